@@ -1,0 +1,107 @@
+package org.aftercare.account;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aftercare.security.Role;
+import org.aftercare.web.Ids;
+
+/**
+ * A login of one person in one clinic.
+ */
+@Entity
+@Table(name = "user_account")
+class UserAccount {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "clinic_id", nullable = false, updatable = false)
+	private UUID clinicId;
+
+	@Column(nullable = false, length = 254)
+	private String email;
+
+	@Column(name = "password_hash")
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private Role role;
+
+	@Column(name = "display_name", nullable = false, length = 120)
+	private String displayName;
+
+	@Column(name = "patient_id")
+	private UUID patientId;
+
+	private boolean enabled;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private Long version;
+
+	protected UserAccount() {
+	}
+
+	UserAccount(UUID clinicId, String email, String passwordHash, Role role, String displayName, UUID patientId,
+			Instant createdAt) {
+		this.id = Ids.next();
+		this.clinicId = clinicId;
+		this.email = normalise(email);
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.displayName = displayName;
+		this.patientId = patientId;
+		this.enabled = true;
+		this.createdAt = createdAt;
+	}
+
+	static String normalise(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	UUID clinicId() {
+		return this.clinicId;
+	}
+
+	String email() {
+		return this.email;
+	}
+
+	String passwordHash() {
+		return this.passwordHash;
+	}
+
+	Role role() {
+		return this.role;
+	}
+
+	String displayName() {
+		return this.displayName;
+	}
+
+	UUID patientId() {
+		return this.patientId;
+	}
+
+	boolean enabled() {
+		return this.enabled;
+	}
+
+}

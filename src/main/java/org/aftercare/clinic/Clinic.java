@@ -1,0 +1,66 @@
+package org.aftercare.clinic;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aftercare.web.Ids;
+
+/**
+ * A clinic: the tenant. Nobody ever sees another clinic's data.
+ */
+@Entity
+@Table(name = "clinic")
+class Clinic {
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false, length = 120)
+	private String name;
+
+	@Column(nullable = false, length = 40)
+	private String phone;
+
+	@Column(name = "emergency_number", nullable = false, length = 20)
+	private String emergencyNumber;
+
+	@Column(name = "time_zone", nullable = false, length = 64)
+	private String timeZone;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private Long version;
+
+	protected Clinic() {
+	}
+
+	Clinic(String name, String phone, String emergencyNumber, String timeZone, Instant createdAt) {
+		this.id = Ids.next();
+		this.name = name;
+		this.phone = phone;
+		this.emergencyNumber = emergencyNumber;
+		this.timeZone = timeZone;
+		this.createdAt = createdAt;
+	}
+
+	ClinicService.ClinicSummary summary() {
+		return new ClinicService.ClinicSummary(this.id, this.name, this.phone, this.emergencyNumber, this.timeZone);
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	String timeZone() {
+		return this.timeZone;
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.aftercare.patient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aftercare.web.Ids;
+
+/**
+ * A patient of one clinic, with the intake history that the flag rules and the clinician weigh.
+ */
+@Entity
+@Table(name = "patient")
+class Patient {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "clinic_id", nullable = false, updatable = false)
+	private UUID clinicId;
+
+	@Column(name = "given_name", nullable = false, length = 80)
+	private String givenName;
+
+	@Column(name = "family_name", nullable = false, length = 80)
+	private String familyName;
+
+	@Column(name = "date_of_birth", nullable = false)
+	private LocalDate dateOfBirth;
+
+	@Column(nullable = false, length = 254)
+	private String email;
+
+	@Column(length = 40)
+	private String phone;
+
+	private boolean hypertension;
+
+	@Column(name = "migraine_history")
+	private boolean migraineHistory;
+
+	@Column(name = "baseline_headache_days")
+	private Short baselineHeadacheDays;
+
+	@Column(name = "neuromuscular_disease")
+	private boolean neuromuscularDisease;
+
+	@Column(name = "breathing_swallowing_bleeding_problems")
+	private boolean breathingSwallowingBleedingProblems;
+
+	@Column(name = "toxin_in_last_4_months")
+	private boolean toxinInLast4Months;
+
+	@Column(name = "recent_aminoglycosides")
+	private boolean recentAminoglycosides;
+
+	@Column(name = "earlier_facial_surgery")
+	private boolean earlierFacialSurgery;
+
+	@Column(name = "existing_eyelid_droop")
+	private boolean existingEyelidDroop;
+
+	@Column(name = "pregnant_or_breastfeeding")
+	private boolean pregnantOrBreastfeeding;
+
+	@Column(name = "product_allergy")
+	private boolean productAllergy;
+
+	@Column(name = "cows_milk_allergy")
+	private boolean cowsMilkAllergy;
+
+	@Column(name = "current_medicines", length = 1000)
+	private String currentMedicines;
+
+	@Column(length = 2000)
+	private String concerns;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private Long version;
+
+	protected Patient() {
+	}
+
+	Patient(UUID clinicId, PatientService.Intake intake, Instant createdAt) {
+		this.id = Ids.next();
+		this.clinicId = clinicId;
+		this.createdAt = createdAt;
+		update(intake);
+	}
+
+	void update(PatientService.Intake intake) {
+		this.givenName = intake.givenName();
+		this.familyName = intake.familyName();
+		this.dateOfBirth = intake.dateOfBirth();
+		this.email = intake.email();
+		this.phone = intake.phone();
+		this.hypertension = intake.hypertension();
+		this.migraineHistory = intake.migraineHistory();
+		this.baselineHeadacheDays = intake.baselineHeadacheDays() == null ? null
+				: intake.baselineHeadacheDays().shortValue();
+		this.neuromuscularDisease = intake.neuromuscularDisease();
+		this.breathingSwallowingBleedingProblems = intake.breathingSwallowingBleedingProblems();
+		this.toxinInLast4Months = intake.toxinInLast4Months();
+		this.recentAminoglycosides = intake.recentAminoglycosides();
+		this.earlierFacialSurgery = intake.earlierFacialSurgery();
+		this.existingEyelidDroop = intake.existingEyelidDroop();
+		this.pregnantOrBreastfeeding = intake.pregnantOrBreastfeeding();
+		this.productAllergy = intake.productAllergy();
+		this.cowsMilkAllergy = intake.cowsMilkAllergy();
+		this.currentMedicines = intake.currentMedicines();
+		this.concerns = intake.concerns();
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	PatientService.PatientSummary summary() {
+		PatientService.Intake intake = new PatientService.Intake(this.givenName, this.familyName, this.dateOfBirth,
+				this.email, this.phone, this.hypertension, this.migraineHistory,
+				this.baselineHeadacheDays == null ? null : this.baselineHeadacheDays.intValue(),
+				this.neuromuscularDisease, this.breathingSwallowingBleedingProblems, this.toxinInLast4Months,
+				this.recentAminoglycosides, this.earlierFacialSurgery, this.existingEyelidDroop,
+				this.pregnantOrBreastfeeding, this.productAllergy, this.cowsMilkAllergy, this.currentMedicines,
+				this.concerns);
+		return new PatientService.PatientSummary(this.id, this.clinicId, intake);
+	}
+
+}

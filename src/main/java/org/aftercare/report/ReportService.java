@@ -1,0 +1,110 @@
+package org.aftercare.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.treatment.TreatmentService;
+import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+
+/**
+ * The patient's write path and the reads of reports. Every method is scoped to one clinic, and the patient
+ * methods to one patient.
+ */
+@Service
+public class ReportService {
+
+	/** How many reports a history page shows at most. */
+	static final int HISTORY_LIMIT = 200;
+
+	private final SymptomReportRepository reports;
+
+	private final TreatmentService treatments;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ReportService(SymptomReportRepository reports, TreatmentService treatments, ApplicationEventPublisher events,
+			Clock clock) {
+		this.reports = reports;
+		this.treatments = treatments;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record NewEntry(Symptom symptom, String otherDescription, Integer severity, Integer interference,
+			Instant startedAt, boolean ongoing, Instant stoppedAt, Boolean suddenWorstEver, Boolean feverOrStiffNeck,
+			Boolean neurologicalSigns, UUID updatesEntryId) {
+	}
+
+	/** A report to save; no entries means "no new symptoms". */
+	public record NewReport(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries, String notes) {
+	}
+
+	public record EntryView(UUID id, Symptom symptom, String otherDescription, Integer severity, Integer interference,
+			Instant startedAt, boolean ongoing, Instant stoppedAt, boolean preExisting, Boolean suddenWorstEver,
+			Boolean feverOrStiffNeck, Boolean neurologicalSigns, UUID updatesEntryId) {
+	}
+
+	public record ReportView(UUID id, UUID patientId, UUID treatmentId, Instant submittedAt, boolean noNewSymptoms,
+			String notes, List<EntryView> entries) {
+	}
+
+	/**
+	 * Saves a report against the patient's latest treatment and publishes {@link ReportSubmitted} in the same
+	 * transaction. A form token already used returns the report it created, so a double submit saves once.
+	 */
+	@Transactional
+	public UUID submit(NewReport report) {
+		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId(),
+				report.formToken());
+		if (earlier.isPresent()) {
+			return earlier.get().id();
+		}
+		TreatmentSummary treatment = this.treatments.latestFor(report.clinicId(), report.patientId())
+			.orElseThrow(NoTreatmentException::new);
+		SymptomReport saved = this.reports
+			.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), this.clock.instant()));
+		this.events.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(),
+				saved.treatmentId()));
+		return saved.id();
+	}
+
+	/** The report a form token created, if any: how a resubmit that lost the race finds the first one. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
+		return this.reports.findByClinicIdAndFormToken(clinicId, formToken).map(SymptomReport::id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ReportView> findForPatient(UUID clinicId, UUID patientId, UUID reportId) {
+		return this.reports.findByIdAndClinicIdAndPatientId(reportId, clinicId, patientId).map(SymptomReport::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ReportView> findForClinic(UUID clinicId, UUID reportId) {
+		return this.reports.findByIdAndClinicId(reportId, clinicId).map(SymptomReport::view);
+	}
+
+	/** The patient's latest reports, newest first, in two statements whatever their number. */
+	@Transactional(readOnly = true)
+	public List<ReportView> history(UUID clinicId, UUID patientId) {
+		List<UUID> ids = this.reports.findLatestIds(clinicId, patientId, Limit.of(HISTORY_LIMIT));
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.reports.findByClinicIdAndIdInOrderBySubmittedAtDesc(clinicId, ids)
+			.stream()
+			.map(SymptomReport::view)
+			.toList();
+	}
+
+}

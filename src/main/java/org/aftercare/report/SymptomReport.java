@@ -1,0 +1,113 @@
+package org.aftercare.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aftercare.web.Ids;
+
+/**
+ * A patient's report about one treatment episode: one or more symptom entries, or "no new symptoms".
+ */
+@Entity
+@Table(name = "symptom_report")
+class SymptomReport {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "clinic_id", nullable = false, updatable = false)
+	private UUID clinicId;
+
+	@Column(name = "patient_id", nullable = false, updatable = false)
+	private UUID patientId;
+
+	@Column(name = "treatment_id", nullable = false, updatable = false)
+	private UUID treatmentId;
+
+	@Column(name = "form_token", nullable = false, updatable = false)
+	private UUID formToken;
+
+	@Column(name = "submitted_at", nullable = false, updatable = false)
+	private Instant submittedAt;
+
+	@Column(name = "no_new_symptoms", nullable = false, updatable = false)
+	private boolean noNewSymptoms;
+
+	@Column(name = "other_causes", length = 200)
+	private String otherCauses;
+
+	@Column(length = 500)
+	private String medicines;
+
+	@Column(name = "medicines_helped", length = 10)
+	private String medicinesHelped;
+
+	@Column(name = "went_to_emergency", nullable = false)
+	private boolean wentToEmergency;
+
+	@Column(name = "admitted_to_hospital", nullable = false)
+	private boolean admittedToHospital;
+
+	@Column(length = 2000)
+	private String notes;
+
+	@OneToMany(cascade = CascadeType.ALL)
+	@JoinColumn(name = "report_id", nullable = false, updatable = false)
+	@OrderBy("position")
+	private List<SymptomEntry> entries = new ArrayList<>();
+
+	@Version
+	private Long version;
+
+	protected SymptomReport() {
+	}
+
+	SymptomReport(ReportService.NewReport report, UUID treatmentId, Instant treatedAt, Instant submittedAt) {
+		this.id = Ids.next();
+		this.clinicId = report.clinicId();
+		this.patientId = report.patientId();
+		this.treatmentId = treatmentId;
+		this.formToken = report.formToken();
+		this.submittedAt = submittedAt;
+		this.noNewSymptoms = report.entries().isEmpty();
+		this.notes = report.notes();
+		int position = 0;
+		for (ReportService.NewEntry entry : report.entries()) {
+			this.entries.add(new SymptomEntry(this.clinicId, position++, entry, entry.startedAt().isBefore(treatedAt)));
+		}
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	UUID clinicId() {
+		return this.clinicId;
+	}
+
+	UUID patientId() {
+		return this.patientId;
+	}
+
+	UUID treatmentId() {
+		return this.treatmentId;
+	}
+
+	ReportService.ReportView view() {
+		return new ReportService.ReportView(this.id, this.patientId, this.treatmentId, this.submittedAt,
+				this.noNewSymptoms, this.notes, this.entries.stream().map(SymptomEntry::view).toList());
+	}
+
+}

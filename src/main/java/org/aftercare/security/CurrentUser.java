@@ -1,0 +1,116 @@
+package org.aftercare.security;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in user: who they are, their one clinic and, for a patient, their patient record. Every query
+ * about clinic data is scoped by {@link #clinicId()}.
+ */
+public final class CurrentUser implements UserDetails, Serializable {
+
+	private static final long serialVersionUID = 1L;
+
+	private final UUID accountId;
+
+	private final UUID clinicId;
+
+	private final UUID patientId;
+
+	private final String email;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final String timeZone;
+
+	private final transient String passwordHash;
+
+	private final boolean enabled;
+
+	public CurrentUser(UUID accountId, UUID clinicId, UUID patientId, String email, String displayName, Role role,
+			String timeZone, String passwordHash, boolean enabled) {
+		this.accountId = accountId;
+		this.clinicId = clinicId;
+		this.patientId = patientId;
+		this.email = email;
+		this.displayName = displayName;
+		this.role = role;
+		this.timeZone = timeZone;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+	}
+
+	public UUID accountId() {
+		return this.accountId;
+	}
+
+	public UUID clinicId() {
+		return this.clinicId;
+	}
+
+	/** The patient record of a patient account; {@code null} for staff. */
+	public UUID patientId() {
+		return this.patientId;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	public Role role() {
+		return this.role;
+	}
+
+	/** The clinic's time zone: every date the user sees is shown in it. */
+	public java.time.ZoneId zone() {
+		return java.time.ZoneId.of(this.timeZone);
+	}
+
+	public boolean isStaff() {
+		return this.role != Role.PATIENT;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.email;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof CurrentUser that && this.accountId.equals(that.accountId);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.accountId.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "CurrentUser[" + this.accountId + ", " + this.role + "]";
+	}
+
+}

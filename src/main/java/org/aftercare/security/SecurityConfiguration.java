@@ -1,0 +1,58 @@
+package org.aftercare.security;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * One filter chain for the whole app: form login on our own page, roles by path, CSRF on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+		// "/" sends each role to its own home page (HomeController).
+		landing.setDefaultTargetUrl("/");
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+			.permitAll()
+			.requestMatchers("/me/**").hasRole(Role.PATIENT.name())
+			.requestMatchers("/clinician/**").hasRole(Role.CLINICIAN.name())
+			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+			.requestMatchers("/").authenticated()
+			.anyRequest().denyAll())
+			.formLogin((login) -> login.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(landing)
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		return http.build();
+	}
+
+	/**
+	 * Argon2id with the OWASP minimum (m=19456 KiB, t=2, p=1); older hash formats stay readable so that they
+	 * can be upgraded on the next login.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+		return new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.aftercare.treatment;
+
+public enum Indication {
+
+	COSMETIC, MEDICAL
+
+}

@@ -1,0 +1,98 @@
+package org.aftercare.treatment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aftercare.web.Ids;
+
+/**
+ * A treatment episode: one session of injections, and the 12 weeks of monitoring after it.
+ */
+@Entity
+@Table(name = "treatment")
+class Treatment {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "clinic_id", nullable = false, updatable = false)
+	private UUID clinicId;
+
+	@Column(name = "patient_id", nullable = false, updatable = false)
+	private UUID patientId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 40)
+	private Product product;
+
+	@Column(name = "lot_number", length = 40)
+	private String lotNumber;
+
+	@Column(name = "injector_id", nullable = false)
+	private UUID injectorId;
+
+	@Column(name = "treated_at", nullable = false)
+	private Instant treatedAt;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private Indication indication;
+
+	@Column(name = "intake_reviewed", nullable = false)
+	private boolean intakeReviewed;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+	@JoinColumn(name = "treatment_id", nullable = false, updatable = false)
+	@OrderBy("area")
+	private List<TreatmentArea> areas = new ArrayList<>();
+
+	@Version
+	private Long version;
+
+	protected Treatment() {
+	}
+
+	Treatment(UUID clinicId, TreatmentService.NewTreatment details, Instant createdAt) {
+		this.id = Ids.next();
+		this.clinicId = clinicId;
+		this.patientId = details.patientId();
+		this.product = details.product();
+		this.lotNumber = details.lotNumber();
+		this.injectorId = details.injectorId();
+		this.treatedAt = details.treatedAt();
+		this.indication = details.indication();
+		this.intakeReviewed = details.intakeReviewed();
+		this.createdAt = createdAt;
+		for (TreatmentService.AreaUnits area : details.areas()) {
+			this.areas.add(new TreatmentArea(clinicId, area.area(), area.units()));
+		}
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	TreatmentService.TreatmentSummary summary() {
+		return new TreatmentService.TreatmentSummary(this.id, this.clinicId, this.patientId, this.product,
+				this.lotNumber, this.injectorId, this.treatedAt, this.indication,
+				this.areas.stream().map(TreatmentArea::toAreaUnits).toList());
+	}
+
+}

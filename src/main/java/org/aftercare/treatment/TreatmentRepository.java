@@ -1,0 +1,22 @@
+package org.aftercare.treatment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface TreatmentRepository extends Repository<Treatment, UUID> {
+
+	@Query("select t.id from Treatment t where t.clinicId = ?1 and t.patientId = ?2 order by t.treatedAt desc")
+	List<UUID> findLatestIds(UUID clinicId, UUID patientId, Limit limit);
+
+	@EntityGraph(attributePaths = "areas")
+	Optional<Treatment> findByIdAndClinicId(UUID id, UUID clinicId);
+
+	Treatment save(Treatment treatment);
+
+}
