@@ -1,0 +1,11 @@
+package org.aftercare.triage.rules;
+
+/** The symptom groups of CLINICAL.md section 2. */
+public enum SymptomGroup {
+    COMMON_LOCAL,
+    MUSCLE_EFFECT,
+    DISTANT_SPREAD,
+    ALLERGIC,
+    INFECTION,
+    OTHER
+}
