@@ -10,8 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on the embedded PostgreSQL, with MockMvc and the fixtures. Every test class that uses
- * this one annotation shares one cached context.
+ * The whole application on the embedded PostgreSQL, with MockMvc and the fixtures. Every
+ * test class that uses this one annotation shares one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

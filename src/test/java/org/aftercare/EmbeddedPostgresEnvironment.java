@@ -15,12 +15,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points every test context (and the local run) at an embedded PostgreSQL 17, started once per JVM, unless a
- * datasource URL is already configured (as for the production-profile check against a real server).
+ * Points every test context (and the local run) at an embedded PostgreSQL 17, started
+ * once per JVM, unless a datasource URL is already configured (as for the
+ * production-profile check against a real server).
  *
  * <p>
- * With {@code aftercare.embedded-postgres.data-dir} set, the data is kept in that folder and survives restarts
- * (the local run); otherwise a throw-away database on a free port (the tests).
+ * With {@code aftercare.embedded-postgres.data-dir} set, the data is kept in that folder
+ * and survives restarts (the local run); otherwise a throw-away database on a free port
+ * (the tests).
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
@@ -35,7 +37,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		if (environment.containsProperty("spring.datasource.url")) {
 			return;
 		}
-		EmbeddedPostgres server = start(environment.getProperty(DATA_DIR), environment.getProperty(PORT, Integer.class));
+		EmbeddedPostgres server = start(environment.getProperty(DATA_DIR),
+				environment.getProperty(PORT, Integer.class));
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", server.getJdbcUrl("postgres", "postgres"));
 		properties.put("spring.datasource.username", "postgres");
@@ -59,7 +62,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 				}
 				postgres = builder.start();
 				EmbeddedPostgres started = postgres;
-				// Runs after every application context has closed, so no pool loses its server mid-shutdown.
+				// Runs after every application context has closed, so no pool loses its
+				// server mid-shutdown.
 				SpringApplication.getShutdownHandlers().add(() -> {
 					try {
 						started.close();

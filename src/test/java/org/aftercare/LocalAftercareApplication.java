@@ -3,9 +3,10 @@ package org.aftercare;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The local run ({@code ./mvnw spring-boot:test-run}): Aftercare on an embedded PostgreSQL 17 whose data is kept
- * in {@code .data/postgres}, with the demo clinics. Lives in the test sources so that neither the embedded
- * database nor its binaries reach the production jar.
+ * The local run ({@code ./mvnw spring-boot:test-run}): Aftercare on an embedded
+ * PostgreSQL 17 whose data is kept in {@code .data/postgres}, with the demo clinics.
+ * Lives in the test sources so that neither the embedded database nor its binaries reach
+ * the production jar.
  */
 public final class LocalAftercareApplication {
 

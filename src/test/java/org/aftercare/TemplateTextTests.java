@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * All user-visible text comes from messages.properties: a template holding words of its own fails here.
+ * All user-visible text comes from messages.properties: a template holding words of its
+ * own fails here.
  */
 class TemplateTextTests {
 
@@ -34,8 +35,7 @@ class TemplateTextTests {
 		List<String> problems = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).toList()) {
-				String html = Files.readString(file)
-					.replaceAll("(?s)<!--.*?-->", "");
+				String html = Files.readString(file).replaceAll("(?s)<!--.*?-->", "");
 				Matcher text = TEXT.matcher(html);
 				while (text.find()) {
 					if (WORD.matcher(text.group(1)).find()) {

@@ -20,8 +20,8 @@ import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
 
 /**
- * Builds clinics, staff, patients and treatments through the modules' own services, each with unique names so
- * that tests sharing one database never see each other's data.
+ * Builds clinics, staff, patients and treatments through the modules' own services, each
+ * with unique names so that tests sharing one database never see each other's data.
  */
 @TestComponent
 public class TestFixtures {

@@ -37,8 +37,7 @@ public class AccountService {
 	 * Creates a login with a password chosen now. Returns the new account's id.
 	 */
 	@Transactional
-	public UUID create(UUID clinicId, String email, String rawPassword, Role role, String displayName,
-			UUID patientId) {
+	public UUID create(UUID clinicId, String email, String rawPassword, Role role, String displayName, UUID patientId) {
 		if (this.accounts.existsByEmailIgnoreCase(email.trim())) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}

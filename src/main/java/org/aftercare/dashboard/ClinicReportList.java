@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The clinic's reports, newest first, as one read-model query: patient and treatment joined in, symptoms
- * aggregated, keyset-paginated on (submitted_at, id) so that a deep page costs what the first one does.
+ * The clinic's reports, newest first, as one read-model query: patient and treatment
+ * joined in, symptoms aggregated, keyset-paginated on (submitted_at, id) so that a deep
+ * page costs what the first one does.
  */
 @Component
 class ClinicReportList {
@@ -58,8 +59,9 @@ class ClinicReportList {
 			.param("afterId", after == null ? null : after.id())
 			.param("limit", PAGE_SIZE + 1)
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getTimestamp("submitted_at").toInstant(),
-					rs.getObject("patient_id", UUID.class), rs.getString("given_name") + " " + rs.getString("family_name"),
-					rs.getString("product"), rs.getTimestamp("treated_at").toInstant(), rs.getBoolean("no_new_symptoms"),
+					rs.getObject("patient_id", UUID.class),
+					rs.getString("given_name") + " " + rs.getString("family_name"), rs.getString("product"),
+					rs.getTimestamp("treated_at").toInstant(), rs.getBoolean("no_new_symptoms"),
 					symptoms(rs.getString("symptoms")), (Integer) rs.getObject("max_severity", Integer.class)))
 			.list();
 		if (rows.size() <= PAGE_SIZE) {

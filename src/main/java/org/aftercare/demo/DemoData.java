@@ -32,8 +32,9 @@ import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.AreaUnits;
 
 /**
- * Seeds a demo clinic (and a second one, to show that clinics never see each other) on the local run, once.
- * Never active in production: it needs {@code aftercare.demo-data=true}, which only the local profile sets.
+ * Seeds a demo clinic (and a second one, to show that clinics never see each other) on
+ * the local run, once. Never active in production: it needs
+ * {@code aftercare.demo-data=true}, which only the local profile sets.
  */
 @Component
 @ConditionalOnBooleanProperty("aftercare.demo-data")
@@ -98,10 +99,10 @@ class DemoData implements ApplicationRunner {
 
 		UUID maria = patient(demo, "Maria", "Gomez", "maria.gomez@demo.aftercare.test", LocalDate.of(1985, 4, 12),
 				false, true, 2);
-		UUID james = patient(demo, "James", "O'Connor", "james.oconnor@demo.aftercare.test",
-				LocalDate.of(1972, 9, 3), true, false, null);
-		UUID aiko = patient(demo, "Aiko", "Tanaka", "aiko.tanaka@demo.aftercare.test", LocalDate.of(1990, 1, 25),
-				false, false, null);
+		UUID james = patient(demo, "James", "O'Connor", "james.oconnor@demo.aftercare.test", LocalDate.of(1972, 9, 3),
+				true, false, null);
+		UUID aiko = patient(demo, "Aiko", "Tanaka", "aiko.tanaka@demo.aftercare.test", LocalDate.of(1990, 1, 25), false,
+				false, null);
 
 		treat(demo, maria, lee, Product.ONABOTULINUMTOXINA, now.minus(Duration.ofDays(3)),
 				List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("20")),
@@ -116,8 +117,8 @@ class DemoData implements ApplicationRunner {
 				"Dull ache across the forehead since the evening of the treatment.");
 		report(demo, james, entry(Symptom.BRUISING, 2, now.minus(Duration.ofDays(5)).plus(Duration.ofHours(1)), true),
 				null);
-		report(demo, aiko, entry(Symptom.INJECTION_SITE_PAIN, 3, now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)),
-				false, now.minus(Duration.ofDays(1))), null);
+		report(demo, aiko, entry(Symptom.INJECTION_SITE_PAIN, 3,
+				now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), false, now.minus(Duration.ofDays(1))), null);
 
 		UUID harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles");
 		UUID nurse = this.accounts.create(harbour, "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN,
@@ -140,8 +141,8 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void treat(UUID clinic, UUID patient, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		this.treatments.record(clinic, new TreatmentService.NewTreatment(patient, product, "DEMO-" + at.getEpochSecond() % 10000,
-				injector, at, Indication.COSMETIC, true, areas));
+		this.treatments.record(clinic, new TreatmentService.NewTreatment(patient, product,
+				"DEMO-" + at.getEpochSecond() % 10000, injector, at, Indication.COSMETIC, true, areas));
 	}
 
 	private static NewEntry entry(Symptom symptom, int severity, Instant started, boolean ongoing) {

@@ -13,7 +13,8 @@ import jakarta.persistence.Version;
 import org.aftercare.web.Ids;
 
 /**
- * A patient of one clinic, with the intake history that the flag rules and the clinician weigh.
+ * A patient of one clinic, with the intake history that the flag rules and the clinician
+ * weigh.
  */
 @Entity
 @Table(name = "patient")

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The patient facade: enrolment and the patient's intake history, always within one clinic.
+ * The patient facade: enrolment and the patient's intake history, always within one
+ * clinic.
  */
 @Service
 public class PatientService {

@@ -37,7 +37,10 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class ReportController {
 
-	/** A symptom that started more than 12 weeks before the treatment is not about this episode. */
+	/**
+	 * A symptom that started more than 12 weeks before the treatment is not about this
+	 * episode.
+	 */
 	static final long MAX_DAYS_BEFORE_TREATMENT = 7 * 12;
 
 	private final ReportService reports;

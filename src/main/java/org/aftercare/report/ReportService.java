@@ -15,8 +15,8 @@ import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
 
 /**
- * The patient's write path and the reads of reports. Every method is scoped to one clinic, and the patient
- * methods to one patient.
+ * The patient's write path and the reads of reports. Every method is scoped to one
+ * clinic, and the patient methods to one patient.
  */
 @Service
 public class ReportService {
@@ -59,8 +59,9 @@ public class ReportService {
 	}
 
 	/**
-	 * Saves a report against the patient's latest treatment and publishes {@link ReportSubmitted} in the same
-	 * transaction. A form token already used returns the report it created, so a double submit saves once.
+	 * Saves a report against the patient's latest treatment and publishes
+	 * {@link ReportSubmitted} in the same transaction. A form token already used returns
+	 * the report it created, so a double submit saves once.
 	 */
 	@Transactional
 	public UUID submit(NewReport report) {
@@ -73,12 +74,15 @@ public class ReportService {
 			.orElseThrow(NoTreatmentException::new);
 		SymptomReport saved = this.reports
 			.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), this.clock.instant()));
-		this.events.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(),
-				saved.treatmentId()));
+		this.events
+			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
 		return saved.id();
 	}
 
-	/** The report a form token created, if any: how a resubmit that lost the race finds the first one. */
+	/**
+	 * The report a form token created, if any: how a resubmit that lost the race finds
+	 * the first one.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
 		return this.reports.findByClinicIdAndFormToken(clinicId, formToken).map(SymptomReport::id);
@@ -94,7 +98,10 @@ public class ReportService {
 		return this.reports.findByIdAndClinicId(reportId, clinicId).map(SymptomReport::view);
 	}
 
-	/** The patient's latest reports, newest first, in two statements whatever their number. */
+	/**
+	 * The patient's latest reports, newest first, in two statements whatever their
+	 * number.
+	 */
 	@Transactional(readOnly = true)
 	public List<ReportView> history(UUID clinicId, UUID patientId) {
 		List<UUID> ids = this.reports.findLatestIds(clinicId, patientId, Limit.of(HISTORY_LIMIT));

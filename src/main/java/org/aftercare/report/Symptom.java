@@ -4,38 +4,49 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The symptom catalogue of CLINICAL.md section 2. Patients see plain words from the message bundle
- * ({@code symptom.CODE}), never these codes.
+ * The symptom catalogue of CLINICAL.md section 2. Patients see plain words from the
+ * message bundle ({@code symptom.CODE}), never these codes.
  */
 public enum Symptom {
 
-	HEADACHE(SymptomGroup.COMMON_LOCAL), INJECTION_SITE_PAIN(SymptomGroup.COMMON_LOCAL),
-	BRUISING(SymptomGroup.COMMON_LOCAL), SWELLING(SymptomGroup.COMMON_LOCAL), REDNESS(SymptomGroup.COMMON_LOCAL),
-	NAUSEA(SymptomGroup.COMMON_LOCAL), FLU_LIKE(SymptomGroup.COMMON_LOCAL), NECK_PAIN(SymptomGroup.COMMON_LOCAL),
-	DRY_OR_WATERY_EYES(SymptomGroup.COMMON_LOCAL),
-
-	EYELID_DROOP(SymptomGroup.MUSCLE_EFFECT), BROW_DROOP(SymptomGroup.MUSCLE_EFFECT),
-	ASYMMETRY(SymptomGroup.MUSCLE_EFFECT),
-
-	TROUBLE_SWALLOWING(SymptomGroup.DISTANT_SPREAD), TROUBLE_BREATHING(SymptomGroup.DISTANT_SPREAD),
-	TROUBLE_SPEAKING(SymptomGroup.DISTANT_SPREAD), GENERALISED_WEAKNESS(SymptomGroup.DISTANT_SPREAD),
-	DOUBLE_OR_BLURRED_VISION(SymptomGroup.DISTANT_SPREAD), LOSS_OF_BLADDER_CONTROL(SymptomGroup.DISTANT_SPREAD),
-
-	HIVES_OR_ITCHY_WELTS(SymptomGroup.ALLERGIC), WHEEZING(SymptomGroup.ALLERGIC),
-	FACE_LIPS_TONGUE_SWELLING(SymptomGroup.ALLERGIC), FEELING_FAINT(SymptomGroup.ALLERGIC),
-
-	INFECTION_SIGNS(SymptomGroup.INFECTION),
-
-	OTHER(SymptomGroup.OTHER);
+	HEADACHE(SymptomGroup.COMMON_LOCAL, "headache"),
+	INJECTION_SITE_PAIN(SymptomGroup.COMMON_LOCAL, "injection-site pain"),
+	BRUISING(SymptomGroup.COMMON_LOCAL, "bruising"), SWELLING(SymptomGroup.COMMON_LOCAL, "swelling"),
+	REDNESS(SymptomGroup.COMMON_LOCAL, "redness"), NAUSEA(SymptomGroup.COMMON_LOCAL, "nausea"),
+	FLU_LIKE(SymptomGroup.COMMON_LOCAL, "flu-like symptoms"), NECK_PAIN(SymptomGroup.COMMON_LOCAL, "neck pain"),
+	DRY_OR_WATERY_EYES(SymptomGroup.COMMON_LOCAL, "dry or watery eyes"),
+	EYELID_DROOP(SymptomGroup.MUSCLE_EFFECT, "eyelid droop"), BROW_DROOP(SymptomGroup.MUSCLE_EFFECT, "brow droop"),
+	ASYMMETRY(SymptomGroup.MUSCLE_EFFECT, "asymmetry"),
+	TROUBLE_SWALLOWING(SymptomGroup.DISTANT_SPREAD, "trouble swallowing"),
+	TROUBLE_BREATHING(SymptomGroup.DISTANT_SPREAD, "trouble breathing"),
+	TROUBLE_SPEAKING(SymptomGroup.DISTANT_SPREAD, "trouble speaking"),
+	GENERALISED_WEAKNESS(SymptomGroup.DISTANT_SPREAD, "generalised weakness"),
+	DOUBLE_OR_BLURRED_VISION(SymptomGroup.DISTANT_SPREAD, "double or blurred vision"),
+	LOSS_OF_BLADDER_CONTROL(SymptomGroup.DISTANT_SPREAD, "loss of bladder control"),
+	HIVES_OR_ITCHY_WELTS(SymptomGroup.ALLERGIC, "hives or itchy welts"), WHEEZING(SymptomGroup.ALLERGIC, "wheezing"),
+	FACE_LIPS_TONGUE_SWELLING(SymptomGroup.ALLERGIC, "face, lips or tongue swelling"),
+	FEELING_FAINT(SymptomGroup.ALLERGIC, "feeling faint"), INFECTION_SIGNS(SymptomGroup.INFECTION, "infection signs"),
+	OTHER(SymptomGroup.OTHER, "other symptom");
 
 	private final SymptomGroup group;
 
-	Symptom(SymptomGroup group) {
+	private final String label;
+
+	Symptom(SymptomGroup group, String label) {
 		this.group = group;
+		this.label = label;
 	}
 
 	public SymptomGroup group() {
-		return this.group;
+		return group;
+	}
+
+	/**
+	 * Plain English for the evidence text stored with a flag (patient-facing text lives
+	 * in messages).
+	 */
+	public String label() {
+		return label;
 	}
 
 	public static List<Symptom> inGroup(SymptomGroup group) {

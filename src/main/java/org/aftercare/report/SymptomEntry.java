@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 import org.aftercare.web.Ids;
 
 /**
- * One symptom as the patient reported it. Entries are never changed afterwards: an update is a new entry that
- * points at the one it updates, so worsening and persistence can be computed from an honest history.
+ * One symptom as the patient reported it. Entries are never changed afterwards: an update
+ * is a new entry that points at the one it updates, so worsening and persistence can be
+ * computed from an honest history.
  */
 @Entity
 @Table(name = "symptom_entry")

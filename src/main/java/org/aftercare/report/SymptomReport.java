@@ -18,7 +18,8 @@ import jakarta.persistence.Version;
 import org.aftercare.web.Ids;
 
 /**
- * A patient's report about one treatment episode: one or more symptom entries, or "no new symptoms".
+ * A patient's report about one treatment episode: one or more symptom entries, or "no new
+ * symptoms".
  */
 @Entity
 @Table(name = "symptom_report")

@@ -10,8 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in user: who they are, their one clinic and, for a patient, their patient record. Every query
- * about clinic data is scoped by {@link #clinicId()}.
+ * The signed-in user: who they are, their one clinic and, for a patient, their patient
+ * record. Every query about clinic data is scoped by {@link #clinicId()}.
  */
 public final class CurrentUser implements UserDetails, Serializable {
 

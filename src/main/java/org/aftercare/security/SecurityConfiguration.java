@@ -25,15 +25,21 @@ class SecurityConfiguration {
 		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
 		// "/" sends each role to its own home page (HomeController).
 		landing.setDefaultTargetUrl("/");
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
-			.permitAll()
-			.requestMatchers("/me/**").hasRole(Role.PATIENT.name())
-			.requestMatchers("/clinician/**").hasRole(Role.CLINICIAN.name())
-			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-			.requestMatchers("/").authenticated()
-			.anyRequest().denyAll())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+					.permitAll()
+					.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+					.permitAll()
+					.requestMatchers("/me/**")
+					.hasRole(Role.PATIENT.name())
+					.requestMatchers("/clinician/**")
+					.hasRole(Role.CLINICIAN.name())
+					.requestMatchers("/admin/**")
+					.hasRole(Role.ADMIN.name())
+					.requestMatchers("/")
+					.authenticated()
+					.anyRequest()
+					.denyAll())
 			.formLogin((login) -> login.loginPage("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
@@ -45,14 +51,13 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Argon2id with the OWASP minimum (m=19456 KiB, t=2, p=1); older hash formats stay readable so that they
-	 * can be upgraded on the next login.
+	 * Argon2id with the OWASP minimum (m=19456 KiB, t=2, p=1); older hash formats stay
+	 * readable so that they can be upgraded on the next login.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
-		return new DelegatingPasswordEncoder("argon2",
-				Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 }

@@ -1,7 +1,8 @@
 package org.aftercare.treatment;
 
 /**
- * Treated areas. {@link #BUNNY_LINES} is the nose: headaches after it are more frequent (CLINICAL.md R11).
+ * Treated areas. {@link #BUNNY_LINES} is the nose: headaches after it are more frequent
+ * (CLINICAL.md R11).
  */
 public enum Area {
 

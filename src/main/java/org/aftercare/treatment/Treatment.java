@@ -20,7 +20,8 @@ import jakarta.persistence.Version;
 import org.aftercare.web.Ids;
 
 /**
- * A treatment episode: one session of injections, and the 12 weeks of monitoring after it.
+ * A treatment episode: one session of injections, and the 12 weeks of monitoring after
+ * it.
  */
 @Entity
 @Table(name = "treatment")

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The treatment facade: recording treatments and finding a patient's episodes, always within one clinic.
+ * The treatment facade: recording treatments and finding a patient's episodes, always
+ * within one clinic.
  */
 @Service
 public class TreatmentService {

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * When the database cannot be reached the user gets a clear "try again shortly" page (503), not a stack trace.
- * Forms that must keep the user's input handle the same exceptions themselves.
+ * When the database cannot be reached the user gets a clear "try again shortly" page
+ * (503), not a stack trace. Forms that must keep the user's input handle the same
+ * exceptions themselves.
  */
 @ControllerAdvice
 public class DatabaseUnavailableAdvice {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.aftercare.security.CurrentUsers;
 
 /**
- * Formats instants in the signed-in user's clinic time zone; templates call it as {@code @dates}.
+ * Formats instants in the signed-in user's clinic time zone; templates call it as
+ * {@code @dates}.
  */
 @Component("dates")
 public class Dates {

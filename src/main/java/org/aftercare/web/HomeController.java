@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.aftercare.security.CurrentUser;
 
 /**
- * Sends each role to its own home: patients to their recovery page, clinicians to their work, admins to the
- * clinic settings.
+ * Sends each role to its own home: patients to their recovery page, clinicians to their
+ * work, admins to the clinic settings.
  */
 @Controller
 class HomeController {

@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Time-ordered (version 7) UUIDs: new rows land at the right edge of their indexes instead of all over them.
+ * Time-ordered (version 7) UUIDs: new rows land at the right edge of their indexes
+ * instead of all over them.
  */
 public final class Ids {
 

@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Something that does not exist, or belongs to another clinic or patient: both look the same from outside.
+ * Something that does not exist, or belongs to another clinic or patient: both look the
+ * same from outside.
  */
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class NotFoundException extends RuntimeException {

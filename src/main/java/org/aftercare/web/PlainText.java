@@ -12,8 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Text a person typed: no NUL bytes or other control characters (PostgreSQL refuses NUL, and the rest only
- * hide things). Line breaks and tabs are allowed where {@link #multiline()} says so.
+ * Text a person typed: no NUL bytes or other control characters (PostgreSQL refuses NUL,
+ * and the rest only hide things). Line breaks and tabs are allowed where
+ * {@link #multiline()} says so.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)

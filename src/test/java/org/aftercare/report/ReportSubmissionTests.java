@@ -116,8 +116,9 @@ class ReportSubmissionTests {
 	@Test
 	void submitReportWhenStopIsBeforeStartThenShowsFieldError() throws Exception {
 		Instant start = Instant.now().minus(Duration.ofHours(5));
-		this.mvc.perform(validReport(UUID.randomUUID(), "startedAt", local(start), "ongoing", "false")
-			.param("stoppedAt", local(start.minus(Duration.ofHours(1)))))
+		this.mvc
+			.perform(validReport(UUID.randomUUID(), "startedAt", local(start), "ongoing", "false").param("stoppedAt",
+					local(start.minus(Duration.ofHours(1)))))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("cannot have stopped before it started")));
 	}

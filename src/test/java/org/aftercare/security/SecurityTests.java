@@ -57,7 +57,8 @@ class SecurityTests {
 	@Test
 	void eachRoleLandsOnItsOwnHomeAfterLogin() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		this.mvc.perform(formLogin("/login").userParameter("email").user(world.patientEmail()).password(TestFixtures.PASSWORD))
+		this.mvc.perform(
+				formLogin("/login").userParameter("email").user(world.patientEmail()).password(TestFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(get("/").with(user(world.patient()))).andExpect(redirectedUrl("/me"));
 		this.mvc.perform(get("/").with(user(world.clinician()))).andExpect(redirectedUrl("/clinician/reports"));
@@ -71,9 +72,11 @@ class SecurityTests {
 	@Test
 	void wrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		this.mvc.perform(formLogin("/login").userParameter("email").user(world.patientEmail()).password("wrong password!"))
+		this.mvc
+			.perform(formLogin("/login").userParameter("email").user(world.patientEmail()).password("wrong password!"))
 			.andExpect(redirectedUrl("/login?error"));
-		this.mvc.perform(formLogin("/login").userParameter("email").user("nobody@nowhere.test").password("whatever it is"))
+		this.mvc
+			.perform(formLogin("/login").userParameter("email").user("nobody@nowhere.test").password("whatever it is"))
 			.andExpect(redirectedUrl("/login?error"));
 	}
 

@@ -8,4 +8,5 @@ package org.aftercare.triage.rules;
  * @param to the priority after
  * @param reason the patient's or treatment's facts that triggered it, e.g. "hypertension"
  */
-public record Adjustment(RuleCode by, Priority from, Priority to, String reason) {}
+public record Adjustment(RuleCode by, Priority from, Priority to, String reason) {
+}

@@ -11,7 +11,7 @@ package org.aftercare.triage.rules;
  */
 public record RuleDescription(RuleCode code, String title, String priorityLogic, String rationale, String source) {
 
-    static RuleDescription of(RuleCode code, String priorityLogic) {
-        return new RuleDescription(code, code.title(), priorityLogic, code.rationale(), code.source());
-    }
+	static RuleDescription of(RuleCode code, String priorityLogic) {
+		return new RuleDescription(code, code.title(), priorityLogic, code.rationale(), code.source());
+	}
 }
