@@ -154,7 +154,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void report(UUID clinic, UUID patient, NewEntry entry, String notes) {
-		this.reports.submit(new ReportService.NewReport(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
+		this.reports.submit(ReportService.NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
 	}
 
 }

@@ -150,7 +150,7 @@ class ReportController {
 				form.symptom() == Symptom.OTHER ? form.trimmedOtherDescription() : null, form.severity(), null,
 				Dates.toInstant(form.startedAt(), zone), ongoing,
 				ongoing ? null : Dates.toInstant(form.stoppedAt(), zone), null, null, null, null);
-		return new ReportService.NewReport(user.clinicId(), user.patientId(), form.formToken(), List.of(entry),
+		return ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(), List.of(entry),
 				form.trimmedNotes());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +47,16 @@ public class ReportService {
 	}
 
 	/** A report to save; no entries means "no new symptoms". */
-	public record NewReport(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries, String notes) {
+	public record NewReport(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
+			Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
+			boolean admittedToHospital, String notes) {
+
+		/** A report with entries and notes only. */
+		public static NewReport of(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
+				String notes) {
+			return new NewReport(clinicId, patientId, formToken, entries, Set.of(), null, null, false, false, notes);
+		}
+
 	}
 
 	public record EntryView(UUID id, Symptom symptom, String otherDescription, Integer severity, Integer interference,
@@ -55,7 +65,8 @@ public class ReportService {
 	}
 
 	public record ReportView(UUID id, UUID patientId, UUID treatmentId, Instant submittedAt, boolean noNewSymptoms,
-			String notes, List<EntryView> entries) {
+			Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
+			boolean admittedToHospital, String notes, List<EntryView> entries) {
 	}
 
 	/**

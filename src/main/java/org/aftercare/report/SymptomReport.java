@@ -2,12 +2,18 @@ package org.aftercare.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
@@ -52,8 +58,9 @@ class SymptomReport {
 	@Column(length = 500)
 	private String medicines;
 
+	@Enumerated(EnumType.STRING)
 	@Column(name = "medicines_helped", length = 10)
-	private String medicinesHelped;
+	private MedicinesHelped medicinesHelped;
 
 	@Column(name = "went_to_emergency", nullable = false)
 	private boolean wentToEmergency;
@@ -84,6 +91,12 @@ class SymptomReport {
 		this.submittedAt = submittedAt;
 		this.noNewSymptoms = report.entries().isEmpty();
 		this.notes = report.notes();
+		this.otherCauses = report.otherCauses().isEmpty() ? null
+				: report.otherCauses().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+		this.medicines = report.medicines();
+		this.medicinesHelped = report.medicinesHelped();
+		this.wentToEmergency = report.wentToEmergency();
+		this.admittedToHospital = report.admittedToHospital();
 		int position = 0;
 		for (ReportService.NewEntry entry : report.entries()) {
 			this.entries.add(new SymptomEntry(this.clinicId, position++, entry, entry.startedAt().isBefore(treatedAt)));
@@ -108,7 +121,17 @@ class SymptomReport {
 
 	ReportService.ReportView view() {
 		return new ReportService.ReportView(this.id, this.patientId, this.treatmentId, this.submittedAt,
-				this.noNewSymptoms, this.notes, this.entries.stream().map(SymptomEntry::view).toList());
+				this.noNewSymptoms, otherCauses(), this.medicines, this.medicinesHelped, this.wentToEmergency,
+				this.admittedToHospital, this.notes, this.entries.stream().map(SymptomEntry::view).toList());
+	}
+
+	private Set<Confounder> otherCauses() {
+		if (this.otherCauses == null) {
+			return Set.of();
+		}
+		return Arrays.stream(this.otherCauses.split(","))
+			.map(Confounder::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Confounder.class)));
 	}
 
 }

@@ -25,6 +25,9 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 	@EntityGraph(attributePaths = "entries")
 	List<SymptomReport> findByClinicIdAndIdInOrderBySubmittedAtDesc(UUID clinicId, List<UUID> ids);
 
+	@EntityGraph(attributePaths = "entries")
+	List<SymptomReport> findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(UUID clinicId, UUID treatmentId);
+
 	SymptomReport save(SymptomReport report);
 
 }

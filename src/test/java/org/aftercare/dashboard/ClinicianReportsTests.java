@@ -86,7 +86,7 @@ class ClinicianReportsTests {
 
 	private UUID submit(World world, Symptom symptom, int severity) {
 		Instant started = Instant.now().minus(Duration.ofHours(2));
-		return this.reports.submit(new ReportService.NewReport(world.clinicId(), world.patient().patientId(),
+		return this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(),
 				UUID.randomUUID(), List.of(new ReportService.NewEntry(symptom, null, severity, null, started, true,
 						null, null, null, null, null)),
 				null));
