@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestFixtures.class)
+@Import({ TestFixtures.class, TestClockConfiguration.class })
 public @interface AftercareTest {
 
 }

@@ -94,12 +94,12 @@ class ReportController {
 		}
 		try {
 			UUID id = this.reports.submit(toNewReport(user, form));
-			return "redirect:/me/reports/" + id + "?submitted";
+			return "redirect:/me/reports/" + id + "/advice";
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two submits of one form raced; the first one won. Show it.
 			return this.reports.findByFormToken(user.clinicId(), form.formToken())
-				.map((id) -> "redirect:/me/reports/" + id + "?submitted")
+				.map((id) -> "redirect:/me/reports/" + id + "/advice")
 				.orElseThrow(() -> ex);
 		}
 		catch (RuntimeException ex) {

@@ -110,6 +110,18 @@ public class ReportService {
 	}
 
 	/**
+	 * Every report of one treatment episode, oldest first, with their entries: the
+	 * history the flag rules weigh. One statement whatever their number.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportView> episode(UUID clinicId, UUID treatmentId) {
+		return this.reports.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(clinicId, treatmentId)
+			.stream()
+			.map(SymptomReport::view)
+			.toList();
+	}
+
+	/**
 	 * The patient's latest reports, newest first, in two statements whatever their
 	 * number.
 	 */

@@ -17,7 +17,7 @@ class HomeController {
 	String home(@AuthenticationPrincipal CurrentUser user) {
 		return switch (user.role()) {
 			case PATIENT -> "redirect:/me";
-			case CLINICIAN -> "redirect:/clinician/reports";
+			case CLINICIAN -> "redirect:/clinician/flags";
 			case ADMIN -> "redirect:/admin/settings";
 		};
 	}

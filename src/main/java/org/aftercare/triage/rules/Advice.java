@@ -38,7 +38,7 @@ public record Advice(Level level, boolean mayHaveOtherCause) {
 			return messageKey;
 		}
 
-		static Level of(Priority priority) {
+		public static Level of(Priority priority) {
 			return valueOf(priority.name());
 		}
 

@@ -1,0 +1,13 @@
+package org.aftercare.triage;
+
+import java.util.UUID;
+
+import org.aftercare.triage.rules.Priority;
+
+/**
+ * R13: nobody acknowledged a flag within its target time, or the patient did not answer a
+ * follow-up; the flag went up a level (or stayed at EMERGENCY) and the clinic must be
+ * alerted again.
+ */
+public record FlagEscalated(UUID flagId, UUID clinicId, UUID patientId, Priority from, Priority to, String reason) {
+}

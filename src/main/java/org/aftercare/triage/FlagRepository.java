@@ -1,0 +1,29 @@
+package org.aftercare.triage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+import org.aftercare.triage.rules.RuleCode;
+
+interface FlagRepository extends Repository<Flag, UUID> {
+
+	/** The open (or acknowledged) flags of one episode: at most one per rule. */
+	@Query("select f from Flag f where f.clinicId = ?1 and f.treatmentId = ?2 and f.status <> org.aftercare.triage.FlagStatus.RESOLVED")
+	List<Flag> findUnresolvedInEpisode(UUID clinicId, UUID treatmentId);
+
+	@Query("""
+			select f from Flag f where f.clinicId = ?1 and f.treatmentId = ?2 and f.ruleCode = ?3
+			   and f.status <> org.aftercare.triage.FlagStatus.RESOLVED""")
+	Optional<Flag> findUnresolved(UUID clinicId, UUID treatmentId, RuleCode rule);
+
+	List<Flag> findByClinicIdAndTreatmentIdAndRuleCode(UUID clinicId, UUID treatmentId, RuleCode rule);
+
+	Optional<Flag> findByIdAndClinicId(UUID id, UUID clinicId);
+
+	Flag save(Flag flag);
+
+}

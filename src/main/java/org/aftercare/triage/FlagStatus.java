@@ -1,0 +1,7 @@
+package org.aftercare.triage;
+
+public enum FlagStatus {
+
+	OPEN, ACKNOWLEDGED, RESOLVED
+
+}

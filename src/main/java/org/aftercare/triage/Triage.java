@@ -1,0 +1,169 @@
+package org.aftercare.triage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.patient.PatientService;
+import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportService.EntryView;
+import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportSubmitted;
+import org.aftercare.treatment.Area;
+import org.aftercare.treatment.TreatmentService;
+import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.triage.rules.EntryFacts;
+import org.aftercare.triage.rules.EpisodeHistory;
+import org.aftercare.triage.rules.Evaluation;
+import org.aftercare.triage.rules.Finding;
+import org.aftercare.triage.rules.PatientFacts;
+import org.aftercare.triage.rules.ReportFacts;
+import org.aftercare.triage.rules.RuleCode;
+import org.aftercare.triage.rules.RuleEngine;
+import org.aftercare.triage.rules.RuleSettings;
+import org.aftercare.triage.rules.TreatmentFacts;
+import org.aftercare.web.NotFoundException;
+
+/**
+ * Evaluates every report in the transaction that saves it (a report is never stored
+ * without its evaluation), and keeps the flags: one open flag per patient, episode and
+ * rule; new evidence is added to it; only a rise in priority alerts again; a resolved
+ * flag met again opens a new one.
+ */
+@Service
+class Triage {
+
+	private final RuleEngine engine = RuleEngine.standard();
+
+	private final ReportService reports;
+
+	private final PatientService patients;
+
+	private final TreatmentService treatments;
+
+	private final TriageSettingsService settings;
+
+	private final FlagRepository flags;
+
+	private final FlagEvidenceRepository evidence;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
+			FlagRepository flags, FlagEvidenceRepository evidence, ApplicationEventPublisher events, Clock clock) {
+		this.reports = reports;
+		this.patients = patients;
+		this.treatments = treatments;
+		this.settings = settings;
+		this.flags = flags;
+		this.evidence = evidence;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	RuleEngine engine() {
+		return this.engine;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(ReportSubmitted submitted) {
+		List<ReportView> episode = this.reports.episode(submitted.clinicId(), submitted.treatmentId());
+		ReportView report = episode.stream()
+			.filter((r) -> r.id().equals(submitted.reportId()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("submitted report not in its episode"));
+		List<EntryFacts> history = new ArrayList<>();
+		for (ReportView earlier : episode) {
+			if (!earlier.id().equals(report.id())) {
+				earlier.entries().forEach((entry) -> history.add(facts(entry, earlier.submittedAt())));
+			}
+		}
+		Instant now = this.clock.instant();
+		Evaluation evaluation = new Evaluation(reportFacts(report), new EpisodeHistory(history),
+				patientFacts(submitted.clinicId(), submitted.patientId()),
+				treatmentFacts(submitted.clinicId(), submitted.treatmentId()),
+				this.settings.ruleSettings(submitted.clinicId()), now);
+		List<Flag> open = this.flags.findUnresolvedInEpisode(submitted.clinicId(), submitted.treatmentId());
+		if (!report.entries().isEmpty()) {
+			// Any answer from the patient counts as an update for R13's follow-up clock.
+			open.forEach((flag) -> flag.patientUpdated(now));
+		}
+		apply(submitted.clinicId(), submitted.patientId(), submitted.treatmentId(), report.id(),
+				this.engine.evaluate(evaluation), open, now);
+	}
+
+	/**
+	 * Stores findings as flags (new, or evidence on the open one) and publishes an alert
+	 * for each new flag and each rise in priority.
+	 */
+	void apply(UUID clinicId, UUID patientId, UUID treatmentId, UUID reportId, List<Finding> findings, List<Flag> open,
+			Instant now) {
+		Map<RuleCode, Flag> openByRule = open.stream().collect(Collectors.toMap(Flag::ruleCode, Function.identity()));
+		for (Finding finding : findings) {
+			Flag flag = openByRule.get(finding.rule());
+			boolean alert;
+			boolean raisedAgain = false;
+			if (flag == null) {
+				flag = new Flag(clinicId, patientId, treatmentId, finding, reportId, now);
+				alert = true;
+			}
+			else {
+				alert = flag.addEvidence(finding, reportId, now);
+				raisedAgain = alert;
+			}
+			this.flags.save(flag);
+			this.evidence.save(new FlagEvidence(flag, finding, reportId, now));
+			if (alert) {
+				this.events.publishEvent(new FlagRaised(flag.id(), clinicId, patientId, finding.rule().name(),
+						flag.priority(), raisedAgain));
+			}
+		}
+	}
+
+	RuleSettings settingsFor(UUID clinicId) {
+		return this.settings.ruleSettings(clinicId);
+	}
+
+	PatientFacts patientFacts(UUID clinicId, UUID patientId) {
+		PatientSummary patient = this.patients.find(clinicId, patientId)
+			.orElseThrow(() -> new NotFoundException("patient"));
+		var intake = patient.intake();
+		return new PatientFacts(intake.hypertension(), intake.migraineHistory(), intake.baselineHeadacheDays(),
+				intake.neuromuscularDisease(), intake.toxinInLast4Months(), intake.recentAminoglycosides());
+	}
+
+	TreatmentFacts treatmentFacts(UUID clinicId, UUID treatmentId) {
+		TreatmentSummary treatment = this.treatments.find(clinicId, treatmentId)
+			.orElseThrow(() -> new NotFoundException("treatment"));
+		return new TreatmentFacts(treatment.treatedAt(), treatment.includes(Area.BUNNY_LINES),
+				treatment.product().name());
+	}
+
+	static ReportFacts reportFacts(ReportView report) {
+		return new ReportFacts(report.entries().stream().map((e) -> facts(e, report.submittedAt())).toList(),
+				report.otherCauses(), report.wentToEmergency(), report.admittedToHospital(), report.submittedAt());
+	}
+
+	static EntryFacts facts(EntryView entry, Instant reportedAt) {
+		return new EntryFacts(entry.symptom(), entry.severity(), entry.interference(), entry.startedAt(),
+				entry.ongoing(), entry.stoppedAt(), entry.otherDescription(),
+				Boolean.TRUE.equals(entry.suddenWorstEver()), Boolean.TRUE.equals(entry.feverOrStiffNeck()),
+				Boolean.TRUE.equals(entry.neurologicalSigns()), reportedAt);
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.aftercare.triage;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.triage.rules.EntryFacts;
+import org.aftercare.triage.rules.EpisodeHistory;
+import org.aftercare.triage.rules.Escalation;
+import org.aftercare.triage.rules.Evaluation;
+import org.aftercare.triage.rules.Finding;
+import org.aftercare.triage.rules.NoReplyRule;
+import org.aftercare.triage.rules.OpenFlagFacts;
+import org.aftercare.triage.rules.ReportFacts;
+import org.aftercare.triage.rules.RuleCode;
+
+/**
+ * The rules that the clock, not a report, can meet: R6 for headaches still going on, and
+ * R13 for flags nobody acknowledged or patients who did not answer. Each run holds a
+ * PostgreSQL advisory lock for its transaction, so with several app instances on one
+ * database only one of them acts.
+ */
+@Component
+class TriageJobs {
+
+	/** Advisory lock keys (arbitrary, fixed): one per job. */
+	static final long NO_REPLY_LOCK = 0x4166746572_01L;
+
+	static final long PERSISTENT_HEADACHE_LOCK = 0x4166746572_02L;
+
+	/** Flags examined per run at most; the next run takes the rest. */
+	static final int BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
+
+	private final JdbcClient jdbc;
+
+	private final FlagRepository flags;
+
+	private final Triage triage;
+
+	private final ReportService reports;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.flags = flags;
+		this.triage = triage;
+		this.reports = reports;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${aftercare.jobs.no-reply-delay:PT1M}", initialDelayString = "PT30S")
+	void scheduledNoReply() {
+		escalateUnanswered();
+	}
+
+	@Scheduled(fixedDelayString = "${aftercare.jobs.persistent-headache-delay:PT15M}", initialDelayString = "PT45S")
+	void scheduledPersistentHeadaches() {
+		flagPersistentHeadaches();
+	}
+
+	/**
+	 * R13. Returns the number of flags escalated, or -1 when another instance holds the
+	 * lock.
+	 */
+	@Transactional
+	int escalateUnanswered() {
+		if (!tryLock(NO_REPLY_LOCK)) {
+			return -1;
+		}
+		Instant now = this.clock.instant();
+		// Candidates: not yet acknowledged, or waiting for a patient's answer. The rule
+		// decides.
+		List<UUID> ids = this.jdbc.sql("""
+				SELECT id FROM flag
+				 WHERE (status = 'OPEN' AND priority IN ('HIGH', 'EMERGENCY'))
+				    OR (status <> 'RESOLVED' AND follow_up_requested_at IS NOT NULL)
+				 ORDER BY raised_at
+				 LIMIT :batch
+				""").param("batch", BATCH).query(UUID.class).list();
+		int escalated = 0;
+		for (UUID id : ids) {
+			Flag flag = this.jdbc.sql("SELECT clinic_id FROM flag WHERE id = ?")
+				.param(id)
+				.query(UUID.class)
+				.optional()
+				.flatMap((clinic) -> this.flags.findByIdAndClinicId(id, clinic))
+				.orElse(null);
+			if (flag == null) {
+				continue;
+			}
+			OpenFlagFacts facts = new OpenFlagFacts(flag.priority(), flag.raisedAt(),
+					flag.status() == FlagStatus.OPEN ? null : flag.acknowledgedAt(), flag.followUpRequestedAt(),
+					flag.lastPatientUpdateAt(), flag.escalatedAt());
+			Optional<Escalation> escalation = NoReplyRule.check(facts, this.triage.settingsFor(flag.clinicId()), now);
+			if (escalation.isPresent()) {
+				flag.escalate(escalation.get().to(), now);
+				this.flags.save(flag);
+				this.events.publishEvent(new FlagEscalated(flag.id(), flag.clinicId(), flag.patientId(),
+						escalation.get().from(), escalation.get().to(), escalation.get().reason()));
+				escalated++;
+			}
+		}
+		if (escalated > 0) {
+			log.info("R13 escalated {} flag(s)", escalated);
+		}
+		return escalated;
+	}
+
+	/**
+	 * R6 for headaches still going on: the clock alone can make a headache persistent.
+	 * Returns the number of episodes examined, or -1 when another instance holds the
+	 * lock.
+	 */
+	@Transactional
+	int flagPersistentHeadaches() {
+		if (!tryLock(PERSISTENT_HEADACHE_LOCK)) {
+			return -1;
+		}
+		Instant now = this.clock.instant();
+		// Episodes whose latest headache entry is still going on and began more than a
+		// day ago (each clinic's
+		// own threshold is applied by the rule), within the 12 weeks of an episode.
+		record Episode(UUID clinicId, UUID patientId, UUID treatmentId) {
+		}
+		List<Episode> episodes = this.jdbc.sql("""
+				SELECT clinic_id, patient_id, treatment_id FROM (
+				    SELECT DISTINCT ON (r.clinic_id, r.treatment_id) r.clinic_id, r.patient_id, r.treatment_id,
+				           e.ongoing, e.started_at
+				      FROM symptom_entry e
+				      JOIN symptom_report r ON r.clinic_id = e.clinic_id AND r.id = e.report_id
+				     WHERE e.symptom = 'HEADACHE' AND r.submitted_at > :since
+				     ORDER BY r.clinic_id, r.treatment_id, r.submitted_at DESC, e.position DESC
+				) latest
+				 WHERE ongoing AND started_at < :dayAgo
+				 LIMIT :batch
+				""")
+			.param("since", Timestamp.from(now.minus(Duration.ofDays(7 * 12))))
+			.param("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))))
+			.param("batch", BATCH)
+			.query((rs, n) -> new Episode(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class)))
+			.list();
+		for (Episode episode : episodes) {
+			evaluatePersistence(episode.clinicId(), episode.patientId(), episode.treatmentId(), now);
+		}
+		return episodes.size();
+	}
+
+	private void evaluatePersistence(UUID clinicId, UUID patientId, UUID treatmentId, Instant now) {
+		List<ReportView> episode = this.reports.episode(clinicId, treatmentId);
+		List<EntryFacts> entries = episode.stream()
+			.flatMap((r) -> r.entries().stream().map((e) -> Triage.facts(e, r.submittedAt())))
+			.toList();
+		Optional<EntryFacts> latestHeadache = entries.stream()
+			.filter((e) -> e.symptom() == org.aftercare.report.Symptom.HEADACHE)
+			.reduce((first, second) -> second);
+		if (latestHeadache.isEmpty() || !latestHeadache.get().ongoing()) {
+			return;
+		}
+		ReportView last = episode.get(episode.size() - 1);
+		Evaluation evaluation = new Evaluation(
+				new ReportFacts(List.of(latestHeadache.get()), last.otherCauses(), false, false, now),
+				new EpisodeHistory(List.of()), this.triage.patientFacts(clinicId, patientId),
+				this.triage.treatmentFacts(clinicId, treatmentId), this.triage.settingsFor(clinicId), now);
+		// Only R6 is the clock's to raise; the other rules were weighed when the patient
+		// reported.
+		List<Finding> persistent = this.triage.engine()
+			.evaluate(evaluation)
+			.stream()
+			.filter((f) -> f.rule() == RuleCode.R6_PERSISTENT_HEADACHE)
+			.toList();
+		if (persistent.isEmpty()) {
+			return;
+		}
+		// Fire once: a flag for this episode at this level, open or already resolved by a
+		// clinician, is enough;
+		// only a longer headache (MEDIUM to HIGH) speaks again.
+		boolean alreadyFlagged = this.flags
+			.findByClinicIdAndTreatmentIdAndRuleCode(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE)
+			.stream()
+			.anyMatch((flag) -> flag.priority().compareTo(persistent.get(0).priority()) >= 0);
+		if (alreadyFlagged) {
+			return;
+		}
+		Optional<Flag> open = this.flags.findUnresolved(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE);
+		this.triage.apply(clinicId, patientId, treatmentId, null, persistent, open.map(List::of).orElse(List.of()),
+				now);
+	}
+
+	private boolean tryLock(long key) {
+		return Boolean.TRUE
+			.equals(this.jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(key).query(Boolean.class).single());
+	}
+
+}
