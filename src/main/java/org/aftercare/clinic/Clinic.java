@@ -55,6 +55,13 @@ class Clinic {
 		return new ClinicService.ClinicSummary(this.id, this.name, this.phone, this.emergencyNumber, this.timeZone);
 	}
 
+	void update(ClinicForm form) {
+		this.name = form.name().strip();
+		this.phone = form.phone().strip();
+		this.emergencyNumber = form.emergencyNumber().strip();
+		this.timeZone = form.timeZone();
+	}
+
 	UUID id() {
 		return this.id;
 	}

@@ -1,12 +1,15 @@
 package org.aftercare.clinic;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditLog;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -17,10 +20,13 @@ public class ClinicService {
 
 	private final ClinicRepository clinics;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	ClinicService(ClinicRepository clinics, Clock clock) {
+	ClinicService(ClinicRepository clinics, AuditLog audit, Clock clock) {
 		this.clinics = clinics;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -41,6 +47,30 @@ public class ClinicService {
 	@Transactional(readOnly = true)
 	public String timeZone(UUID clinicId) {
 		return get(clinicId).timeZone();
+	}
+
+	/** Saves the clinic's contact details and audits each changed value (old and new). */
+	@Transactional
+	void update(UUID clinicId, ClinicForm form) {
+		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
+		ClinicSummary before = clinic.summary();
+		clinic.update(form);
+		ClinicSummary after = clinic.summary();
+		List<String> changes = new ArrayList<>();
+		change(changes, "name", before.name(), after.name());
+		change(changes, "phone", before.phone(), after.phone());
+		change(changes, "emergencyNumber", before.emergencyNumber(), after.emergencyNumber());
+		change(changes, "timeZone", before.timeZone(), after.timeZone());
+		if (!changes.isEmpty()) {
+			this.audit.record(new AuditLog.Event(clinicId, null, "CLINIC_SETTINGS_CHANGED", "clinic", clinicId,
+					String.join("; ", changes)));
+		}
+	}
+
+	private static void change(List<String> changes, String field, String before, String after) {
+		if (!before.equals(after)) {
+			changes.add(field + ": " + before + " -> " + after);
+		}
 	}
 
 	@Transactional

@@ -65,7 +65,7 @@ class ReportSubmissionTests {
 	void submitReportSavesItAndShowsItToThePatient() throws Exception {
 		MvcResult result = this.mvc.perform(validReport(UUID.randomUUID(), "notes", "Started after lunch"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrlPattern("/me/reports/*?submitted"))
+			.andExpect(redirectedUrlPattern("/me/reports/*/advice"))
 			.andReturn();
 		this.mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user(this.world.patient())))
 			.andExpect(status().isOk())

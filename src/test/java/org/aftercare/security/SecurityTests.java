@@ -61,7 +61,7 @@ class SecurityTests {
 				formLogin("/login").userParameter("email").user(world.patientEmail()).password(TestFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(get("/").with(user(world.patient()))).andExpect(redirectedUrl("/me"));
-		this.mvc.perform(get("/").with(user(world.clinician()))).andExpect(redirectedUrl("/clinician/reports"));
+		this.mvc.perform(get("/").with(user(world.clinician()))).andExpect(redirectedUrl("/clinician/flags"));
 		CurrentUser admin = new CurrentUser(UUID.randomUUID(), world.clinicId(), null, "a@b.c", "Admin", Role.ADMIN,
 				"Europe/London", null, true);
 		this.mvc.perform(get("/").with(user(admin))).andExpect(redirectedUrl("/admin/settings"));
