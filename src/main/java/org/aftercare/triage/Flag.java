@@ -99,6 +99,27 @@ class Flag {
 	@Column(name = "resolved_by")
 	private UUID resolvedBy;
 
+	@Enumerated(EnumType.STRING)
+	@Column(length = 30)
+	private Outcome outcome;
+
+	@Enumerated(EnumType.STRING)
+	@Column(length = 30)
+	private Causality causality;
+
+	@Enumerated(EnumType.STRING)
+	@Column(length = 20)
+	private Seriousness seriousness;
+
+	@Column(name = "seriousness_criteria", length = 200)
+	private String seriousnessCriteria;
+
+	@Column(name = "resolution_note", length = 2000)
+	private String resolutionNote;
+
+	@Column(name = "last_action_at")
+	private Instant lastActionAt;
+
 	@Version
 	private Long version;
 
@@ -138,6 +159,73 @@ class Flag {
 		this.priority = to;
 		this.escalatedAt = at;
 		this.lastRaisedAt = at;
+	}
+
+	/** The clinician takes the flag: the R13 acknowledgement clock stops. */
+	void acknowledge(UUID by, Instant at) {
+		if (this.status != FlagStatus.OPEN) {
+			throw new IllegalStateException("only an open flag can be acknowledged");
+		}
+		this.status = FlagStatus.ACKNOWLEDGED;
+		this.acknowledgedBy = by;
+		this.acknowledgedAt = at;
+	}
+
+	/**
+	 * The patient is asked for an update; R13 escalates if none comes within the clinic's
+	 * wait.
+	 */
+	void requestFollowUp(Instant at) {
+		requireUnresolved();
+		this.followUpRequestedAt = at;
+	}
+
+	void resolve(UUID by, Instant at, Outcome outcome, Causality causality, Seriousness seriousness, String criteria,
+			String note) {
+		requireUnresolved();
+		this.status = FlagStatus.RESOLVED;
+		this.resolvedBy = by;
+		this.resolvedAt = at;
+		this.outcome = outcome;
+		this.causality = causality;
+		this.seriousness = seriousness;
+		this.seriousnessCriteria = criteria;
+		this.resolutionNote = note;
+		this.serious = this.serious || seriousness == Seriousness.SERIOUS;
+	}
+
+	/**
+	 * Back to the queue: acknowledged again by whoever reopens it, so the R13 clock does
+	 * not restart.
+	 */
+	void reopen(UUID by, Instant at) {
+		if (this.status != FlagStatus.RESOLVED) {
+			throw new IllegalStateException("only a resolved flag can be reopened");
+		}
+		this.status = FlagStatus.ACKNOWLEDGED;
+		this.acknowledgedBy = by;
+		this.acknowledgedAt = at;
+		this.resolvedAt = null;
+		this.resolvedBy = null;
+	}
+
+	void requireUnresolved() {
+		if (this.status == FlagStatus.RESOLVED) {
+			throw new IllegalStateException("the flag is resolved");
+		}
+	}
+
+	/** Every action changes the row, so the version rises even for a contact note. */
+	void touch(Instant at) {
+		this.lastActionAt = at;
+	}
+
+	long version() {
+		return this.version;
+	}
+
+	UUID treatmentId() {
+		return this.treatmentId;
 	}
 
 	void patientUpdated(Instant at) {

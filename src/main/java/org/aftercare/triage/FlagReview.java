@@ -1,0 +1,95 @@
+package org.aftercare.triage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.audit.AuditLog;
+import org.aftercare.security.CurrentUser;
+import org.aftercare.web.NotFoundException;
+
+/**
+ * What a clinician does with a flag. Each action names the version of the flag the
+ * clinician saw: if someone else changed it since, nothing is overwritten
+ * ({@link FlagChangedException}). Every action is audited.
+ */
+@Service
+class FlagReview {
+
+	private final FlagRepository flags;
+
+	private final FlagActionRepository actions;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	FlagReview(FlagRepository flags, FlagActionRepository actions, AuditLog audit, Clock clock) {
+		this.flags = flags;
+		this.actions = actions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	void acknowledge(CurrentUser user, UUID flagId, long seenVersion) {
+		act(user, flagId, seenVersion, "ACKNOWLEDGED", null, (flag) -> flag.acknowledge(user.accountId(), now()));
+	}
+
+	@Transactional
+	void recordContact(CurrentUser user, UUID flagId, long seenVersion, ContactKind kind, String note) {
+		act(user, flagId, seenVersion, "CONTACT_" + kind.name(), note, (flag) -> flag.requireUnresolved());
+	}
+
+	@Transactional
+	void requestFollowUp(CurrentUser user, UUID flagId, long seenVersion, String note) {
+		act(user, flagId, seenVersion, "FOLLOW_UP_REQUESTED", note, (flag) -> flag.requestFollowUp(now()));
+	}
+
+	@Transactional
+	void resolve(CurrentUser user, UUID flagId, long seenVersion, ResolveForm form) {
+		String detail = form.outcome() + ", " + form.causality() + ", " + form.seriousness()
+				+ (form.criteriaText() == null ? "" : " (" + form.criteriaText() + ")")
+				+ (form.trimmedNote() == null ? "" : ": " + form.trimmedNote());
+		act(user, flagId, seenVersion, "RESOLVED", detail, (flag) -> flag.resolve(user.accountId(), now(),
+				form.outcome(), form.causality(), form.seriousness(), form.criteriaText(), form.trimmedNote()));
+	}
+
+	@Transactional
+	void reopen(CurrentUser user, UUID flagId, long seenVersion, String note) {
+		act(user, flagId, seenVersion, "REOPENED", note, (flag) -> flag.reopen(user.accountId(), now()));
+	}
+
+	private void act(CurrentUser user, UUID flagId, long seenVersion, String action, String detail,
+			Consumer<Flag> change) {
+		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId())
+			.orElseThrow(() -> new NotFoundException("flag"));
+		if (flag.version() != seenVersion) {
+			throw new FlagChangedException();
+		}
+		try {
+			change.accept(flag);
+		}
+		catch (IllegalStateException ex) {
+			// A transition the flag's state no longer allows: someone else got there
+			// first.
+			throw new FlagChangedException();
+		}
+		// The version rises with every action, so that a page showing the old state
+		// cannot overwrite it.
+		flag.touch(now());
+		this.flags.save(flag);
+		this.actions.save(new FlagAction(flag, user.accountId(), action, detail, now()));
+		this.audit
+			.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_" + action, "flag", flag.id(), detail));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}
