@@ -1,0 +1,170 @@
+package org.aftercare.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real headless Chromium for browser tests, one fresh browser per test. Register it as a
+ * static field: {@code @RegisterExtension static final BrowserTestSupport browser = new
+ * BrowserTestSupport();}.
+ *
+ * <p>
+ * Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} and never
+ * lets Selenium Manager download anything. Without them the test class is skipped with a
+ * loud message, unless {@code CI=true}, where it fails. A failing test leaves a
+ * screenshot in {@code target/browser-screenshots}.
+ */
+public final class BrowserTestSupport
+		implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+	/** A phone in portrait. */
+	public static final Dimension PHONE = new Dimension(360, 740);
+
+	/** A clinic desktop. */
+	public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	private static final Logger log = LoggerFactory.getLogger(BrowserTestSupport.class);
+
+	private final Dimension initialWindow;
+
+	private WebDriver driver;
+
+	private Path profile;
+
+	public BrowserTestSupport() {
+		this(DESKTOP);
+	}
+
+	public BrowserTestSupport(Dimension initialWindow) {
+		this.initialWindow = initialWindow;
+	}
+
+	/** The browser of the running test. */
+	public WebDriver driver() {
+		Assertions.assertNotNull(this.driver, "The browser starts before each test");
+		return this.driver;
+	}
+
+	/** Waits (up to 15 s) until the condition holds, as an explicit wait. */
+	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
+		return new WebDriverWait(driver(), WAIT).until(condition);
+	}
+
+	/** Resizes the window, for a test that switches between a phone and a desktop. */
+	public void window(Dimension size) {
+		driver().manage().window().setSize(size);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+			return;
+		}
+		String message = "Browser tests in " + context.getDisplayName() + " need " + CHROMIUM + " and " + CHROMEDRIVER
+				+ " (apt-get install -y chromium chromium-driver), and they are missing.";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			Assertions.fail(message + " CI=true requires them.");
+		}
+		log.warn("\n\n  *** SKIPPED: {} ***\n", message);
+		Assumptions.abort("SKIPPED: " + message);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		// Both paths given, so Selenium Manager has nothing to look up or download.
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+		this.profile = Files.createTempDirectory("aftercare-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + this.profile,
+				"--window-size=" + this.initialWindow.getWidth() + "," + this.initialWindow.getHeight());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().window().setSize(this.initialWindow);
+	}
+
+	@Override
+	public void afterTestExecution(ExtensionContext context) {
+		if (context.getExecutionException().isEmpty() || this.driver == null) {
+			return;
+		}
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName() + "-"
+					+ context.getRequiredTestMethod().getName() + ".png");
+			Path shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+			log.error("Browser test failed on {}; screenshot: {}", this.driver.getCurrentUrl(),
+					target.toAbsolutePath());
+		}
+		catch (RuntimeException | IOException ex) {
+			log.warn("Could not save a screenshot of the failed browser test", ex);
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		try {
+			if (this.driver != null) {
+				this.driver.quit();
+			}
+		}
+		finally {
+			this.driver = null;
+			deleteProfile();
+		}
+	}
+
+	private void deleteProfile() {
+		if (this.profile == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(this.profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.profile = null;
+		}
+	}
+
+}
