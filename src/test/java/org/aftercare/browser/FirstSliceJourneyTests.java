@@ -56,9 +56,9 @@ class FirstSliceJourneyTests {
 		WebElement severityFour = driver.findElement(By.xpath("//input[@name='severity' and @value='4']"));
 		severityFour.findElement(By.xpath("./ancestor::label")).click();
 		assertThat(severityFour.isSelected()).isTrue();
-		// The patient sets the start time, as the date picker would (ISO, whatever the
-		// browser's language). Until the form prints its default in ISO too, Chromium
-		// shows this field empty.
+		// The start defaults to now, in a form the datetime-local picker shows.
+		assertThat(driver.findElement(By.id("startedAt")).getDomProperty("value"))
+			.startsWith(LocalDateTime.now(world.patient().zone()).toLocalDate().toString());
 		setValue(driver.findElement(By.id("startedAt")),
 				LocalDateTime.now(world.patient().zone()).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString());
 		submit(By.cssSelector("main button[type=submit]"));
@@ -66,7 +66,9 @@ class FirstSliceJourneyTests {
 		assertThat(driver.findElements(By.cssSelector(".has-error"))).as("fields the app refused")
 			.extracting(WebElement::getText)
 			.isEmpty();
-		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("Thank you");
+		// A moderate headache still going on: R5, reviewed within one business day
+		// (CLINICAL.md section 4).
+		assertThat(driver.findElement(By.id("advice")).getText()).contains("review your report");
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Headache");
 
 		submit(By.cssSelector("header form button[type=submit]"));
@@ -76,7 +78,10 @@ class FirstSliceJourneyTests {
 
 		browser.window(BrowserTestSupport.DESKTOP);
 		logIn(world.clinicianEmail());
-		browser.waitUntil(ExpectedConditions.urlContains("/clinician/reports"));
+		browser.waitUntil(ExpectedConditions.urlContains("/clinician/flags"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains(world.patient().displayName())
+			.contains("R5 Moderate headache");
+		driver.get("http://localhost:" + this.port + "/clinician/reports");
 		WebElement row = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath("//tbody/tr[td[normalize-space()='" + world.patient().displayName() + "']]")));
 		assertThat(row.findElements(By.tagName("td"))).extracting(WebElement::getText)
