@@ -35,6 +35,24 @@ public class Dates {
 		return ChronoUnit.DAYS.between(from.atZone(zone()).toLocalDate(), to.atZone(zone()).toLocalDate());
 	}
 
+	/**
+	 * A duration in words a busy nurse reads at a glance: "2 d 3 h", "3 h 5 min", "12
+	 * min".
+	 */
+	public String duration(java.time.Duration duration) {
+		long minutes = Math.abs(duration.toMinutes());
+		long days = minutes / (60 * 24);
+		long hours = (minutes / 60) % 24;
+		long rest = minutes % 60;
+		if (days > 0) {
+			return days + " d " + hours + " h";
+		}
+		if (hours > 0) {
+			return hours + " h " + rest + " min";
+		}
+		return rest + " min";
+	}
+
 	public static ZoneId zone() {
 		return CurrentUsers.current().map((user) -> user.zone()).orElse(ZoneId.of("UTC"));
 	}

@@ -1,0 +1,172 @@
+package org.aftercare.triage;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.aftercare.AftercareTest;
+import org.aftercare.TestFixtures;
+import org.aftercare.TestFixtures.World;
+import org.aftercare.report.ReportService;
+import org.aftercare.report.Symptom;
+import org.aftercare.treatment.Area;
+import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.Product;
+import org.aftercare.treatment.TreatmentService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@AftercareTest
+class FlagQueueTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestFixtures fixtures;
+
+	@Autowired
+	ReportService reports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TreatmentService treatments;
+
+	@Test
+	void queueOrdersByPriorityThenAgeAndCountsPerPriority() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		raise(world, Symptom.EYELID_DROOP, 3); // R9 MEDIUM
+		raise(world, Symptom.INFECTION_SIGNS, 3); // R10 HIGH
+		raise(world, Symptom.WHEEZING, 3); // R2 EMERGENCY
+		String page = queue(world, "");
+		assertThat(page.indexOf("R2 Allergic")).isPositive().isLessThan(page.indexOf("R10 Infection"));
+		assertThat(page.indexOf("R10 Infection")).isLessThan(page.indexOf("R9 Droop"));
+		assertThat(page).contains("id=\"count-EMERGENCY\">1<")
+			.contains("id=\"count-HIGH\">1<")
+			.contains("id=\"count-MEDIUM\">1<");
+		assertThat(page).contains("left");
+	}
+
+	@Test
+	void overdueFlagsSayItInWords() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		raise(world, Symptom.WHEEZING, 3);
+		this.jdbc.sql("UPDATE flag SET raised_at = raised_at - interval '2 hours' WHERE clinic_id = ?")
+			.param(world.clinicId())
+			.update();
+		assertThat(queue(world, "")).contains("Overdue by 1 h 4");
+	}
+
+	@Test
+	void filtersNarrowTheQueue() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		raise(world, Symptom.EYELID_DROOP, 3);
+		raise(world, Symptom.WHEEZING, 3);
+		assertThat(queue(world, "?priority=EMERGENCY")).contains("R2 Allergic").doesNotContain("R9 Droop");
+		assertThat(queue(world, "?symptom=EYELID_DROOP")).contains("R9 Droop").doesNotContain("R2 Allergic");
+		assertThat(queue(world, "?q=" + world.patient().displayName().substring(0, 4)))
+			.contains(world.patient().displayName());
+		assertThat(queue(world, "?q=nobody-by-this-name")).doesNotContain("R2 Allergic");
+		assertThat(queue(world, "?assigned=MINE")).doesNotContain("R2 Allergic");
+		assertThat(queue(world, "?assigned=UNASSIGNED")).contains("R2 Allergic");
+		assertThat(queue(world, "?view=RESOLVED")).doesNotContain("R2 Allergic");
+		this.jdbc.sql("UPDATE flag SET status = 'RESOLVED', resolved_at = now() WHERE clinic_id = ?")
+			.param(world.clinicId())
+			.update();
+		assertThat(queue(world, "?view=RESOLVED")).contains("R2 Allergic").contains("R9 Droop");
+		assertThat(queue(world, "")).doesNotContain("R2 Allergic");
+	}
+
+	@Test
+	void searchTreatsLikeWildcardsAsText() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		raise(world, Symptom.WHEEZING, 3);
+		assertThat(queue(world, "?q=%25")).doesNotContain("R2 Allergic");
+		assertThat(queue(world, "?q=_")).doesNotContain("R2 Allergic");
+	}
+
+	@Test
+	void longQueuesPageWithAKeysetCursor() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		for (int i = 0; i < FlagQueue.PAGE_SIZE + 2; i++) {
+			// Each new treatment is a new episode, so each report raises a flag of its
+			// own.
+			this.treatments.record(world.clinicId(),
+					new TreatmentService.NewTreatment(world.patient().patientId(), Product.ONABOTULINUMTOXINA, "L" + i,
+							world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
+							true, List.of(new TreatmentService.AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
+			raise(world, Symptom.OTHER, 2);
+		}
+		String first = queue(world, "");
+		assertThat(first.split("R12 Unusual", -1)).hasSize(FlagQueue.PAGE_SIZE + 1);
+		Matcher more = Pattern.compile("href=\"([^\"]*)\"\\s+id=\"more\"").matcher(first);
+		assertThat(more.find()).as("a link to the next page").isTrue();
+		String next = more.group(1).replace("&amp;", "&");
+		assertThat(next).contains("after=");
+		String second = this.mvc.perform(get(next).with(user(world.clinician())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second.split("R12 Unusual", -1)).hasSize(3);
+		assertThat(second).doesNotContain("id=\"more\"");
+	}
+
+	@Test
+	void newFlagCountTellsWhatArrivedSinceTheQueueWasLoaded() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		long loaded = Instant.now().minusMillis(1).toEpochMilli();
+		this.mvc.perform(get("/clinician/flags/new-count?since=" + loaded).with(user(world.clinician())))
+			.andExpect(jsonPath("$.count").value(0));
+		raise(world, Symptom.WHEEZING, 3);
+		this.mvc.perform(get("/clinician/flags/new-count?since=" + loaded).with(user(world.clinician())))
+			.andExpect(jsonPath("$.count").value(1));
+	}
+
+	@Test
+	void reversedDatesAreRefusedBesideTheField() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		this.mvc.perform(get("/clinician/flags?from=2026-05-02&to=2026-05-01").with(user(world.clinician())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"to-error\"")));
+		this.mvc.perform(get("/clinician/flags?from=yesterday").with(user(world.clinician())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	private String queue(World world, String query) throws Exception {
+		return this.mvc.perform(get("/clinician/flags" + query).with(user(world.clinician())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private void raise(World world, Symptom symptom, int severity) {
+		this.reports
+			.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
+					List.of(new ReportService.NewEntry(symptom, symptom == Symptom.OTHER ? "tingling" : null, severity,
+							null, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+					null));
+	}
+
+}
