@@ -228,6 +228,12 @@ class Flag {
 		return this.treatmentId;
 	}
 
+	/** The clinic asked the patient for an update and none has come since. */
+	boolean awaitsPatient() {
+		return this.followUpRequestedAt != null
+				&& (this.lastPatientUpdateAt == null || this.lastPatientUpdateAt.isBefore(this.followUpRequestedAt));
+	}
+
 	void patientUpdated(Instant at) {
 		this.lastPatientUpdateAt = at;
 	}

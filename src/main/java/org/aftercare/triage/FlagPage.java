@@ -73,9 +73,9 @@ class FlagPage {
 	@Transactional(readOnly = true)
 	List<ActionRow> actions(UUID clinicId, UUID flagId) {
 		return this.jdbc.sql("""
-				SELECT x.occurred_at, u.display_name, x.action, x.detail
+				SELECT x.occurred_at, coalesce(u.display_name, '-'), x.action, x.detail
 				  FROM flag_action x
-				  JOIN user_account u ON u.clinic_id = x.clinic_id AND u.id = x.actor_id
+				  LEFT JOIN user_account u ON u.clinic_id = x.clinic_id AND u.id = x.actor_id
 				 WHERE x.clinic_id = :clinic AND x.flag_id = :flag
 				 ORDER BY x.occurred_at, x.id
 				""")

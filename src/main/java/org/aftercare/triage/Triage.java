@@ -34,6 +34,8 @@ import org.aftercare.triage.rules.RuleCode;
 import org.aftercare.triage.rules.RuleEngine;
 import org.aftercare.triage.rules.RuleSettings;
 import org.aftercare.triage.rules.TreatmentFacts;
+import org.aftercare.security.CurrentUser;
+import org.aftercare.security.CurrentUsers;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -59,18 +61,22 @@ class Triage {
 
 	private final FlagEvidenceRepository evidence;
 
+	private final FlagActionRepository actions;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
-			FlagRepository flags, FlagEvidenceRepository evidence, ApplicationEventPublisher events, Clock clock) {
+			FlagRepository flags, FlagEvidenceRepository evidence, FlagActionRepository actions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.reports = reports;
 		this.patients = patients;
 		this.treatments = treatments;
 		this.settings = settings;
 		this.flags = flags;
 		this.evidence = evidence;
+		this.actions = actions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -99,9 +105,15 @@ class Triage {
 				treatmentFacts(submitted.clinicId(), submitted.treatmentId()),
 				this.settings.ruleSettings(submitted.clinicId()), now);
 		List<Flag> open = this.flags.findUnresolvedInEpisode(submitted.clinicId(), submitted.treatmentId());
-		if (!report.entries().isEmpty()) {
-			// Any answer from the patient counts as an update for R13's follow-up clock.
-			open.forEach((flag) -> flag.patientUpdated(now));
+		// Any report, "no new symptoms" included, answers the clinic's request for an
+		// update (R13).
+		for (Flag flag : open) {
+			if (flag.awaitsPatient()) {
+				this.actions.save(new FlagAction(flag,
+						CurrentUsers.current().map(CurrentUser::accountId).orElse(submitted.patientId()),
+						"PATIENT_ANSWERED", report.id().toString(), now));
+			}
+			flag.patientUpdated(now);
 		}
 		apply(submitted.clinicId(), submitted.patientId(), submitted.treatmentId(), report.id(),
 				this.engine.evaluate(evaluation), open, now);

@@ -1,0 +1,62 @@
+package org.aftercare.triage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+import org.aftercare.security.CurrentUsers;
+
+/**
+ * Puts the clinic's open requests for an update on the patient's own page, without the
+ * report module having to know about flags. Any report the patient then sends answers
+ * them and is linked in the flag's history.
+ */
+@Component
+class FollowUpRequests implements HandlerInterceptor {
+
+	private final JdbcClient jdbc;
+
+	FollowUpRequests(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Request(UUID flagId, Instant requestedAt) {
+	}
+
+	List<Request> pending(UUID clinicId, UUID patientId) {
+		return this.jdbc.sql("""
+				SELECT id, follow_up_requested_at FROM flag
+				 WHERE clinic_id = :clinic AND patient_id = :patient AND status <> 'RESOLVED'
+				   AND follow_up_requested_at IS NOT NULL
+				   AND (last_patient_update_at IS NULL OR last_patient_update_at < follow_up_requested_at)
+				 ORDER BY follow_up_requested_at
+				""")
+			.param("clinic", clinicId)
+			.param("patient", patientId)
+			.query((rs, n) -> new Request(rs.getObject(1, UUID.class), ((Timestamp) rs.getTimestamp(2)).toInstant()))
+			.list();
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView modelAndView) {
+		if (modelAndView == null || modelAndView.getViewName() == null
+				|| modelAndView.getViewName().startsWith("redirect:")) {
+			return;
+		}
+		CurrentUsers.current()
+			.filter((user) -> user.patientId() != null)
+			.ifPresent(
+					(user) -> modelAndView.addObject("followUpRequests", pending(user.clinicId(), user.patientId())));
+	}
+
+}
