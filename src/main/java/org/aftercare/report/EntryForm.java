@@ -1,0 +1,33 @@
+package org.aftercare.report;
+
+import java.time.LocalDateTime;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.aftercare.web.PlainText;
+
+/**
+ * One symptom's answers on the report form. Whether an answer is required depends on
+ * whether the symptom is chosen (and which it is), so the controller checks presence; the
+ * constraints here check what was given.
+ */
+record EntryForm(Symptom symptom, Boolean chosen, @Size(max = 200) @PlainText String otherDescription,
+		@Min(0) @Max(10) Integer severity, @Min(0) @Max(4) Integer interference, LocalDateTime startedAt,
+		Boolean ongoing, LocalDateTime stoppedAt, Boolean suddenWorstEver, Boolean feverOrStiffNeck,
+		Boolean neurologicalSigns) {
+
+	static EntryForm blank(Symptom symptom, LocalDateTime now) {
+		return new EntryForm(symptom, false, null, null, null, now, Boolean.TRUE, null, null, null, null);
+	}
+
+	boolean isChosen() {
+		return Boolean.TRUE.equals(this.chosen) && this.symptom != null;
+	}
+
+	String trimmedOtherDescription() {
+		return ReportForm.blankToNull(this.otherDescription);
+	}
+
+}
