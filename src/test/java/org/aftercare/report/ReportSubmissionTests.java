@@ -66,6 +66,18 @@ class ReportSubmissionTests {
 	}
 
 	@Test
+	void showReportFormDefaultsTheStartToNowInTheFormatADateTimeInputReads() throws Exception {
+		String html = this.mvc.perform(get("/me/reports/new").with(user(this.world.patient())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String now = local(Instant.now()).substring(0, 13);
+		assertThat(html)
+			.containsPattern("<input type=\"datetime-local\"[^>]*name=\"entries\\[0\\]\\.startedAt\"[^>]*value=\"" + now
+					+ ":\\d\\d\"");
+	}
+
+	@Test
 	void showReportFormAsksTheRedFlagQuestionsForAHeadacheOnly() throws Exception {
 		String html = this.mvc.perform(get("/me/reports/new").with(user(this.world.patient())))
 			.andReturn()
