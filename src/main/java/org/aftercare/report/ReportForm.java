@@ -1,36 +1,49 @@
 package org.aftercare.report;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.aftercare.web.PlainText;
 
 /**
- * What the patient typed on the report form. Times are local to the clinic's time zone.
+ * What the patient typed on the report form: one entry per symptom of the catalogue (in
+ * catalogue order, so {@code entries[i]} is {@code Symptom.values()[i]}), of which the
+ * chosen ones are reported. Times are local to the clinic's time zone. Entries are
+ * validated one by one by the controller, chosen ones only.
  */
-record ReportForm(@NotNull UUID formToken, @NotNull Symptom symptom,
-		@Size(max = 200) @PlainText String otherDescription, @NotNull @Min(0) @Max(10) Integer severity,
-		@NotNull LocalDateTime startedAt, @NotNull Boolean ongoing, LocalDateTime stoppedAt,
-		@Size(max = 2000) @PlainText(multiline = true) String notes) {
+record ReportForm(@NotNull UUID formToken, List<EntryForm> entries, Set<Confounder> otherCauses,
+		@Size(max = 500) @PlainText String medicines, MedicinesHelped medicinesHelped, Boolean wentToEmergency,
+		Boolean admittedToHospital, @Size(max = 2000) @PlainText(multiline = true) String notes) {
 
 	static ReportForm blank(UUID formToken, LocalDateTime now) {
-		return new ReportForm(formToken, null, null, null, now, Boolean.TRUE, null, null);
+		List<EntryForm> entries = Arrays.stream(Symptom.values()).map((s) -> EntryForm.blank(s, now)).toList();
+		return new ReportForm(formToken, entries, Set.of(), null, null, false, false, null);
+	}
+
+	ReportForm {
+		entries = (entries != null) ? entries : List.of();
+		otherCauses = (otherCauses != null) ? otherCauses : Set.of();
+	}
+
+	boolean nothingChosen() {
+		return entries().stream().noneMatch(EntryForm::isChosen);
 	}
 
 	String trimmedNotes() {
 		return blankToNull(this.notes);
 	}
 
-	String trimmedOtherDescription() {
-		return blankToNull(this.otherDescription);
+	String trimmedMedicines() {
+		return blankToNull(this.medicines);
 	}
 
-	private static String blankToNull(String text) {
+	static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 

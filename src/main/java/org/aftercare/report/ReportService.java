@@ -3,9 +3,11 @@ package org.aftercare.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.web.NotFoundException;
 
 /**
  * The patient's write path and the reads of reports. Every method is scoped to one
@@ -83,11 +86,25 @@ public class ReportService {
 		}
 		TreatmentSummary treatment = this.treatments.latestFor(report.clinicId(), report.patientId())
 			.orElseThrow(NoTreatmentException::new);
+		checkUpdatesAreOwn(report);
 		SymptomReport saved = this.reports
 			.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), this.clock.instant()));
 		this.events
 			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
 		return saved.id();
+	}
+
+	/** An update may only point at the same patient's own earlier entries. */
+	private void checkUpdatesAreOwn(NewReport report) {
+		Set<UUID> updated = report.entries()
+			.stream()
+			.map(NewEntry::updatesEntryId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		if (!updated.isEmpty()
+				&& this.reports.countEntries(updated, report.clinicId(), report.patientId()) != updated.size()) {
+			throw new NotFoundException("entry");
+		}
 	}
 
 	/**
@@ -107,6 +124,12 @@ public class ReportService {
 	@Transactional(readOnly = true)
 	public Optional<ReportView> findForClinic(UUID clinicId, UUID reportId) {
 		return this.reports.findByIdAndClinicId(reportId, clinicId).map(SymptomReport::view);
+	}
+
+	/** One of the patient's own entries, for an update to it. */
+	@Transactional(readOnly = true)
+	public Optional<EntryView> findEntryForPatient(UUID clinicId, UUID patientId, UUID entryId) {
+		return this.reports.findEntry(entryId, clinicId, patientId).map(SymptomEntry::view);
 	}
 
 	/**

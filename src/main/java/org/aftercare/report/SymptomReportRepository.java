@@ -1,5 +1,6 @@
 package org.aftercare.report;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,12 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 
 	@EntityGraph(attributePaths = "entries")
 	List<SymptomReport> findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(UUID clinicId, UUID treatmentId);
+
+	@Query("select e from SymptomReport r join r.entries e where e.id = ?1 and r.clinicId = ?2 and r.patientId = ?3")
+	Optional<SymptomEntry> findEntry(UUID entryId, UUID clinicId, UUID patientId);
+
+	@Query("select count(e) from SymptomReport r join r.entries e where e.id in ?1 and r.clinicId = ?2 and r.patientId = ?3")
+	long countEntries(Collection<UUID> entryIds, UUID clinicId, UUID patientId);
 
 	SymptomReport save(SymptomReport report);
 

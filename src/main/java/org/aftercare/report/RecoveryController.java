@@ -1,0 +1,109 @@
+package org.aftercare.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import org.aftercare.security.CurrentUser;
+import org.aftercare.treatment.TreatmentService;
+import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.web.Ids;
+
+/**
+ * The patient's home: their treatment, aftercare sheet, check-ins and history with its
+ * chart.
+ */
+@Controller
+class RecoveryController {
+
+	private final ReportService reports;
+
+	private final TreatmentService treatments;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	RecoveryController(ReportService reports, TreatmentService treatments, MessageSource messages, Clock clock) {
+		this.reports = reports;
+		this.treatments = treatments;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/me")
+	String showRecovery(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+		TreatmentSummary treatment = this.treatments.latestFor(user.clinicId(), user.patientId()).orElse(null);
+		model.addAttribute("treatment", treatment);
+		model.addAttribute("reports", this.reports.history(user.clinicId(), user.patientId()));
+		if (treatment != null) {
+			model.addAttribute("nextCheckIn",
+					CheckInSchedule.next(treatment.treatedAt(), Instant.now(this.clock)).orElse(null));
+			model.addAttribute("chart", chart(user, treatment, locale));
+			model.addAttribute("checkInForm", new CheckInForm(Ids.next()));
+		}
+		return "report/recovery";
+	}
+
+	/** The chart's data, for the script that draws it. */
+	@GetMapping("/me/recovery/chart")
+	@ResponseBody
+	SeverityChart chartData(@AuthenticationPrincipal CurrentUser user, Locale locale) {
+		return this.treatments.latestFor(user.clinicId(), user.patientId())
+			.map((treatment) -> chart(user, treatment, locale))
+			.orElseGet(() -> new SeverityChart("", "", List.of(), List.of(), List.of()));
+	}
+
+	@GetMapping("/me/aftercare")
+	String showAftercare() {
+		return "report/aftercare";
+	}
+
+	@GetMapping("/me/check-in")
+	String showCheckIn(@AuthenticationPrincipal CurrentUser user, Model model) {
+		if (this.treatments.latestFor(user.clinicId(), user.patientId()).isEmpty()) {
+			return "report/no-treatment";
+		}
+		model.addAttribute("checkInForm", new CheckInForm(Ids.next()));
+		return "report/check-in";
+	}
+
+	@PostMapping("/me/check-in")
+	String submitCheckIn(@AuthenticationPrincipal CurrentUser user,
+			@Valid @ModelAttribute("checkInForm") CheckInForm form, BindingResult result, Model model,
+			HttpServletResponse response) {
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("checkInForm", new CheckInForm(Ids.next()));
+			model.addAttribute("expired", true);
+			return "report/check-in";
+		}
+		return ReportController.saving(model, response, "report/check-in", () -> {
+			return ReportController.submitted(this.reports, user, form.formToken(),
+					ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(), List.of(), null));
+		});
+	}
+
+	private SeverityChart chart(CurrentUser user, TreatmentSummary treatment, Locale locale) {
+		return SeverityChart.of(this.reports.episode(user.clinicId(), treatment.id()), treatment.treatedAt(),
+				user.zone(), (symptom) -> this.messages.getMessage("symptom." + symptom, null, locale),
+				this.messages.getMessage("recovery.chart.treatment", null, locale),
+				this.messages.getMessage("recovery.chart.day", null, locale));
+	}
+
+}

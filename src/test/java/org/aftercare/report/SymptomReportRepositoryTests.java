@@ -1,0 +1,120 @@
+package org.aftercare.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.aftercare.AftercareTest;
+import org.aftercare.TestFixtures;
+import org.aftercare.TestFixtures.World;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The report aggregate on the embedded PostgreSQL: entries in order, updates linked to
+ * what they update, the schema's own guards.
+ */
+@AftercareTest
+class SymptomReportRepositoryTests {
+
+	@Autowired
+	SymptomReportRepository repository;
+
+	@Autowired
+	TestFixtures fixtures;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	World world;
+
+	Instant treatedAt;
+
+	@BeforeEach
+	void setUp() {
+		this.treatedAt = Instant.now().minus(Duration.ofDays(4));
+		this.world = this.fixtures.world(this.treatedAt);
+	}
+
+	@Test
+	void savesAReportWithItsEntriesInOrderAndReadsThemBack() {
+		SymptomReport saved = save(
+				List.of(entry(Symptom.HEADACHE, 6, this.treatedAt.minus(Duration.ofDays(1)), null),
+						entry(Symptom.BRUISING, 2, this.treatedAt.plus(Duration.ofHours(1)), null)),
+				EnumSet.of(Confounder.STRESS, Confounder.ALCOHOL));
+		ReportService.ReportView view = this.transactions
+			.execute((tx) -> this.repository.findByIdAndClinicIdAndPatientId(saved.id(), this.world.clinicId(),
+					this.world.patient().patientId()))
+			.orElseThrow()
+			.view();
+		assertThat(view.entries()).extracting(ReportService.EntryView::symptom)
+			.containsExactly(Symptom.HEADACHE, Symptom.BRUISING);
+		assertThat(view.entries()).extracting(ReportService.EntryView::preExisting).containsExactly(true, false);
+		assertThat(view.entries().get(0).suddenWorstEver()).isFalse();
+		assertThat(view.entries().get(1).suddenWorstEver()).isNull();
+		assertThat(view.otherCauses()).containsExactlyInAnyOrder(Confounder.STRESS, Confounder.ALCOHOL);
+		assertThat(view.noNewSymptoms()).isFalse();
+	}
+
+	@Test
+	void anUpdateIsANewEntryLinkedToTheOneItUpdatesWhichStaysAsItWas() {
+		SymptomReport first = save(List.of(entry(Symptom.BRUISING, 5, this.treatedAt, null)), Set.of());
+		UUID original = first.view().entries().get(0).id();
+		save(List.of(entry(Symptom.BRUISING, 2, this.treatedAt, original)), Set.of());
+		List<ReportService.ReportView> episode = this.transactions.execute((tx) -> this.repository
+			.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(), this.world.treatmentId())
+			.stream()
+			.map(SymptomReport::view)
+			.toList());
+		assertThat(episode).hasSize(2);
+		assertThat(episode.get(0).entries().get(0).severity()).isEqualTo(5);
+		assertThat(episode.get(0).entries().get(0).updatesEntryId()).isNull();
+		assertThat(episode.get(1).entries().get(0).severity()).isEqualTo(2);
+		assertThat(episode.get(1).entries().get(0).updatesEntryId()).isEqualTo(original);
+		Long own = this.transactions.execute((tx) -> this.repository.countEntries(Set.of(original),
+				this.world.clinicId(), this.world.patient().patientId()));
+		assertThat(own).isEqualTo(1L);
+		World other = this.fixtures.world(this.treatedAt);
+		java.util.Optional<SymptomEntry> elsewhere = this.transactions
+			.execute((tx) -> this.repository.findEntry(original, other.clinicId(), other.patient().patientId()));
+		assertThat(elsewhere).isEmpty();
+	}
+
+	@Test
+	void anUpdateOfAnEntryThatDoesNotExistIsRefusedByTheSchema() {
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> save(List.of(entry(Symptom.BRUISING, 2, this.treatedAt, UUID.randomUUID())), Set.of()));
+	}
+
+	@Test
+	void aCheckInIsAReportWithoutEntries() {
+		SymptomReport saved = save(List.of(), Set.of());
+		assertThat(saved.view().noNewSymptoms()).isTrue();
+		assertThat(saved.view().entries()).isEmpty();
+	}
+
+	private SymptomReport save(List<ReportService.NewEntry> entries, Set<Confounder> causes) {
+		ReportService.NewReport report = new ReportService.NewReport(this.world.clinicId(),
+				this.world.patient().patientId(), UUID.randomUUID(), entries, causes, null, null, false, false, null);
+		return this.transactions.execute((tx) -> this.repository
+			.save(new SymptomReport(report, this.world.treatmentId(), this.treatedAt, Instant.now())));
+	}
+
+	private static ReportService.NewEntry entry(Symptom symptom, int severity, Instant started, UUID updates) {
+		boolean headache = symptom == Symptom.HEADACHE;
+		return new ReportService.NewEntry(symptom, null, severity, 0, started, true, null, headache ? false : null,
+				headache ? false : null, headache ? false : null, updates);
+	}
+
+}
