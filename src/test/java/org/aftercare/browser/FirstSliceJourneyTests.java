@@ -52,16 +52,23 @@ class FirstSliceJourneyTests {
 
 		driver.findElement(By.cssSelector("main a.button.primary")).click();
 		browser.waitUntil(ExpectedConditions.titleContains("Log a symptom"));
-		new Select(driver.findElement(By.id("symptom"))).selectByVisibleText("Headache");
-		WebElement severityFour = driver.findElement(By.xpath("//input[@name='severity' and @value='4']"));
-		severityFour.findElement(By.xpath("./ancestor::label")).click();
+		// Headache is the first symptom of the catalogue: entries[0].
+		click(By.cssSelector("input[name='entries[0].chosen']"));
+		WebElement severityFour = browser.waitUntil(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("input[name='entries[0].severity'][value='4']")));
+		click(By.cssSelector("input[name='entries[0].severity'][value='4']"));
 		assertThat(severityFour.isSelected()).isTrue();
+		click(By.cssSelector("input[name='entries[0].interference'][value='1']"));
+		for (String question : new String[] { "suddenWorstEver", "feverOrStiffNeck", "neurologicalSigns" }) {
+			click(By.cssSelector("input[name='entries[0]." + question + "'][value=false]"));
+		}
 		// The start defaults to now, in a form the datetime-local picker shows.
-		assertThat(driver.findElement(By.id("startedAt")).getDomProperty("value"))
+		WebElement startedAt = driver.findElement(By.cssSelector("input[name='entries[0].startedAt']"));
+		assertThat(startedAt.getDomProperty("value"))
 			.startsWith(LocalDateTime.now(world.patient().zone()).toLocalDate().toString());
-		setValue(driver.findElement(By.id("startedAt")),
+		setValue(startedAt,
 				LocalDateTime.now(world.patient().zone()).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString());
-		submit(By.cssSelector("main button[type=submit]"));
+		submit(By.cssSelector("form.report-form button[type=submit]"));
 
 		assertThat(driver.findElements(By.cssSelector(".has-error"))).as("fields the app refused")
 			.extracting(WebElement::getText)
@@ -94,6 +101,13 @@ class FirstSliceJourneyTests {
 		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
 		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
 		submit(By.cssSelector("main button[type=submit]"));
+	}
+
+	private static void click(By by) {
+		WebElement element = browser.waitUntil(ExpectedConditions.elementToBeClickable(by));
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				element);
+		element.click();
 	}
 
 	private static void setValue(WebElement input, String value) {

@@ -62,10 +62,8 @@ class TriageJourneyTests {
 			.perform(post("/me/reports").with(user(world.patient()))
 				.with(csrf())
 				.param("formToken", UUID.randomUUID().toString())
-				.param("symptom", "TROUBLE_SWALLOWING")
-				.param("severity", "6")
-				.param("startedAt", local(Instant.now().minus(Duration.ofHours(3))))
-				.param("ongoing", "true"))
+				.params(entry(Symptom.TROUBLE_SWALLOWING, "6", local(Instant.now().minus(Duration.ofHours(3))), "true",
+						null)))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -102,11 +100,8 @@ class TriageJourneyTests {
 			.perform(post("/me/reports").with(user(world.patient()))
 				.with(csrf())
 				.param("formToken", UUID.randomUUID().toString())
-				.param("symptom", "HEADACHE")
-				.param("severity", "5")
-				.param("startedAt", local(started))
-				.param("ongoing", "false")
-				.param("stoppedAt", local(started.plus(Duration.ofHours(20)))))
+				.params(entry(Symptom.HEADACHE, "5", local(started), "false",
+						local(started.plus(Duration.ofHours(20))))))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
@@ -209,6 +204,28 @@ class TriageJourneyTests {
 			.param(world.clinicId())
 			.query(Long.class)
 			.single();
+	}
+
+	/** One chosen symptom on the report form (entries are indexed by catalogue order). */
+	private static org.springframework.util.MultiValueMap<String, String> entry(Symptom symptom, String severity,
+			String startedAt, String ongoing, String stoppedAt) {
+		String prefix = "entries[" + symptom.ordinal() + "].";
+		org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+		params.add(prefix + "symptom", symptom.name());
+		params.add(prefix + "chosen", "true");
+		params.add(prefix + "severity", severity);
+		params.add(prefix + "interference", "0");
+		params.add(prefix + "startedAt", startedAt);
+		params.add(prefix + "ongoing", ongoing);
+		if (stoppedAt != null) {
+			params.add(prefix + "stoppedAt", stoppedAt);
+		}
+		if (symptom == Symptom.HEADACHE) {
+			params.add(prefix + "suddenWorstEver", "false");
+			params.add(prefix + "feverOrStiffNeck", "false");
+			params.add(prefix + "neurologicalSigns", "false");
+		}
+		return params;
 	}
 
 	private static String local(Instant instant) {
