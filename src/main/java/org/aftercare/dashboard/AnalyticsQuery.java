@@ -57,9 +57,13 @@ class AnalyticsQuery {
 	record Count(String key, String name, long treatments, long withSymptom) {
 	}
 
+	static String sql(AnalyticsDimension dimension) {
+		return SQL.formatted(dimension.keyedSql());
+	}
+
 	/** Treatments from {@code from} (inclusive) to {@code to} (exclusive). */
 	List<Count> counts(UUID clinicId, AnalyticsDimension dimension, String symptom, Instant from, Instant to) {
-		return this.jdbc.sql(SQL.formatted(dimension.keyedSql()))
+		return this.jdbc.sql(sql(dimension))
 			.param("clinic", clinicId)
 			.param("symptom", symptom)
 			.param("from", from.atOffset(ZoneOffset.UTC))
