@@ -1,0 +1,96 @@
+package org.aftercare.dashboard;
+
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.report.Symptom;
+import org.aftercare.treatment.Area;
+import org.aftercare.treatment.Product;
+
+/**
+ * CLINICAL.md section 6: incidence of a symptom within 14 days of a treatment, among
+ * treatments with at least one answered check-in, per group, with Wilson 95% intervals; a
+ * group whose whole interval lies above the clinic's own rate is a signal to look at
+ * technique, dose and placement, never a verdict.
+ */
+@Component
+class Analytics {
+
+	/**
+	 * Published rates. Headache: 10.2% of 186 patients, J Cosmet Dermatol 2022, PMID
+	 * 34897957 (CLINICAL.md section 1).
+	 */
+	private static final Map<Symptom, AnalyticsResult.Reference> REFERENCES = Map.of(Symptom.HEADACHE,
+			new AnalyticsResult.Reference(0.102, "analytics.reference.HEADACHE"));
+
+	private final AnalyticsQuery query;
+
+	private final MessageSource messages;
+
+	Analytics(AnalyticsQuery query, MessageSource messages) {
+		this.query = query;
+		this.messages = messages;
+	}
+
+	@Transactional(readOnly = true)
+	AnalyticsResult incidence(UUID clinicId, ZoneId zone, AnalyticsCriteria criteria) {
+		List<AnalyticsQuery.Count> counts = this.query.counts(clinicId, criteria.dimension(), criteria.symptom().name(),
+				criteria.start(zone), criteria.end(zone));
+		AnalyticsQuery.Count total = counts.stream()
+			.filter((c) -> c.key() == null)
+			.findFirst()
+			.orElse(new AnalyticsQuery.Count(null, null, 0, 0));
+		AnalyticsResult.Row overall = AnalyticsResult.Row.of(null, message("analytics.overall"), total.treatments(),
+				total.withSymptom(), null);
+		Double overallRate = overall.incidence();
+		List<AnalyticsResult.Row> groups = counts.stream()
+			.filter((c) -> c.key() != null)
+			.sorted(order(criteria.dimension()))
+			.map((c) -> AnalyticsResult.Row.of(c.key(), label(criteria.dimension(), c), c.treatments(), c.withSymptom(),
+					overallRate))
+			.toList();
+		return new AnalyticsResult(criteria, groups, overall, REFERENCES.get(criteria.symptom()));
+	}
+
+	private String label(AnalyticsDimension dimension, AnalyticsQuery.Count count) {
+		return switch (dimension) {
+			case PRODUCT -> message("product." + count.key());
+			case AREA -> message("area." + count.key());
+			case DOSE_BAND -> message("analytics.band." + count.key());
+			case INJECTOR -> count.name();
+		};
+	}
+
+	/** Products, areas and bands in their natural order; injectors by name. */
+	private static Comparator<AnalyticsQuery.Count> order(AnalyticsDimension dimension) {
+		return switch (dimension) {
+			case PRODUCT -> Comparator.comparingInt((c) -> ordinal(Product.class, c.key()));
+			case AREA -> Comparator.comparingInt((c) -> ordinal(Area.class, c.key()));
+			case DOSE_BAND -> Comparator.comparingInt((c) -> AnalyticsDimension.DOSE_BANDS.indexOf(c.key()));
+			case INJECTOR -> Comparator.comparing(AnalyticsQuery.Count::name, String.CASE_INSENSITIVE_ORDER)
+				.thenComparing(AnalyticsQuery.Count::key);
+		};
+	}
+
+	private static <E extends Enum<E>> int ordinal(Class<E> type, String key) {
+		try {
+			return Enum.valueOf(type, key).ordinal();
+		}
+		catch (IllegalArgumentException ex) {
+			return Integer.MAX_VALUE;
+		}
+	}
+
+	private String message(String key) {
+		return this.messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+	}
+
+}
