@@ -46,6 +46,20 @@ public class AccountService {
 		return this.accounts.save(account).id();
 	}
 
+	/**
+	 * Creates a login without a password and e-mails a one-time invitation link with which the person sets it.
+	 * Returns the new account's id.
+	 */
+	@Transactional
+	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId) {
+		if (this.accounts.existsByEmailIgnoreCase(email.trim())) {
+			throw new IllegalArgumentException("an account with this e-mail already exists");
+		}
+		UserAccount account = new UserAccount(clinicId, email, null, role, displayName, patientId,
+				this.clock.instant());
+		return this.accounts.save(account).id();
+	}
+
 	@Transactional(readOnly = true)
 	public List<AccountSummary> clinicians(UUID clinicId) {
 		return this.accounts.findByClinicIdAndRoleOrderByDisplayName(clinicId, Role.CLINICIAN)
