@@ -47,8 +47,8 @@ public class AccountService {
 	}
 
 	/**
-	 * Creates a login without a password and e-mails a one-time invitation link with which the person sets it.
-	 * Returns the new account's id.
+	 * Creates a login without a password and e-mails a one-time invitation link with
+	 * which the person sets it. Returns the new account's id.
 	 */
 	@Transactional
 	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId) {
