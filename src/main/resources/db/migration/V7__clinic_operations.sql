@@ -33,7 +33,7 @@ CREATE TABLE invitation (
     id          UUID        NOT NULL,
     clinic_id   UUID        NOT NULL,
     account_id  UUID        NOT NULL,
-    token_hash  CHAR(64)    NOT NULL,
+    token_hash  VARCHAR(64) NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL,
     expires_at  TIMESTAMPTZ NOT NULL,
     used_at     TIMESTAMPTZ,

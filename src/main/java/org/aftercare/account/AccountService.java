@@ -1,15 +1,20 @@
 package org.aftercare.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.security.Role;
+import org.aftercare.web.NotFoundException;
 
 /**
  * The account facade other modules use: staff lists, and creating logins.
@@ -21,12 +26,23 @@ public class AccountService {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final InvitationRepository invitations;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	private final Duration invitationLifetime;
+
+	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, InvitationRepository invitations,
+			ApplicationEventPublisher events, Clock clock,
+			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.invitations = invitations;
+		this.events = events;
 		this.clock = clock;
+		this.invitationLifetime = invitationLifetime;
 	}
 
 	/** A staff member or patient as other modules see them. */
@@ -57,7 +73,46 @@ public class AccountService {
 		}
 		UserAccount account = new UserAccount(clinicId, email, null, role, displayName, patientId,
 				this.clock.instant());
-		return this.accounts.save(account).id();
+		UUID id = this.accounts.save(account).id();
+		issueInvitation(account);
+		return id;
+	}
+
+	/**
+	 * A new invitation link for a patient who has not set a password yet; earlier links
+	 * stop working.
+	 * @return whether one was sent (false when the patient has set their password
+	 * already)
+	 */
+	@Transactional
+	public boolean resendInvitation(UUID clinicId, UUID patientId) {
+		UserAccount account = this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+			.orElseThrow(() -> new NotFoundException("account"));
+		if (account.passwordHash() != null) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		this.invitations.findByClinicIdAndAccountId(clinicId, account.id()).forEach((i) -> i.withdraw(now));
+		issueInvitation(account);
+		return true;
+	}
+
+	private void issueInvitation(UserAccount account) {
+		String token = Tokens.newToken();
+		Instant now = this.clock.instant();
+		Invitation invitation = new Invitation(account.clinicId(), account.id(), Tokens.hash(token), now,
+				now.plus(this.invitationLifetime));
+		this.invitations.save(invitation);
+		this.events.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(),
+				account.displayName(), token, now.plus(this.invitationLifetime)));
+	}
+
+	/** Whether the patient has set a password (accepted their invitation). */
+	@Transactional(readOnly = true)
+	public boolean hasActivated(UUID clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+			.map((account) -> account.passwordHash() != null)
+			.orElse(false);
 	}
 
 	@Transactional(readOnly = true)

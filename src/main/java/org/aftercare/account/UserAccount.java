@@ -72,6 +72,10 @@ class UserAccount {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}
 
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	UUID id() {
 		return this.id;
 	}

@@ -18,6 +18,10 @@ interface UserAccountRepository extends Repository<UserAccount, UUID> {
 
 	Optional<UserAccount> findByIdAndClinicId(UUID id, UUID clinicId);
 
+	Optional<UserAccount> findByClinicIdAndPatientId(UUID clinicId, UUID patientId);
+
+	Optional<UserAccount> findByIdAndClinicIdAndEnabledTrue(UUID id, UUID clinicId);
+
 	boolean existsByEmailIgnoreCase(String email);
 
 	UserAccount save(UserAccount account);

@@ -33,6 +33,9 @@ class Clinic {
 	@Column(name = "time_zone", nullable = false, length = 64)
 	private String timeZone;
 
+	@Column(name = "on_call_emails", length = 1000)
+	private String onCallEmails;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -60,6 +63,12 @@ class Clinic {
 		this.phone = form.phone().strip();
 		this.emergencyNumber = form.emergencyNumber().strip();
 		this.timeZone = form.timeZone();
+		this.onCallEmails = (form.onCallEmails() == null || form.onCallEmails().isBlank()) ? null
+				: ClinicForm.addresses(form.onCallEmails());
+	}
+
+	String onCallEmails() {
+		return this.onCallEmails;
 	}
 
 	UUID id() {

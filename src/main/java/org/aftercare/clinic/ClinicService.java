@@ -44,6 +44,14 @@ public class ClinicService {
 		return this.clinics.findByName(name).map(Clinic::summary);
 	}
 
+	/**
+	 * Where alerts go: comma-separated addresses, or null when the clinic has set none.
+	 */
+	@Transactional(readOnly = true)
+	public String onCallEmails(UUID clinicId) {
+		return this.clinics.findById(clinicId).map(Clinic::onCallEmails).orElse(null);
+	}
+
 	@Transactional(readOnly = true)
 	public String timeZone(UUID clinicId) {
 		return get(clinicId).timeZone();
@@ -54,6 +62,7 @@ public class ClinicService {
 	void update(UUID clinicId, ClinicForm form) {
 		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
 		ClinicSummary before = clinic.summary();
+		String onCallBefore = clinic.onCallEmails();
 		clinic.update(form);
 		ClinicSummary after = clinic.summary();
 		List<String> changes = new ArrayList<>();
@@ -61,6 +70,7 @@ public class ClinicService {
 		change(changes, "phone", before.phone(), after.phone());
 		change(changes, "emergencyNumber", before.emergencyNumber(), after.emergencyNumber());
 		change(changes, "timeZone", before.timeZone(), after.timeZone());
+		change(changes, "onCallEmails", String.valueOf(onCallBefore), String.valueOf(clinic.onCallEmails()));
 		if (!changes.isEmpty()) {
 			this.audit.record(new AuditLog.Event(clinicId, null, "CLINIC_SETTINGS_CHANGED", "clinic", clinicId,
 					String.join("; ", changes)));

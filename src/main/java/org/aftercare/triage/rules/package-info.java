@@ -10,4 +10,5 @@
  * the scheduled R13 check on an open flag. Every function here is pure: time comes in as
  * {@code now}.
  */
+@org.springframework.modulith.NamedInterface("rules")
 package org.aftercare.triage.rules;

@@ -1,0 +1,73 @@
+package org.aftercare.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.audit.AuditLog;
+
+/**
+ * Accepting an invitation: the link is checked, the password set, the link used up, in
+ * one transaction.
+ */
+@Service
+class InvitationService {
+
+	private final InvitationRepository invitations;
+
+	private final UserAccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	InvitationService(InvitationRepository invitations, UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+			AuditLog audit, Clock clock) {
+		this.invitations = invitations;
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** What a link is worth now, and whose it is. */
+	record Lookup(Invitation.State state, UserAccount account) {
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Lookup> lookup(String token) {
+		Instant now = this.clock.instant();
+		return this.invitations.findByTokenHash(Tokens.hash(token))
+			.flatMap((invitation) -> this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
+				.map((account) -> new Lookup(invitation.state(now), account)));
+	}
+
+	/**
+	 * Sets the password if the link is still valid; returns the account's e-mail for the
+	 * login that follows.
+	 */
+	@Transactional
+	Optional<String> accept(String token, String rawPassword) {
+		Instant now = this.clock.instant();
+		Optional<Invitation> found = this.invitations.findByTokenHash(Tokens.hash(token))
+			.filter((invitation) -> invitation.state(now) == Invitation.State.VALID);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Invitation invitation = found.get();
+		UserAccount account = this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
+			.orElseThrow();
+		account.changePassword(this.passwordEncoder.encode(rawPassword));
+		invitation.use(now);
+		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "INVITATION_ACCEPTED",
+				"user_account", account.id(), null));
+		return Optional.of(account.email());
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.aftercare.notification;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import org.aftercare.account.AccountService;
+import org.aftercare.account.InvitationIssued;
+import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientService;
+import org.aftercare.triage.FlagEscalated;
+import org.aftercare.triage.FlagRaised;
+import org.aftercare.triage.rules.Priority;
+
+/**
+ * Turns events into e-mails. Each listener runs after the commit that published its
+ * event, in its own transaction, and its publication is completed only when the mail
+ * server took the message: exactly one e-mail per raise, and one interrupted by a crash
+ * is sent after the restart.
+ */
+@Component
+class Notifications {
+
+	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+	private final Mailer mailer;
+
+	private final ClinicService clinics;
+
+	private final AccountService accounts;
+
+	private final PatientService patients;
+
+	private final String baseUrl;
+
+	Notifications(Mailer mailer, ClinicService clinics, AccountService accounts, PatientService patients,
+			@Value("${aftercare.base-url}") String baseUrl) {
+		this.mailer = mailer;
+		this.clinics = clinics;
+		this.accounts = accounts;
+		this.patients = patients;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** EMERGENCY and HIGH flags alert the clinic; MEDIUM ones wait in the queue. */
+	@ApplicationModuleListener
+	void on(FlagRaised raised) {
+		if (raised.priority() == Priority.MEDIUM) {
+			return;
+		}
+		alert(raised.clinicId(), raised.patientId(), raised.flagId(), raised.priority(), "alert");
+	}
+
+	/**
+	 * R13: nobody acknowledged in time, or the patient did not answer; the clinic hears
+	 * again.
+	 */
+	@ApplicationModuleListener
+	void on(FlagEscalated escalated) {
+		alert(escalated.clinicId(), escalated.patientId(), escalated.flagId(), escalated.to(), "escalation");
+	}
+
+	@ApplicationModuleListener
+	void on(InvitationIssued invitation) {
+		ClinicService.ClinicSummary clinic = this.clinics.get(invitation.clinicId());
+		this.mailer.send(List.of(invitation.email()), "invitation", new Object[] { clinic.name() },
+				Map.of("name", invitation.displayName(), "clinic", clinic, "link",
+						this.baseUrl + "/invitation/" + invitation.token(), "expires",
+						EXPIRY.format(invitation.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));
+	}
+
+	/**
+	 * An alert names the priority and the patient's first name, and links to the flag: no
+	 * other health data leaves the app by e-mail.
+	 */
+	private void alert(UUID clinicId, UUID patientId, UUID flagId, Priority priority, String template) {
+		String firstName = this.patients.find(clinicId, patientId).map((p) -> p.intake().givenName()).orElse("");
+		this.mailer.send(recipients(clinicId), template, new Object[] { priority.name(), firstName }, Map.of("priority",
+				priority.name(), "firstName", firstName, "link", this.baseUrl + "/clinician/flags/" + flagId));
+	}
+
+	/** The clinic's on-call addresses, or all its clinicians when none are set. */
+	private List<String> recipients(UUID clinicId) {
+		String onCall = this.clinics.onCallEmails(clinicId);
+		if (onCall != null && !onCall.isBlank()) {
+			return Arrays.stream(onCall.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+		}
+		return this.accounts.clinicians(clinicId).stream().map(AccountService.AccountSummary::email).toList();
+	}
+
+}
