@@ -24,6 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -105,6 +106,26 @@ class SecurityTests {
 		this.mvc.perform(post("/logout").with(user(world.patient())).with(csrf()))
 			.andExpect(redirectedUrl("/login?logout"));
 		this.mvc.perform(post("/logout").with(user(world.patient()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void pagesCarryStrictSecurityHeadersAndAreNeverCached() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		this.mvc.perform(get("/me").with(user(world.patient())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy",
+					"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Referrer-Policy", "same-origin"))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("Permissions-Policy", containsString("camera=()")))
+			.andExpect(header().string("Cache-Control", containsString("no-store")));
+	}
+
+	@Test
+	void httpsRequestsGetStrictTransportSecurity() throws Exception {
+		this.mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", containsString("max-age=")));
 	}
 
 	@Test
