@@ -93,6 +93,13 @@ class ProductionProfileTests {
 		HttpResponse<String> response = get("/login");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("<form", "name=\"email\"", "name=\"password\"", "name=\"_csrf\"");
+		// The session cookie is out of scripts' reach, not sent cross-site, and only over
+		// HTTPS in production.
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax")
+				.contains("Secure"));
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.CurrentUser;
+import org.aftercare.security.SessionPolicy;
 
 /**
  * The invitation link: a new patient sets their password and lands on their page, signed
@@ -42,10 +43,13 @@ class InvitationController {
 
 	private final ClinicService clinics;
 
+	private final SessionPolicy sessions;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	InvitationController(InvitationService invitations, AccountService accounts, AccountUserDetailsService users,
-			ClinicService clinics) {
+			ClinicService clinics, SessionPolicy sessions) {
+		this.sessions = sessions;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.users = users;
@@ -117,6 +121,7 @@ class InvitationController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
+		this.sessions.signedIn(request, (CurrentUser) user);
 	}
 
 }

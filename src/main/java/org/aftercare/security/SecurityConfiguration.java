@@ -28,8 +28,19 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessions) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.Authentication authentication)
+					throws java.io.IOException, jakarta.servlet.ServletException {
+				if (authentication.getPrincipal() instanceof CurrentUser user) {
+					sessions.signedIn(request, user);
+				}
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+		};
 		// "/" sends each role to its own home page (HomeController).
 		landing.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests((requests) -> requests
@@ -60,6 +71,8 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny())
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		http.addFilterAfter(sessions.filter(),
+				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		return http.build();
 	}
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +46,12 @@ class SecurityTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	org.aftercare.MutableClock clock;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void loginPageIsPublicAndCarriesACsrfToken() throws Exception {
 		this.mvc.perform(get("/login"))
@@ -68,6 +77,49 @@ class SecurityTests {
 		this.mvc.perform(get("/").with(user(admin))).andExpect(redirectedUrl("/admin/settings"));
 		this.mvc.perform(get("/admin/settings").with(user(admin))).andExpect(status().isOk());
 		this.mvc.perform(get("/admin/settings").with(user(world.clinician()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void staffSessionsIdleOutSoonerThanPatientSessions() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		assertThat(idleSeconds(login(world.clinicianEmail()))).isEqualTo(15 * 60);
+		assertThat(idleSeconds(login(world.patientEmail()))).isEqualTo(30 * 60);
+	}
+
+	@Test
+	void sessionsEndAfterTwelveHoursWhateverTheActivity() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		Cookie session = login(world.patientEmail());
+		this.clock.advance(Duration.ofHours(11));
+		this.mvc.perform(get("/me").cookie(session)).andExpect(status().isOk());
+		this.clock.advance(Duration.ofHours(1).plusMinutes(1));
+		this.mvc.perform(get("/me").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+		this.mvc.perform(get("/me").cookie(session)).andExpect(redirectedUrl("/login"));
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	private Cookie login(String email) throws Exception {
+		var response = this.mvc
+			.perform(formLogin("/login").userParameter("email").user(email).password(TestFixtures.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse();
+		Cookie cookie = response.getCookie("SESSION");
+		assertThat(cookie).as("session cookie").isNotNull();
+		return cookie;
+	}
+
+	private int idleSeconds(Cookie cookie) {
+		String id = new String(java.util.Base64.getDecoder().decode(cookie.getValue()),
+				java.nio.charset.StandardCharsets.UTF_8);
+		return this.jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
