@@ -1,5 +1,7 @@
 package org.aftercare.dashboard;
 
+import org.aftercare.web.CsvCells;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportService;
 import org.aftercare.security.CurrentUser;
@@ -31,8 +32,11 @@ class ClinicianReportController {
 
 	private final TreatmentService treatments;
 
+	private final AuditLog audit;
+
 	ClinicianReportController(ClinicReportList list, ReportService reports, PatientService patients,
-			TreatmentService treatments) {
+			TreatmentService treatments, AuditLog audit) {
+		this.audit = audit;
 		this.list = list;
 		this.reports = reports;
 		this.patients = patients;
@@ -54,6 +58,8 @@ class ClinicianReportController {
 		ReportService.ReportView report = this.reports.findForClinic(user.clinicId(), id)
 			.orElseThrow(() -> new NotFoundException("report"));
 		model.addAttribute("report", report);
+		this.audit.record(
+				new AuditLog.Event(user.clinicId(), report.patientId(), "REPORT_VIEWED", "symptom_report", id, null));
 		model.addAttribute("patient", this.patients.find(user.clinicId(), report.patientId())
 			.orElseThrow(() -> new NotFoundException("patient")));
 		model.addAttribute("treatment", this.treatments.find(user.clinicId(), report.treatmentId())

@@ -14,6 +14,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditLog;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
@@ -34,13 +35,16 @@ public class ReportService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	ReportService(SymptomReportRepository reports, TreatmentService treatments, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditLog audit, Clock clock) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -91,6 +95,8 @@ public class ReportService {
 			.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), this.clock.instant()));
 		this.events
 			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
+		this.audit.record(new AuditLog.Event(saved.clinicId(), saved.patientId(), "REPORT_SUBMITTED", "symptom_report",
+				saved.id(), null));
 		return saved.id();
 	}
 

@@ -2,9 +2,12 @@ package org.aftercare.security;
 
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -74,6 +77,12 @@ class SecurityConfiguration {
 		http.addFilterAfter(sessions.filter(),
 				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/** Refused requests become events, so that the audit trail records them. */
+	@Bean
+	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+		return new SpringAuthorizationEventPublisher(events);
 	}
 
 	/**

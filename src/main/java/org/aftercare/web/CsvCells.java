@@ -1,16 +1,16 @@
-package org.aftercare.dashboard;
+package org.aftercare.web;
 
 /**
  * Cells for spreadsheets: text that a spreadsheet would read as a formula (it begins with
  * {@code = + - @}, a tab or a carriage return) gets a leading single quote, so that an
  * injector named {@code =HYPERLINK(...)} is shown, never run (OWASP "CSV injection").
  */
-final class CsvCells {
+public final class CsvCells {
 
 	private CsvCells() {
 	}
 
-	static String neutralise(String cell) {
+	public static String neutralise(String cell) {
 		if (cell == null || cell.isEmpty()) {
 			return cell;
 		}

@@ -1,4 +1,4 @@
-package org.aftercare.dashboard;
+package org.aftercare.web;
 
 import org.junit.jupiter.api.Test;
 
