@@ -95,7 +95,7 @@ class TreatmentController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "treatment/form";
 		}
-		UUID treatmentId = this.treatments.record(user.clinicId(),
+		UUID treatmentId = this.treatments.recordByClinician(user.clinicId(),
 				new TreatmentService.NewTreatment(patientId, complete.product(), complete.trimmedLotNumber(),
 						complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()),
 						complete.indication(), true, complete.treatedAreas()));

@@ -91,9 +91,9 @@ public class TreatmentService {
 	}
 
 	/**
-	 * Records a treatment, audits it, and schedules its check-ins from the clinic's
-	 * offsets. A check-in already past when the treatment is recorded (a treatment
-	 * entered late) is not scheduled: reminding the patient of it now would only confuse.
+	 * Records a treatment and schedules its check-ins from the clinic's offsets. A
+	 * check-in already past when the treatment is recorded (a treatment entered late) is
+	 * not scheduled: reminding the patient of it now would only confuse.
 	 */
 	@Transactional
 	public UUID record(UUID clinicId, NewTreatment treatment) {
@@ -105,9 +105,19 @@ public class TreatmentService {
 					.save(new CheckIn(clinicId, treatment.patientId(), saved.id(), treatment.treatedAt(), offset));
 			}
 		}
-		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), "TREATMENT_RECORDED", "treatment",
-				saved.id(), treatment.product() + ", " + treatment.areas().size() + " area(s)"));
 		return saved.id();
+	}
+
+	/**
+	 * A clinician records a treatment: as {@link #record}, audited in the same
+	 * transaction.
+	 */
+	@Transactional
+	UUID recordByClinician(UUID clinicId, NewTreatment treatment) {
+		UUID id = record(clinicId, treatment);
+		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), "TREATMENT_RECORDED", "treatment", id,
+				treatment.product() + ", " + treatment.areas().size() + " area(s)"));
+		return id;
 	}
 
 	@Transactional(readOnly = true)
