@@ -39,6 +39,14 @@ class Clinic {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** The clinic's own aftercare sheet; {@code null} for the default one. */
+	@Column(name = "aftercare_sheet", length = 8000)
+	private String aftercareSheet;
+
+	/** When check-ins fall due after a treatment: ISO-8601 durations, comma-separated. */
+	@Column(name = "check_in_offsets", nullable = false, length = 200, insertable = false)
+	private String checkInOffsets;
+
 	@Version
 	private Long version;
 
@@ -77,6 +85,19 @@ class Clinic {
 
 	String timeZone() {
 		return this.timeZone;
+	}
+
+	String aftercareSheet() {
+		return this.aftercareSheet;
+	}
+
+	/** Replaces the aftercare sheet; {@code null} goes back to the default one. */
+	void changeAftercareSheet(String sheet) {
+		this.aftercareSheet = sheet;
+	}
+
+	String checkInOffsets() {
+		return this.checkInOffsets;
 	}
 
 }

@@ -1,8 +1,11 @@
 package org.aftercare.clinic;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,6 +84,56 @@ public class ClinicService {
 		if (!before.equals(after)) {
 			changes.add(field + ": " + before + " -> " + after);
 		}
+	}
+
+	/**
+	 * When check-ins fall due after a treatment, earliest first (default 2 h, days 1, 3,
+	 * 7 and 14: CLINICAL.md section 5).
+	 */
+	@Transactional(readOnly = true)
+	public List<Duration> checkInOffsets(UUID clinicId) {
+		String offsets = this.clinics.findById(clinicId)
+			.orElseThrow(() -> new NotFoundException("clinic"))
+			.checkInOffsets();
+		if (offsets == null || offsets.isBlank()) {
+			offsets = DEFAULT_CHECK_IN_OFFSETS;
+		}
+		return Arrays.stream(offsets.split(","))
+			.map(String::strip)
+			.filter((offset) -> !offset.isEmpty())
+			.map(Duration::parse)
+			.sorted()
+			.toList();
+	}
+
+	/** The schema's default, for a clinic read before the database filled it in. */
+	static final String DEFAULT_CHECK_IN_OFFSETS = "PT2H,P1D,P3D,P7D,P14D";
+
+	/** The clinic's own aftercare sheet, or {@code null} when it uses the default one. */
+	@Transactional(readOnly = true)
+	public String aftercareSheet(UUID clinicId) {
+		return this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic")).aftercareSheet();
+	}
+
+	/**
+	 * Replaces the clinic's aftercare sheet ({@code null}: back to the default) and
+	 * audits the change with the new text (as far as the audit detail holds it), since
+	 * what patients were told may matter later.
+	 */
+	@Transactional
+	void changeAftercareSheet(UUID clinicId, String sheet) {
+		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
+		String before = clinic.aftercareSheet();
+		if (Objects.equals(before, sheet)) {
+			return;
+		}
+		clinic.changeAftercareSheet(sheet);
+		this.audit.record(new AuditLog.Event(clinicId, null, "AFTERCARE_SHEET_CHANGED", "clinic", clinicId,
+				describe(before) + " -> " + describe(sheet) + ((sheet != null) ? ": " + sheet : "")));
+	}
+
+	private static String describe(String sheet) {
+		return (sheet == null) ? "default" : sheet.length() + " characters";
 	}
 
 	@Transactional

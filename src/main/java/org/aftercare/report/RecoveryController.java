@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
@@ -35,13 +36,17 @@ class RecoveryController {
 
 	private final TreatmentService treatments;
 
+	private final ClinicService clinics;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	RecoveryController(ReportService reports, TreatmentService treatments, MessageSource messages, Clock clock) {
+	RecoveryController(ReportService reports, TreatmentService treatments, ClinicService clinics,
+			MessageSource messages, Clock clock) {
 		this.reports = reports;
 		this.treatments = treatments;
+		this.clinics = clinics;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -70,8 +75,17 @@ class RecoveryController {
 	}
 
 	@GetMapping("/me/aftercare")
-	String showAftercare() {
+	String showAftercare(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("sheet", this.clinics.aftercareSheet(user.clinicId()));
+		model.addAttribute("treatment", this.treatments.latestFor(user.clinicId(), user.patientId()).orElse(null));
 		return "report/aftercare";
+	}
+
+	/** One tap: "I have read this", for the latest treatment. */
+	@PostMapping("/me/aftercare/confirm")
+	String confirmAftercare(@AuthenticationPrincipal CurrentUser user) {
+		this.treatments.confirmAftercare(user.clinicId(), user.patientId(), Instant.now(this.clock));
+		return "redirect:/me/aftercare";
 	}
 
 	@GetMapping("/me/check-in")

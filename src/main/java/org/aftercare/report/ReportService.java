@@ -91,8 +91,9 @@ public class ReportService {
 		TreatmentSummary treatment = this.treatments.latestFor(report.clinicId(), report.patientId())
 			.orElseThrow(NoTreatmentException::new);
 		checkUpdatesAreOwn(report);
-		SymptomReport saved = this.reports
-			.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), this.clock.instant()));
+		Instant now = this.clock.instant();
+		SymptomReport saved = this.reports.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), now));
+		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
 		this.events
 			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
 		this.audit.record(new AuditLog.Event(saved.clinicId(), saved.patientId(), "REPORT_SUBMITTED", "symptom_report",

@@ -59,6 +59,10 @@ class Treatment {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** When the patient confirmed reading the aftercare sheet (the first time). */
+	@Column(name = "aftercare_confirmed_at")
+	private Instant aftercareConfirmedAt;
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
 	@JoinColumn(name = "treatment_id", nullable = false, updatable = false)
 	@OrderBy("area")
@@ -90,10 +94,29 @@ class Treatment {
 		return this.id;
 	}
 
+	UUID patientId() {
+		return this.patientId;
+	}
+
+	Instant treatedAt() {
+		return this.treatedAt;
+	}
+
+	/**
+	 * Records that the patient read the aftercare sheet; a second tap keeps the first
+	 * time. Returns the time of the confirmation that counts.
+	 */
+	Instant confirmAftercare(Instant at) {
+		if (this.aftercareConfirmedAt == null) {
+			this.aftercareConfirmedAt = at;
+		}
+		return this.aftercareConfirmedAt;
+	}
+
 	TreatmentService.TreatmentSummary summary() {
 		return new TreatmentService.TreatmentSummary(this.id, this.clinicId, this.patientId, this.product,
 				this.lotNumber, this.injectorId, this.treatedAt, this.indication,
-				this.areas.stream().map(TreatmentArea::toAreaUnits).toList());
+				this.areas.stream().map(TreatmentArea::toAreaUnits).toList(), this.aftercareConfirmedAt);
 	}
 
 }

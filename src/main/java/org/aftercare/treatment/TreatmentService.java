@@ -2,6 +2,7 @@ package org.aftercare.treatment;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,19 +12,34 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditLog;
+import org.aftercare.clinic.ClinicService;
+
 /**
- * The treatment facade: recording treatments and finding a patient's episodes, always
- * within one clinic.
+ * The treatment facade: recording treatments with their check-in schedule, finding a
+ * patient's episodes, the check-ins' reminders and answers, and the patient's
+ * confirmation of the aftercare sheet, always within one clinic (the reminder job's
+ * {@link #dueCheckIns} aside).
  */
 @Service
 public class TreatmentService {
 
 	private final TreatmentRepository treatments;
 
+	private final CheckInRepository checkIns;
+
+	private final ClinicService clinics;
+
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	TreatmentService(TreatmentRepository treatments, Clock clock) {
+	TreatmentService(TreatmentRepository treatments, CheckInRepository checkIns, ClinicService clinics, AuditLog audit,
+			Clock clock) {
 		this.treatments = treatments;
+		this.checkIns = checkIns;
+		this.clinics = clinics;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -35,31 +51,141 @@ public class TreatmentService {
 	}
 
 	public record TreatmentSummary(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber,
-			UUID injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas) {
+			UUID injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas,
+			Instant aftercareConfirmedAt) {
 
 		public boolean includes(Area area) {
 			return this.areas.stream().anyMatch((a) -> a.area() == area);
 		}
 
+		public BigDecimal totalUnits() {
+			return this.areas.stream().map(AreaUnits::units).reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+
 	}
 
+	/** A check-in whose reminder is due, for the reminder job. */
+	public record DueCheckIn(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
+			String offsetLabel) {
+
+		/** How long after the treatment it falls due. */
+		public Duration offset() {
+			return Duration.parse(this.offsetLabel);
+		}
+
+	}
+
+	/** One check-in of a treatment as the clinician sees it. */
+	public record CheckInRow(UUID id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
+			UUID answerReportId) {
+
+		public Duration offset() {
+			return Duration.parse(this.offsetLabel);
+		}
+
+		/** Due and still without an answer: the clinician may want to call. */
+		public boolean unanswered(Instant now) {
+			return this.answeredAt == null && !this.dueAt.isAfter(now);
+		}
+
+	}
+
+	/**
+	 * Records a treatment and schedules its check-ins from the clinic's offsets. A
+	 * check-in already past when the treatment is recorded (a treatment entered late) is
+	 * not scheduled: reminding the patient of it now would only confuse.
+	 */
 	@Transactional
 	public UUID record(UUID clinicId, NewTreatment treatment) {
-		return this.treatments.save(new Treatment(clinicId, treatment, this.clock.instant())).id();
+		Instant now = this.clock.instant();
+		Treatment saved = this.treatments.save(new Treatment(clinicId, treatment, now));
+		for (Duration offset : this.clinics.checkInOffsets(clinicId)) {
+			if (treatment.treatedAt().plus(offset).isAfter(now)) {
+				this.checkIns
+					.save(new CheckIn(clinicId, treatment.patientId(), saved.id(), treatment.treatedAt(), offset));
+			}
+		}
+		return saved.id();
+	}
+
+	/**
+	 * A clinician records a treatment: as {@link #record}, audited in the same
+	 * transaction.
+	 */
+	@Transactional
+	UUID recordByClinician(UUID clinicId, NewTreatment treatment) {
+		UUID id = record(clinicId, treatment);
+		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), "TREATMENT_RECORDED", "treatment", id,
+				treatment.product() + ", " + treatment.areas().size() + " area(s)"));
+		return id;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<TreatmentSummary> latestFor(UUID clinicId, UUID patientId) {
-		return this.treatments.findLatestIds(clinicId, patientId, Limit.of(1))
-			.stream()
-			.findFirst()
-			.flatMap((id) -> this.treatments.findByIdAndClinicId(id, clinicId))
-			.map(Treatment::summary);
+		return latestEntity(clinicId, patientId).map(Treatment::summary);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<TreatmentSummary> find(UUID clinicId, UUID treatmentId) {
 		return this.treatments.findByIdAndClinicId(treatmentId, clinicId).map(Treatment::summary);
+	}
+
+	/**
+	 * Check-ins that are due, not yet reminded and not yet answered, across all clinics,
+	 * oldest first: the reminder job's work list.
+	 */
+	@Transactional(readOnly = true)
+	public List<DueCheckIn> dueCheckIns(Instant now, int limit) {
+		return this.checkIns.findDue(now, Limit.of(limit)).stream().map(CheckIn::toDue).toList();
+	}
+
+	/**
+	 * Records that the patient was reminded of a check-in; only the first time counts.
+	 */
+	@Transactional
+	public void markReminded(UUID clinicId, UUID checkInId, Instant at) {
+		this.checkIns.markReminded(clinicId, checkInId, at);
+	}
+
+	/**
+	 * A report answers every check-in of its treatment that had fallen due by then and
+	 * was not yet answered. Returns how many it answered.
+	 */
+	@Transactional
+	public int recordAnswer(UUID clinicId, UUID treatmentId, Instant at, UUID reportId) {
+		return this.checkIns.markAnswered(clinicId, treatmentId, at, reportId);
+	}
+
+	/** A treatment's check-ins, earliest first. */
+	@Transactional(readOnly = true)
+	public List<CheckInRow> checkIns(UUID clinicId, UUID treatmentId) {
+		return this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId, treatmentId)
+			.stream()
+			.map(CheckIn::toRow)
+			.toList();
+	}
+
+	/**
+	 * The patient confirms reading the aftercare sheet, for their latest treatment.
+	 * Returns when they (first) confirmed; empty when they have no treatment.
+	 */
+	@Transactional
+	public Optional<Instant> confirmAftercare(UUID clinicId, UUID patientId, Instant at) {
+		return latestEntity(clinicId, patientId).map((treatment) -> {
+			Instant confirmed = treatment.confirmAftercare(at);
+			if (confirmed.equals(at)) {
+				this.audit.record(new AuditLog.Event(clinicId, patientId, "AFTERCARE_CONFIRMED", "treatment",
+						treatment.id(), null));
+			}
+			return confirmed;
+		});
+	}
+
+	private Optional<Treatment> latestEntity(UUID clinicId, UUID patientId) {
+		return this.treatments.findLatestIds(clinicId, patientId, Limit.of(1))
+			.stream()
+			.findFirst()
+			.flatMap((id) -> this.treatments.findByIdAndClinicId(id, clinicId));
 	}
 
 }

@@ -1,0 +1,165 @@
+package org.aftercare.treatment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.aftercare.AftercareTest;
+import org.aftercare.MutableClock;
+import org.aftercare.TestFixtures;
+import org.aftercare.TestFixtures.World;
+import org.aftercare.treatment.TreatmentService.CheckInRow;
+import org.aftercare.treatment.TreatmentService.DueCheckIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@AftercareTest
+class CheckInTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestFixtures fixtures;
+
+	@Autowired
+	TreatmentService treatments;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	World world;
+
+	/** Treated a minute ago: all five default check-ins are ahead. */
+	Instant treatedAt;
+
+	@BeforeEach
+	void setUp() {
+		this.treatedAt = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
+		this.world = this.fixtures.world(this.treatedAt);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void anAnswerMarksOnlyTheCheckInsAlreadyDue() {
+		Instant dayOneAndAHalf = this.treatedAt.plus(Duration.ofHours(36));
+		UUID report = UUID.randomUUID();
+		assertThat(
+				this.treatments.recordAnswer(this.world.clinicId(), this.world.treatmentId(), dayOneAndAHalf, report))
+			.isEqualTo(2);
+		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId());
+		assertThat(rows).extracting(CheckInRow::offsetLabel)
+			.containsExactly("PT2H", "PT24H", "PT72H", "PT168H", "PT336H");
+		assertThat(rows).extracting(CheckInRow::answerReportId).containsExactly(report, report, null, null, null);
+		assertThat(rows.get(0).answeredAt()).isEqualTo(dayOneAndAHalf);
+		// A later report answers the next one only; the earlier answers stay.
+		UUID later = UUID.randomUUID();
+		this.treatments.recordAnswer(this.world.clinicId(), this.world.treatmentId(),
+				this.treatedAt.plus(Duration.ofDays(4)), later);
+		assertThat(this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()))
+			.extracting(CheckInRow::answerReportId)
+			.containsExactly(report, report, later, null, null);
+		assertThat(rows.get(2).unanswered(this.treatedAt.plus(Duration.ofDays(4)))).isTrue();
+		assertThat(rows.get(3).unanswered(this.treatedAt.plus(Duration.ofDays(4)))).isFalse();
+	}
+
+	@Test
+	void anotherClinicCannotAnswerOrRemind() {
+		World other = this.fixtures.world(this.treatedAt);
+		Instant later = this.treatedAt.plus(Duration.ofDays(20));
+		assertThat(this.treatments.recordAnswer(other.clinicId(), this.world.treatmentId(), later, UUID.randomUUID()))
+			.isZero();
+		CheckInRow first = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()).get(0);
+		this.treatments.markReminded(other.clinicId(), first.id(), later);
+		assertThat(this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()))
+			.allSatisfy((row) -> assertThat(row.answeredAt()).isNull())
+			.allSatisfy((row) -> assertThat(row.remindedAt()).isNull());
+		assertThat(this.treatments.checkIns(other.clinicId(), this.world.treatmentId())).isEmpty();
+	}
+
+	@Test
+	void dueCheckInsAreTheUnremindedUnansweredOnesOldestFirstWithinTheLimit() {
+		World second = this.fixtures.world(this.treatedAt.plus(Duration.ofMinutes(30)));
+		Set<UUID> ours = Set.of(this.world.clinicId(), second.clinicId());
+		Instant dayTwo = this.treatedAt.plus(Duration.ofDays(2));
+		List<DueCheckIn> due = this.treatments.dueCheckIns(dayTwo, 100_000);
+		assertThat(due).extracting(DueCheckIn::dueAt)
+			.isSorted()
+			.allSatisfy((at) -> assertThat(at).isBeforeOrEqualTo(dayTwo));
+		List<DueCheckIn> mine = due.stream().filter((c) -> ours.contains(c.clinicId())).toList();
+		assertThat(mine).extracting(DueCheckIn::clinicId)
+			.containsExactly(this.world.clinicId(), second.clinicId(), this.world.clinicId(), second.clinicId());
+		assertThat(mine).extracting(DueCheckIn::offset)
+			.containsExactly(Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(1), Duration.ofDays(1));
+		assertThat(mine.get(0).treatmentId()).isEqualTo(this.world.treatmentId());
+		assertThat(mine.get(0).patientId()).isEqualTo(this.world.patient().patientId());
+		assertThat(this.treatments.dueCheckIns(dayTwo, 2)).hasSize(2).isEqualTo(due.subList(0, 2));
+
+		// Reminded or answered: no longer due.
+		this.treatments.markReminded(this.world.clinicId(), mine.get(0).id(), dayTwo);
+		this.treatments.markReminded(this.world.clinicId(), mine.get(0).id(), dayTwo.plusSeconds(60));
+		this.treatments.recordAnswer(second.clinicId(), second.treatmentId(), dayTwo, UUID.randomUUID());
+		List<DueCheckIn> after = this.treatments.dueCheckIns(dayTwo, 100_000)
+			.stream()
+			.filter((c) -> ours.contains(c.clinicId()))
+			.toList();
+		assertThat(after).extracting(DueCheckIn::id).containsExactly(mine.get(2).id());
+		assertThat(this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()).get(0).remindedAt())
+			.isEqualTo(dayTwo);
+	}
+
+	@Test
+	void aCheckInFromThePatientAnswersTheDueCheckInsAndTheClinicianSeesTheRestUnanswered() throws Exception {
+		this.clock.advance(Duration.ofHours(3));
+		this.mvc
+			.perform(post("/me/check-in").with(user(this.world.patient()))
+				.with(csrf())
+				.param("formToken", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection());
+		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId());
+		assertThat(rows.get(0).answerReportId()).isNotNull();
+		assertThat(rows.subList(1, 5)).allSatisfy((row) -> assertThat(row.answeredAt()).isNull());
+		this.clock.advance(Duration.ofDays(1));
+		this.mvc.perform(get("/clinician/treatments/" + this.world.treatmentId()).with(user(this.world.clinician())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Answered ")))
+			.andExpect(content().string(containsString("class=\"unanswered\">Unanswered<")))
+			.andExpect(content().string(containsString("Not due yet")));
+	}
+
+	@Test
+	void recordingATreatmentDirectlyAlsoSchedulesItsCheckIns() {
+		UUID treatment = this.treatments.record(this.world.clinicId(),
+				new TreatmentService.NewTreatment(this.world.patient().patientId(), Product.OTHER, null,
+						this.world.clinician().accountId(), Instant.now(), Indication.MEDICAL, true,
+						List.of(new TreatmentService.AreaUnits(Area.MASSETER, new BigDecimal("30")))));
+		assertThat(this.treatments.checkIns(this.world.clinicId(), treatment)).hasSize(5);
+	}
+
+}
