@@ -68,6 +68,45 @@ class TwoInstanceJobsTests {
 		}
 	}
 
+	@Test
+	void twoInstancesSendEachCheckInReminderOnce() throws Exception {
+		try (ConfigurableApplicationContext one = start(); ConfigurableApplicationContext two = start()) {
+			TestFixtures fixtures = new TestFixtures(one.getBean(ClinicService.class),
+					one.getBean(AccountService.class), one.getBean(PatientService.class),
+					one.getBean(TreatmentService.class));
+			World world = fixtures.world(Instant.now());
+			one.getBean(MutableClock.class).advance(Duration.ofHours(2).plusMinutes(1));
+			two.getBean(MutableClock.class).advance(Duration.ofHours(2).plusMinutes(1));
+			CyclicBarrier together = new CyclicBarrier(2);
+			CompletableFuture<Void> first = CompletableFuture.runAsync(() -> remindAll(one, together));
+			CompletableFuture<Void> second = CompletableFuture.runAsync(() -> remindAll(two, together));
+			first.get();
+			second.get();
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> org.aftercare.notification.NotificationTestsAccess.mailsTo(world.patientEmail())
+					.size() == 1);
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> org.aftercare.notification.NotificationTestsAccess.mailsTo(world.patientEmail())
+					.size() == 1);
+		}
+	}
+
+	private static void remindAll(ConfigurableApplicationContext context, CyclicBarrier together) {
+		try {
+			together.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (int i = 0; i < 100; i++) {
+			int queued = org.aftercare.notification.NotificationTestsAccess.remindDue(context);
+			if (queued == 0) {
+				return;
+			}
+		}
+	}
+
 	private static int run(ConfigurableApplicationContext context, CyclicBarrier together) {
 		try {
 			together.await();

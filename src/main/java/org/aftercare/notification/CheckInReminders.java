@@ -1,0 +1,112 @@
+package org.aftercare.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientService;
+import org.aftercare.treatment.TreatmentService;
+import org.aftercare.treatment.TreatmentService.DueCheckIn;
+
+/**
+ * "How are you today?" e-mails. The job marks each due check-in reminded and publishes
+ * one event for it, in one transaction under a PostgreSQL advisory lock, so that several
+ * app instances remind once; the e-mail itself goes out after commit through the durable
+ * event publication registry.
+ */
+@Component
+class CheckInReminders {
+
+	static final long LOCK = 0x4166746572_11L;
+
+	static final int BATCH = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(CheckInReminders.class);
+
+	private final TreatmentService treatments;
+
+	private final PatientService patients;
+
+	private final ClinicService clinics;
+
+	private final Mailer mailer;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	CheckInReminders(TreatmentService treatments, PatientService patients, ClinicService clinics, Mailer mailer,
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
+			@Value("${aftercare.base-url}") String baseUrl) {
+		this.treatments = treatments;
+		this.patients = patients;
+		this.clinics = clinics;
+		this.mailer = mailer;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	@Scheduled(fixedDelayString = "${aftercare.jobs.check-in-reminder-delay:PT5M}", initialDelayString = "PT20S")
+	void scheduled() {
+		remindDue();
+	}
+
+	/**
+	 * Returns how many reminders were queued, or -1 when another instance holds the lock.
+	 */
+	@Transactional
+	int remindDue() {
+		boolean locked = Boolean.TRUE
+			.equals(this.jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single());
+		if (!locked) {
+			return -1;
+		}
+		Instant now = this.clock.instant();
+		List<DueCheckIn> due = this.treatments.dueCheckIns(now, BATCH);
+		for (DueCheckIn checkIn : due) {
+			this.treatments.markReminded(checkIn.clinicId(), checkIn.id(), now);
+			this.events.publishEvent(
+					new CheckInReminderDue(checkIn.id(), checkIn.clinicId(), checkIn.patientId(), checkIn.offset()));
+		}
+		if (!due.isEmpty()) {
+			log.info("Queued {} check-in reminder(s)", due.size());
+		}
+		return due.size();
+	}
+
+	@ApplicationModuleListener
+	void on(CheckInReminderDue due) {
+		this.patients.find(due.clinicId(), due.patientId()).ifPresent((patient) -> {
+			ClinicService.ClinicSummary clinic = this.clinics.get(due.clinicId());
+			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
+					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(due.offset()), "link",
+							this.baseUrl + "/me/check-in"));
+		});
+	}
+
+	/** "2 hours" or "day 3": how the patient counts the time since their treatment. */
+	private static String when(Duration offset) {
+		return offset.toHours() < 24 ? offset.toHours() + " hours" : "day " + offset.toDays();
+	}
+
+}
