@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -69,6 +70,11 @@ public class SessionPolicy {
 				if (session != null && expired(session)) {
 					session.invalidate();
 					SecurityContextHolder.clearContext();
+					// After signing in again, the user comes back to where they were
+					// going (an e-mailed link).
+					if ("GET".equals(request.getMethod())) {
+						new HttpSessionRequestCache().saveRequest(request, response);
+					}
 					response.sendRedirect(request.getContextPath() + "/login?expired");
 					return;
 				}

@@ -133,6 +133,24 @@ class EnrolmentTests {
 	}
 
 	@Test
+	void thePhoneNumberIsOptionalAsAnEmptyFieldSendsIt() throws Exception {
+		String email = unique();
+		this.mvc
+			.perform(post("/clinician/enrol").with(user(this.world.clinician()))
+				.with(csrf())
+				.param("givenName", "Grace")
+				.param("familyName", "Hopper")
+				.param("dateOfBirth", "1980-12-09")
+				.param("email", email)
+				.param("phone", ""))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT phone IS NULL FROM patient WHERE email = ?")
+			.param(email)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
 	void anEmailAnyAccountAlreadyUsesIsRefused() throws Exception {
 		this.mvc.perform(enrol(this.world.clinicianEmail().toUpperCase()))
 			.andExpect(status().isUnprocessableContent())
