@@ -10,7 +10,7 @@ import org.aftercare.web.PlainText;
  */
 record PatientSearch(@Size(max = 80) @PlainText String q, @Size(max = 200) @PlainText String after) {
 
-	String search() {
+	public String search() {
 		return (this.q == null || this.q.isBlank()) ? null : this.q.strip();
 	}
 
