@@ -1,0 +1,87 @@
+package org.aftercare;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the current thread prepares, JPA and {@code JdbcClient}
+ * alike, by wrapping the application's {@link DataSource}. Import it only where a test
+ * asserts a statement count (a different import set makes a context of its own).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounting {
+
+	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+
+	/** Starts counting again from zero on this thread. */
+	public static void reset() {
+		COUNT.get()[0] = 0;
+	}
+
+	/** Statements prepared on this thread since the last {@link #reset()}. */
+	public static int count() {
+		return COUNT.get()[0];
+	}
+
+	@Bean
+	static BeanPostProcessor statementCountingDataSource() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+					return proxy(DataSource.class, dataSource, (target, method, args) -> {
+						Object result = invoke(target, method, args);
+						return (result instanceof Connection connection) ? countingConnection(connection) : result;
+					});
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	private static Connection countingConnection(Connection connection) {
+		return proxy(Connection.class, connection, (target, method, args) -> {
+			if (STATEMENT_METHODS.contains(method.getName())) {
+				COUNT.get()[0]++;
+			}
+			return invoke(target, method, args);
+		});
+	}
+
+	private interface Handler<T> {
+
+		Object handle(T target, Method method, Object[] args) throws Throwable;
+
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, T target, Handler<T> handler) {
+		InvocationHandler invocation = (proxy, method, args) -> handler.handle(target, method, args);
+		return (T) Proxy.newProxyInstance(StatementCounting.class.getClassLoader(), new Class<?>[] { type },
+				invocation);
+	}
+
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+}

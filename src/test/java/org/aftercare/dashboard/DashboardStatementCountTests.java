@@ -1,0 +1,180 @@
+package org.aftercare.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.aftercare.StatementCounting;
+import org.aftercare.TestClockConfiguration;
+import org.aftercare.TestFixtures;
+import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientService;
+import org.aftercare.report.ReportService;
+import org.aftercare.report.Symptom;
+import org.aftercare.treatment.Area;
+import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.Product;
+import org.aftercare.treatment.TreatmentService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The clinician's pages run a fixed number of SQL statements whatever the amount of data
+ * behind them: no N+1 as a clinic grows. Counted at the JDBC level, so JPA and read-model
+ * queries alike.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestFixtures.class, TestClockConfiguration.class, StatementCounting.class })
+class DashboardStatementCountTests {
+
+	/**
+	 * A page is a handful of queries and the audit record; far fewer than one per row.
+	 */
+	private static final int AT_MOST = 15;
+
+	private static final Logger log = LoggerFactory.getLogger(DashboardStatementCountTests.class);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestFixtures fixtures;
+
+	@Autowired
+	PatientService patients;
+
+	@Autowired
+	TreatmentService treatments;
+
+	@Autowired
+	ReportService reports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void clinicianPagesRunTheSameStatementsWithTwoAndWithThirtyOfEverything() throws Exception {
+		Map<String, Integer> withTwo = statementsPerPage(clinicWith(2));
+		Map<String, Integer> withThirty = statementsPerPage(clinicWith(30));
+		log.info("Statements per page with 2 and with 30 of everything: {} / {}", withTwo, withThirty);
+		assertThat(withThirty).isEqualTo(withTwo);
+		assertThat(withTwo.values()).allSatisfy((count) -> assertThat(count).isBetween(1, AT_MOST));
+	}
+
+	/**
+	 * What the pages were measured on: the busiest patient and the flag of their last
+	 * episode.
+	 */
+	private record Clinic(World world, UUID patientId, UUID flagId) {
+	}
+
+	/**
+	 * A clinic with {@code n} patients, one of them with {@code n} treatments, each
+	 * episode flagged; the last episode with {@code n} more reports on its flag and
+	 * {@code n} recorded contacts.
+	 */
+	private Clinic clinicWith(int n) throws Exception {
+		Instant start = Instant.now().minus(Duration.ofDays(10));
+		World world = this.fixtures.world(start);
+		UUID patient = world.patient().patientId();
+		swallowing(world, patient);
+		for (int i = 1; i < n; i++) {
+			treat(world, patient, start.plus(Duration.ofHours(i)));
+			swallowing(world, patient);
+		}
+		for (int i = 1; i < n; i++) {
+			UUID other = this.patients.enrol(world.clinicId(),
+					new PatientService.Intake("Other" + i, "Patient", LocalDate.of(1970 + i, 2, 3),
+							"other-" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false,
+							false, false, false, false, false, false, false, false, null, null));
+			treat(world, other, start);
+			swallowing(world, other);
+		}
+		UUID flag = this.jdbc
+			.sql("SELECT id FROM flag WHERE clinic_id = ? AND patient_id = ? ORDER BY raised_at DESC LIMIT 1")
+			.params(world.clinicId(), patient)
+			.query(UUID.class)
+			.single();
+		for (int i = 1; i < n; i++) {
+			swallowing(world, patient);
+			this.mvc
+				.perform(post("/clinician/flags/" + flag + "/contact").with(user(world.clinician()))
+					.with(csrf())
+					.param("version", String.valueOf(version(flag)))
+					.param("kind", "CALLED")
+					.param("note", "call " + i))
+				.andExpect(status().is3xxRedirection());
+		}
+		assertThat(count("SELECT count(*) FROM flag WHERE clinic_id = ?", world)).isEqualTo(2L * n - 1);
+		assertThat(count("SELECT count(*) FROM treatment WHERE clinic_id = ?", world)).isEqualTo(2L * n - 1);
+		assertThat(count("SELECT count(*) FROM symptom_report WHERE clinic_id = ?", world)).isEqualTo(3L * n - 2);
+		return new Clinic(world, patient, flag);
+	}
+
+	private Map<String, Integer> statementsPerPage(Clinic clinic) throws Exception {
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("queue", "/clinician/flags");
+		pages.put("resolved queue", "/clinician/flags?view=RESOLVED");
+		pages.put("flag", "/clinician/flags/" + clinic.flagId());
+		pages.put("flag chart", "/clinician/flags/" + clinic.flagId() + "/chart");
+		pages.put("patient list", "/clinician/patients");
+		pages.put("patient search", "/clinician/patients?q=pat");
+		pages.put("patient", "/clinician/patients/" + clinic.patientId());
+		pages.put("analytics", "/clinician/analytics");
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (Map.Entry<String, String> page : pages.entrySet()) {
+			StatementCounting.reset();
+			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician()))).andExpect(status().isOk());
+			counts.put(page.getKey(), StatementCounting.count());
+		}
+		return counts;
+	}
+
+	private void treat(World world, UUID patient, Instant at) {
+		this.treatments.record(world.clinicId(),
+				new TreatmentService.NewTreatment(patient, Product.ABOBOTULINUMTOXINA, "LOT",
+						world.clinician().accountId(), at, Indication.COSMETIC, true,
+						List.of(new TreatmentService.AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("50")),
+								new TreatmentService.AreaUnits(Area.CROWS_FEET, new BigDecimal("30")))));
+	}
+
+	private void swallowing(World world, UUID patient) {
+		this.reports.submit(
+				ReportService.NewReport
+					.of(world.clinicId(), patient, UUID.randomUUID(),
+							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+							null));
+	}
+
+	private long version(UUID flag) {
+		return this.jdbc.sql("SELECT version FROM flag WHERE id = ?").param(flag).query(Long.class).single();
+	}
+
+	private long count(String sql, World world) {
+		return this.jdbc.sql(sql).param(world.clinicId()).query(Long.class).single();
+	}
+
+}
