@@ -11,6 +11,7 @@ ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete;
 UPDATE audit_event SET seq = nextval('audit_event_seq') WHERE seq IS NULL;
 ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete;
 ALTER TABLE audit_event ALTER COLUMN seq SET NOT NULL;
+ALTER TABLE audit_event ALTER COLUMN seq SET DEFAULT nextval('audit_event_seq');
 CREATE UNIQUE INDEX audit_event_chain_idx ON audit_event (clinic_id, seq);
 CREATE INDEX audit_event_actor_idx ON audit_event (clinic_id, actor_id, occurred_at DESC);
 CREATE INDEX audit_event_action_idx ON audit_event (clinic_id, action, occurred_at DESC);

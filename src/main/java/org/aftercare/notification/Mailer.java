@@ -34,12 +34,16 @@ class Mailer {
 
 	private final String from;
 
+	private final boolean logBodies;
+
 	Mailer(JavaMailSender sender, MailTemplates templates, MessageSource messages,
-			@Value("${aftercare.mail.from}") String from) {
+			@Value("${aftercare.mail.from}") String from,
+			@Value("${aftercare.mail.log-bodies:false}") boolean logBodies) {
 		this.sender = sender;
 		this.templates = templates;
 		this.messages = messages;
 		this.from = from;
+		this.logBodies = logBodies;
 	}
 
 	void send(List<String> to, String template, Object[] subjectArguments, Map<String, Object> model) {
@@ -62,6 +66,11 @@ class Mailer {
 		}
 		this.sender.send(message);
 		log.info("Sent the {} e-mail to {} recipient(s)", template, to.size());
+		if (this.logBodies) {
+			// The local run only (its mail server is in memory): shows invitation links
+			// and the like.
+			log.info("E-mail to {}:\n{}", to, body.text());
+		}
 	}
 
 }

@@ -79,6 +79,27 @@ public final class BrowserTestSupport
 	}
 
 	/** Waits (up to 15 s) until the condition holds, as an explicit wait. */
+	/**
+	 * The browser has left the page that {@code old} belongs to. Chromium sometimes
+	 * answers a question about a node of the page being replaced with a generic error
+	 * instead of "stale element": that, too, means the page is gone.
+	 */
+	public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> pageLeft(
+			org.openqa.selenium.WebElement old) {
+		return (driver) -> {
+			try {
+				old.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return ex.getMessage() != null && ex.getMessage().contains("does not belong to the document");
+			}
+		};
+	}
+
 	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
 		return new WebDriverWait(driver(), WAIT).until(condition);
 	}

@@ -121,7 +121,7 @@ class FirstSliceJourneyTests {
 	private void submit(By button) {
 		WebElement old = browser.driver().findElement(By.tagName("html"));
 		browser.driver().findElement(button).click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(old));
+		browser.waitUntil(BrowserTestSupport.pageLeft(old));
 	}
 
 }

@@ -145,14 +145,14 @@ class FlagReviewJourneyTests {
 	private static void open(WebElement link) {
 		WebElement old = browser.driver().findElement(By.tagName("html"));
 		link.click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(old));
+		browser.waitUntil(BrowserTestSupport.pageLeft(old));
 	}
 
 	/** Clicks a submit button and waits until the browser has left the page. */
 	private static void submit(By button) {
 		WebElement old = browser.driver().findElement(By.tagName("html"));
 		click(button);
-		browser.waitUntil(ExpectedConditions.stalenessOf(old));
+		browser.waitUntil(BrowserTestSupport.pageLeft(old));
 	}
 
 }

@@ -160,7 +160,7 @@ class ClinicOperationsJourneyTests {
 	private static void submit(By button) {
 		WebElement old = browser.driver().findElement(By.tagName("html"));
 		click(button);
-		browser.waitUntil(ExpectedConditions.stalenessOf(old));
+		browser.waitUntil(BrowserTestSupport.pageLeft(old));
 	}
 
 	@SuppressWarnings("unused")
