@@ -45,10 +45,13 @@ class InvitationController {
 
 	private final SessionPolicy sessions;
 
+	private final PasswordPolicy passwords;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	InvitationController(InvitationService invitations, AccountService accounts, AccountUserDetailsService users,
-			ClinicService clinics, SessionPolicy sessions) {
+			ClinicService clinics, SessionPolicy sessions, PasswordPolicy passwords) {
+		this.passwords = passwords;
 		this.sessions = sessions;
 		this.invitations = invitations;
 		this.accounts = accounts;
@@ -75,6 +78,7 @@ class InvitationController {
 		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
 			return unusable(lookup, model, response);
 		}
+		this.passwords.validate(form.password(), lookup.get().account().email(), result, "password");
 		if (form.password() != null && !form.password().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "invitation.confirmation.mismatch");
 		}

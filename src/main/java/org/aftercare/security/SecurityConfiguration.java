@@ -44,7 +44,8 @@ class SecurityConfiguration {
 		// "/" sends each role to its own home page (HomeController).
 		landing.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/invitation/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/invitation/**", "/password-reset", "/password-reset/**", "/assets/**",
+					"/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
