@@ -36,13 +36,16 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
+	private final TwoFactorService twoFactor;
+
 	/**
 	 * Compared against when there is no real hash, so that every attempt costs the same.
 	 */
 	private final String dummyHash;
 
 	PasswordAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, TwoFactorService twoFactor) {
+		this.twoFactor = twoFactor;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.throttle = throttle;
@@ -72,9 +75,16 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		CurrentUser signedIn = user.get();
-		this.throttle.succeeded(email, ip);
+		// With a second factor to come, the failure count starts again only once it is
+		// proven: otherwise the password alone would buy unlimited guesses at codes.
+		if (this.twoFactor.afterPassword(signedIn) == TwoFactorService.SecondStep.NONE) {
+			this.throttle.succeeded(email, ip);
+			log.info("Login of account {} from {}", signedIn.accountId(), ip);
+		}
+		else {
+			log.info("Password of account {} accepted from {}; second factor next", signedIn.accountId(), ip);
+		}
 		upgradeHash(signedIn, password, hash);
-		log.info("Login of account {} from {}", signedIn.accountId(), ip);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
 				signedIn.getAuthorities());
 		result.setDetails(authentication.getDetails());
