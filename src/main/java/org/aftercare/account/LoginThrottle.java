@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -125,6 +126,14 @@ class LoginThrottle {
 			.param("success", success)
 			.update();
 		return now;
+	}
+
+	/** Old attempts are of no use to the throttle; the log keeps the story. */
+	@Scheduled(fixedDelayString = "${aftercare.login.purge-delay:PT1H}", initialDelayString = "PT5M")
+	void purge() {
+		Instant before = this.clock.instant().minus(Duration.ofDays(7));
+		this.jdbc.sql("DELETE FROM login_attempt WHERE attempted_at < ?").param(Timestamp.from(before)).update();
+		this.jdbc.sql("DELETE FROM login_lock WHERE locked_until < ?").param(Timestamp.from(before)).update();
 	}
 
 	/** What a user typed, safe for one log line. */

@@ -63,7 +63,7 @@ class SecurityConfiguration {
 			.hasRole(Role.CLINICIAN.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
-			.requestMatchers("/")
+			.requestMatchers("/", "/account/**")
 			.authenticated()
 			.anyRequest()
 			.denyAll())
