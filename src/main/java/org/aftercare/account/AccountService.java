@@ -34,9 +34,12 @@ public class AccountService {
 
 	private final Duration invitationLifetime;
 
+	private final PasswordPolicy passwords;
+
 	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, InvitationRepository invitations,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime) {
+			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime, PasswordPolicy passwords) {
+		this.passwords = passwords;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.invitations = invitations;
@@ -56,6 +59,10 @@ public class AccountService {
 	public UUID create(UUID clinicId, String email, String rawPassword, Role role, String displayName, UUID patientId) {
 		if (this.accounts.existsByEmailIgnoreCase(email.trim())) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
+		}
+		List<String> problems = this.passwords.problems(rawPassword, email);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("the password breaks the password policy: " + problems);
 		}
 		UserAccount account = new UserAccount(clinicId, email, this.passwordEncoder.encode(rawPassword), role,
 				displayName, patientId, this.clock.instant());

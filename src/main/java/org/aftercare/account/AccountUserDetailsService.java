@@ -1,5 +1,7 @@
 package org.aftercare.account;
 
+import java.util.UUID;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -32,6 +34,12 @@ class AccountUserDetailsService implements UserDetailsService {
 		String zone = this.clinics.timeZone(account.clinicId());
 		return new CurrentUser(account.id(), account.clinicId(), account.patientId(), account.email(),
 				account.displayName(), account.role(), zone, account.passwordHash(), account.enabled());
+	}
+
+	@Transactional
+	void changePasswordHash(UUID clinicId, UUID accountId, String passwordHash) {
+		this.accounts.findByIdAndClinicId(accountId, clinicId)
+			.ifPresent((account) -> account.changePassword(passwordHash));
 	}
 
 }

@@ -8,13 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.CurrentUser;
-import org.aftercare.security.SessionPolicy;
+import org.aftercare.security.SignInFlow;
 
 /**
  * The invitation link: a new patient sets their password and lands on their page, signed
@@ -43,13 +37,14 @@ class InvitationController {
 
 	private final ClinicService clinics;
 
-	private final SessionPolicy sessions;
+	private final SignInFlow signIn;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final PasswordPolicy passwords;
 
 	InvitationController(InvitationService invitations, AccountService accounts, AccountUserDetailsService users,
-			ClinicService clinics, SessionPolicy sessions) {
-		this.sessions = sessions;
+			ClinicService clinics, SignInFlow signIn, PasswordPolicy passwords) {
+		this.passwords = passwords;
+		this.signIn = signIn;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.users = users;
@@ -75,6 +70,7 @@ class InvitationController {
 		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
 			return unusable(lookup, model, response);
 		}
+		this.passwords.validate(form.password(), lookup.get().account().email(), result, "password");
 		if (form.password() != null && !form.password().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "invitation.confirmation.mismatch");
 		}
@@ -88,8 +84,7 @@ class InvitationController {
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
-		signIn(email.get(), request, response);
-		return "redirect:/";
+		return signIn(email.get(), request, response);
 	}
 
 	/** A clinician sends a patient a fresh link (the old ones stop working). */
@@ -112,16 +107,10 @@ class InvitationController {
 		return "account/invitation-unusable";
 	}
 
-	private void signIn(String email, HttpServletRequest request, HttpServletResponse response) {
-		UserDetails user = this.users.loadUserByUsername(email);
-		// A new session id at sign-in, as for a password login.
-		request.getSession(true);
-		request.changeSessionId();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
-		this.sessions.signedIn(request, (CurrentUser) user);
+	/** Signs in, by way of a second factor where the user's clinic requires one. */
+	private String signIn(String email, HttpServletRequest request, HttpServletResponse response) {
+		CurrentUser user = (CurrentUser) this.users.loadUserByUsername(email);
+		return "redirect:" + this.signIn.afterPassword(request, response, user).orElse("/");
 	}
 
 }

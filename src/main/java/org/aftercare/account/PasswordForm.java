@@ -1,10 +1,10 @@
 package org.aftercare.account;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /**
- * A new password, typed twice. Any characters; length is what makes it strong.
+ * A new password, typed twice. Any characters; length is what makes it strong. The rest
+ * of the rules are {@link PasswordPolicy}'s, which needs to know whose password it is.
  */
-record PasswordForm(@NotBlank @Size(min = 12, max = 128) String password, String confirmation) {
+record PasswordForm(@NotBlank String password, String confirmation) {
 }

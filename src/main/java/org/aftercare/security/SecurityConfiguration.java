@@ -31,7 +31,8 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessions) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessions, SignInFlow signIn)
+			throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -39,7 +40,14 @@ class SecurityConfiguration {
 					org.springframework.security.core.Authentication authentication)
 					throws java.io.IOException, jakarta.servlet.ServletException {
 				if (authentication.getPrincipal() instanceof CurrentUser user) {
-					sessions.signedIn(request, user);
+					// Staff with two-factor authentication are not signed in yet: they go
+					// on
+					// to the second step with an anonymous session.
+					java.util.Optional<String> next = signIn.afterPassword(request, response, user);
+					if (next.isPresent()) {
+						response.sendRedirect(request.getContextPath() + next.get());
+						return;
+					}
 				}
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
@@ -47,7 +55,8 @@ class SecurityConfiguration {
 		// "/" sends each role to its own home page (HomeController).
 		landing.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/invitation/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/invitation/**", "/password-reset", "/password-reset/**", "/two-factor",
+					"/two-factor/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
@@ -57,7 +66,7 @@ class SecurityConfiguration {
 			.hasRole(Role.CLINICIAN.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
-			.requestMatchers("/")
+			.requestMatchers("/", "/account/**")
 			.authenticated()
 			.anyRequest()
 			.denyAll())

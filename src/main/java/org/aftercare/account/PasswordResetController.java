@@ -1,0 +1,93 @@
+package org.aftercare.account;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * "Forgot your password?": the answer to a request is the same whether or not the address
+ * has an account, so that the page cannot be used to find out who does.
+ */
+@Controller
+class PasswordResetController {
+
+	private final PasswordResetService resets;
+
+	private final PasswordPolicy passwords;
+
+	PasswordResetController(PasswordResetService resets, PasswordPolicy passwords) {
+		this.resets = resets;
+		this.passwords = passwords;
+	}
+
+	@GetMapping("/password-reset")
+	String showRequestForm(Model model) {
+		model.addAttribute("emailForm", new EmailForm(null));
+		return "account/password-reset";
+	}
+
+	@PostMapping("/password-reset")
+	String requestReset(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result,
+			HttpServletResponse response) {
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return "account/password-reset";
+		}
+		this.resets.request(form.email());
+		return "redirect:/password-reset?sent";
+	}
+
+	@GetMapping("/password-reset/{token}")
+	String showPasswordForm(@PathVariable String token, Model model, HttpServletResponse response) {
+		if (lookup(token).isEmpty()) {
+			return unusable(response);
+		}
+		model.addAttribute("passwordForm", new PasswordForm(null, null));
+		model.addAttribute("token", token);
+		return "account/password-reset-form";
+	}
+
+	@PostMapping("/password-reset/{token}")
+	String resetPassword(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result, Model model, HttpServletResponse response) {
+		Optional<UserAccount> account = lookup(token);
+		if (account.isEmpty()) {
+			return unusable(response);
+		}
+		this.passwords.validate(form.password(), account.get().email(), result, "password");
+		if (form.password() != null && !form.password().equals(form.confirmation())) {
+			result.rejectValue("confirmation", "invitation.confirmation.mismatch");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("token", token);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return "account/password-reset-form";
+		}
+		if (!this.resets.reset(token, form.password())) {
+			return unusable(response);
+		}
+		// No automatic sign-in: the login that follows asks for a second factor where one
+		// is needed.
+		return "redirect:/login?reset";
+	}
+
+	private Optional<UserAccount> lookup(String token) {
+		return (token == null || token.length() > 100) ? Optional.empty() : this.resets.lookup(token);
+	}
+
+	private String unusable(HttpServletResponse response) {
+		response.setStatus(HttpStatus.GONE.value());
+		return "account/password-reset-unusable";
+	}
+
+}
