@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 
 /**
@@ -43,8 +44,11 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	 */
 	private final String dummyHash;
 
+	private final AuditLog audit;
+
 	PasswordAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, TwoFactorService twoFactor) {
+			LoginThrottle throttle, TwoFactorService twoFactor, AuditLog audit) {
+		this.audit = audit;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
@@ -72,6 +76,11 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		if (reason != null) {
 			this.throttle.failed(email, ip);
 			log.warn("Login refused for {} from {}: {}", LoginThrottle.sanitise(email), ip, reason);
+			// A known account's failed logins go into its clinic's audit trail (never the
+			// password).
+			user.ifPresent((known) -> this.audit.record(new AuditLog.Event(known.clinicId(), known.patientId(),
+					"LOGIN_FAILED", "user_account", known.accountId(), reason), "FAILURE", known.accountId(),
+					known.role().name()));
 			throw new BadCredentialsException("Bad credentials");
 		}
 		CurrentUser signedIn = user.get();

@@ -1,5 +1,7 @@
 package org.aftercare.security;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +38,11 @@ public class SignInFlow {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SignInFlow(SessionPolicy sessions, ObjectProvider<TwoFactorCheck> twoFactor, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	SignInFlow(SessionPolicy sessions, ObjectProvider<TwoFactorCheck> twoFactor, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.sessions = sessions;
 		this.twoFactor = twoFactor;
 		this.clock = clock;
@@ -99,6 +105,14 @@ public class SignInFlow {
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		this.sessions.signedIn(request, user);
+		this.events.publishEvent(new SignedIn(user));
+	}
+
+	/**
+	 * Someone finished signing in (password, and second factor where one is asked): for
+	 * the audit trail.
+	 */
+	public record SignedIn(CurrentUser user) {
 	}
 
 }

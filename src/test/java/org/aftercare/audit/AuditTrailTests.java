@@ -23,7 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,6 +62,28 @@ class AuditTrailTests {
 			.param(world.clinicId())
 			.query(String.class)
 			.single()).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void loginsFailedLoginsAndLogoutsAreRecordedWithoutThePassword() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		this.mvc
+			.perform(formLogin("/login").userParameter("email").user(world.clinicianEmail()).password("not it at all"))
+			.andExpect(redirectedUrl("/login?error"));
+		var session = this.mvc.perform(
+				formLogin("/login").userParameter("email").user(world.clinicianEmail()).password(TestFixtures.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		this.mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		List<String> events = this.jdbc.sql(
+				"SELECT action || ':' || outcome || ':' || coalesce(detail, '') FROM audit_event WHERE clinic_id = ? AND actor_id = ? ORDER BY seq")
+			.params(world.clinicId(), world.clinician().accountId())
+			.query(String.class)
+			.list();
+		assertThat(events).containsExactly("LOGIN_FAILED:FAILURE:wrong password", "LOGIN:SUCCESS:", "LOGOUT:SUCCESS:");
+		assertThat(String.join(" ", events)).doesNotContain("not it at all");
 	}
 
 	@Test
