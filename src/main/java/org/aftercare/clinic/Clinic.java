@@ -73,6 +73,10 @@ class Clinic {
 		this.timeZone = form.timeZone();
 		this.onCallEmails = (form.onCallEmails() == null || form.onCallEmails().isBlank()) ? null
 				: ClinicForm.addresses(form.onCallEmails());
+		form.parsedCheckIns()
+			.ifPresent((offsets) -> this.checkInOffsets = offsets.stream()
+				.map(java.time.Duration::toString)
+				.collect(java.util.stream.Collectors.joining(",")));
 	}
 
 	String onCallEmails() {

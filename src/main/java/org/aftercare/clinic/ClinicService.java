@@ -66,6 +66,7 @@ public class ClinicService {
 		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
 		ClinicSummary before = clinic.summary();
 		String onCallBefore = clinic.onCallEmails();
+		String checkInsBefore = clinic.checkInOffsets();
 		clinic.update(form);
 		ClinicSummary after = clinic.summary();
 		List<String> changes = new ArrayList<>();
@@ -74,6 +75,7 @@ public class ClinicService {
 		change(changes, "emergencyNumber", before.emergencyNumber(), after.emergencyNumber());
 		change(changes, "timeZone", before.timeZone(), after.timeZone());
 		change(changes, "onCallEmails", String.valueOf(onCallBefore), String.valueOf(clinic.onCallEmails()));
+		change(changes, "checkInOffsets", String.valueOf(checkInsBefore), String.valueOf(clinic.checkInOffsets()));
 		if (!changes.isEmpty()) {
 			this.audit.record(new AuditLog.Event(clinicId, null, "CLINIC_SETTINGS_CHANGED", "clinic", clinicId,
 					String.join("; ", changes)));

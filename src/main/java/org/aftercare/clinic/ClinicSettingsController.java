@@ -35,8 +35,10 @@ class ClinicSettingsController {
 	String showSettings(@AuthenticationPrincipal CurrentUser user, Model model) {
 		ClinicService.ClinicSummary clinic = this.clinics.get(user.clinicId());
 		model.addAttribute("clinic", clinic);
-		model.addAttribute("clinicForm", new ClinicForm(clinic.name(), clinic.phone(), clinic.emergencyNumber(),
-				clinic.timeZone(), this.clinics.onCallEmails(user.clinicId())));
+		model.addAttribute("clinicForm",
+				new ClinicForm(clinic.name(), clinic.phone(), clinic.emergencyNumber(), clinic.timeZone(),
+						this.clinics.onCallEmails(user.clinicId()),
+						ClinicForm.describe(this.clinics.checkInOffsets(user.clinicId()))));
 		return "clinic/settings";
 	}
 
@@ -45,6 +47,9 @@ class ClinicSettingsController {
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (form.timeZone() != null && !result.hasFieldErrors("timeZone") && !isZone(form.timeZone())) {
 			result.rejectValue("timeZone", "settings.timeZone.unknown");
+		}
+		if (form.checkIns() != null && !result.hasFieldErrors("checkIns") && form.parsedCheckIns().isEmpty()) {
+			result.rejectValue("checkIns", "settings.checkIns.invalid");
 		}
 		if (!result.hasFieldErrors("onCallEmails") && !form.onCallEmailsValid()) {
 			result.rejectValue("onCallEmails", "settings.onCallEmails.invalid");

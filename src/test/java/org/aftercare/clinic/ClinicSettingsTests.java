@@ -80,6 +80,33 @@ class ClinicSettingsTests {
 	}
 
 	@Test
+	void adminSetsTheCheckInTimesThatNewTreatmentsGet() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		this.mvc
+			.perform(post("/admin/settings").with(user(admin(world)))
+				.with(csrf())
+				.param("name", "Clinic")
+				.param("phone", "+44 20 7946 0999")
+				.param("emergencyNumber", "999")
+				.param("timeZone", "Europe/London")
+				.param("checkIns", "1d, 4h, 10d"))
+			.andExpect(redirectedUrl("/admin/settings"));
+		assertThat(this.clinics.checkInOffsets(world.clinicId())).containsExactly(Duration.ofHours(4),
+				Duration.ofDays(1), Duration.ofDays(10));
+		this.mvc
+			.perform(post("/admin/settings").with(user(admin(world)))
+				.with(csrf())
+				.param("name", "Clinic")
+				.param("phone", "+44 20 7946 0999")
+				.param("emergencyNumber", "999")
+				.param("timeZone", "Europe/London")
+				.param("checkIns", "2 weeks, 200d"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"checkIns-error\"")))
+			.andExpect(content().string(containsString("value=\"2 weeks, 200d\"")));
+	}
+
+	@Test
 	void cliniciansCannotChangeClinicSettings() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		this.mvc
