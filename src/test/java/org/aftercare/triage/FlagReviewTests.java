@@ -93,6 +93,33 @@ class FlagReviewTests {
 	}
 
 	@Test
+	void askingForAnUpdateShowsOnThePatientsPageAndTheirAnswerIsLinkedBack() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		UUID flag = raise(world, Symptom.EYELID_DROOP);
+		this.mvc.perform(get("/me").with(user(world.patient())))
+			.andExpect(content().string(not(containsString("id=\"follow-up-requests\""))));
+		this.mvc
+			.perform(post("/clinician/flags/" + flag + "/follow-up").with(user(world.clinician()))
+				.with(csrf())
+				.param("version", String.valueOf(version(flag))))
+			.andExpect(flash().attribute("done", true));
+		this.mvc.perform(get("/me").with(user(world.patient())))
+			.andExpect(content().string(containsString("id=\"follow-up-requests\"")))
+			.andExpect(content().string(containsString("would like an update")));
+
+		UUID answer = this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(),
+				UUID.randomUUID(), List.of(), null));
+		this.mvc.perform(get("/me").with(user(world.patient())))
+			.andExpect(content().string(not(containsString("id=\"follow-up-requests\""))));
+		assertThat(this.jdbc.sql("SELECT detail FROM flag_action WHERE flag_id = ? AND action = 'PATIENT_ANSWERED'")
+			.param(flag)
+			.query(String.class)
+			.list()).containsExactly(answer.toString());
+		this.mvc.perform(get("/clinician/flags/" + flag).with(user(world.clinician())))
+			.andExpect(content().string(containsString("answered with report")));
+	}
+
+	@Test
 	void aStalePageOverwritesNothingAndSaysTheFlagChanged() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID flag = raise(world, Symptom.WHEEZING);
