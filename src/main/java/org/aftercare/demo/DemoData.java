@@ -117,6 +117,11 @@ class DemoData implements ApplicationRunner {
 				"Dull ache across the forehead since the evening of the treatment.");
 		report(demo, james, entry(Symptom.BRUISING, 2, now.minus(Duration.ofDays(5)).plus(Duration.ofHours(1)), true),
 				null);
+		// A few that need a clinician: a drooping eyelid on day 4 (R9), and double vision
+		// (R1, EMERGENCY).
+		report(demo, maria, entry(Symptom.EYELID_DROOP, 3, now.minus(Duration.ofHours(20)), true),
+				"My left eyelid looks heavier since yesterday.");
+		report(demo, james, entry(Symptom.DOUBLE_OR_BLURRED_VISION, 5, now.minus(Duration.ofHours(2)), true), null);
 		report(demo, aiko, entry(Symptom.INJECTION_SITE_PAIN, 3,
 				now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), false, now.minus(Duration.ofDays(1))), null);
 

@@ -49,6 +49,10 @@ class FlagQueueController {
 		this.clock = clock;
 	}
 
+	/** The most urgent first, as a nurse reads the counts. */
+	static final java.util.List<Priority> URGENT_FIRST = java.util.List.of(Priority.EMERGENCY, Priority.HIGH,
+			Priority.MEDIUM);
+
 	/** Time left to (or past) each open flag's target, in the row order. */
 	record Due(boolean overdue, Duration by) {
 	}
@@ -59,7 +63,7 @@ class FlagQueueController {
 		Instant now = this.clock.instant();
 		model.addAttribute("counts", this.queue.openCounts(user.clinicId()));
 		model.addAttribute("loadedAt", now.toEpochMilli());
-		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("priorities", URGENT_FIRST);
 		model.addAttribute("views", QueueFilter.View.values());
 		model.addAttribute("symptoms", Symptom.values());
 		model.addAttribute("products", Product.values());

@@ -64,6 +64,9 @@ class FlagQueueTests {
 			.contains("id=\"count-HIGH\">1<")
 			.contains("id=\"count-MEDIUM\">1<");
 		assertThat(page).contains("left");
+		assertThat(page.indexOf("id=\"count-EMERGENCY\"")).as("most urgent count first")
+			.isLessThan(page.indexOf("id=\"count-HIGH\""))
+			.isLessThan(page.indexOf("id=\"count-MEDIUM\""));
 	}
 
 	@Test
