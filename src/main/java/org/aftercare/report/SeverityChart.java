@@ -14,23 +14,25 @@ import java.util.function.Function;
 
 /**
  * Severity per symptom by day since the treatment (day 0), the worst of each day: what
- * the chart on the recovery page draws, and the table that says the same in words. A new
- * entry counts on the day it started, an update on the day it was sent.
+ * the charts on the patient's recovery page and on a flag's page draw, and the table that
+ * says the same in words. A new entry counts on the day it started, an update on the day
+ * it was sent.
  *
  * @param days the days that have a point, and day 0 (the treatment)
  * @param series one line per symptom, its values aligned with {@code days} ({@code null}
  * where there is none)
  * @param points the same, as rows for the table
  */
-record SeverityChart(String treatmentLabel, String dayLabel, List<Long> days, List<Series> series, List<Point> points) {
+public record SeverityChart(String treatmentLabel, String dayLabel, List<Long> days, List<Series> series,
+		List<Point> points) {
 
-	record Series(String label, List<Integer> values) {
+	public record Series(String label, List<Integer> values) {
 	}
 
-	record Point(long day, Symptom symptom, int severity) {
+	public record Point(long day, Symptom symptom, int severity) {
 	}
 
-	static SeverityChart of(List<ReportService.ReportView> episode, Instant treatedAt, ZoneId zone,
+	public static SeverityChart of(List<ReportService.ReportView> episode, Instant treatedAt, ZoneId zone,
 			Function<Symptom, String> labels, String treatmentLabel, String dayLabel) {
 		Map<Symptom, TreeMap<Long, Integer>> worst = new EnumMap<>(Symptom.class);
 		for (ReportService.ReportView report : episode) {

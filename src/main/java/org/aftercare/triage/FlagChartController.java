@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.aftercare.report.ReportService;
+import org.aftercare.report.SeverityChart;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
@@ -39,11 +40,11 @@ class FlagChartController {
 	}
 
 	@GetMapping(path = "/clinician/flags/{id}/chart", produces = MediaType.APPLICATION_JSON_VALUE)
-	EpisodeChart chartData(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale) {
+	SeverityChart chartData(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale) {
 		FlagPage.FlagRow flag = this.page.flag(user.clinicId(), id).orElseThrow(() -> new NotFoundException("flag"));
 		TreatmentSummary treatment = this.treatments.find(user.clinicId(), flag.treatmentId())
 			.orElseThrow(() -> new NotFoundException("treatment"));
-		return EpisodeChart.of(this.reports.episode(user.clinicId(), flag.treatmentId()), treatment.treatedAt(),
+		return SeverityChart.of(this.reports.episode(user.clinicId(), flag.treatmentId()), treatment.treatedAt(),
 				user.zone(), (symptom) -> this.messages.getMessage("symptom." + symptom, null, locale),
 				this.messages.getMessage("flag.chart.treatment", null, locale),
 				this.messages.getMessage("flag.chart.day", null, locale));
