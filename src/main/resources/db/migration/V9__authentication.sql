@@ -46,7 +46,7 @@ CREATE TABLE clinic_security (
 CREATE TABLE two_factor (
     clinic_id    UUID        NOT NULL,
     account_id   UUID        NOT NULL,
-    secret       VARCHAR(64) NOT NULL,
+    secret       VARCHAR(200) NOT NULL, -- AES-GCM sealed with AFTERCARE_SECRETS_KEY, never stored in clear
     confirmed_at TIMESTAMPTZ NOT NULL,
     last_step    BIGINT      NOT NULL,
     PRIMARY KEY (clinic_id, account_id),

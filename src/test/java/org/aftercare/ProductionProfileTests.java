@@ -63,10 +63,20 @@ class ProductionProfileTests {
 				.registerSingleton("excludeTestComponents", new ExcludeTestComponents()))
 			.properties("spring.datasource.url=" + SERVER + DATABASE, "spring.datasource.username=" + USER,
 					"spring.datasource.password=", "server.port=0",
+					// Production reads it from AFTERCARE_SECRETS_KEY; a fresh one for
+					// this run.
+					"aftercare.secrets.key="
+							+ java.util.Base64.getEncoder().encodeToString(java.security.SecureRandom.getSeed(32)),
 					// Nothing listens for SMTP here; the mail check is not what this test
 					// is about.
 					"management.health.mail.enabled=false")
-			.run();
+			.run(
+					// Production reads it from AFTERCARE_SECRETS_KEY
+					// (application-prod.yml has no default); a
+					// fresh one for this run, given as the environment would, above the
+					// config files.
+					"--aftercare.secrets.key="
+							+ java.util.Base64.getEncoder().encodeToString(java.security.SecureRandom.getSeed(32)));
 		baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 

@@ -45,7 +45,10 @@ class TwoFactorService implements TwoFactorCheck {
 
 	private final Clock clock;
 
-	TwoFactorService(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final SecretBox box;
+
+	TwoFactorService(JdbcClient jdbc, AuditLog audit, Clock clock, SecretBox box) {
+		this.box = box;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -102,7 +105,7 @@ class TwoFactorService implements TwoFactorCheck {
 				.params(clinicId, accountId)
 				.query(String.class)
 				.optional();
-			OptionalLong step = secret.map((s) -> Totp.matchingStep(s, code, this.clock.instant()))
+			OptionalLong step = secret.map((s) -> Totp.matchingStep(this.box.open(s), code, this.clock.instant()))
 				.orElse(OptionalLong.empty());
 			return step.isPresent() && this.jdbc.sql("""
 					UPDATE two_factor SET last_step = ? WHERE clinic_id = ? AND account_id = ? AND last_step < ?
@@ -135,7 +138,7 @@ class TwoFactorService implements TwoFactorCheck {
 				INSERT INTO two_factor (clinic_id, account_id, secret, confirmed_at, last_step) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (clinic_id, account_id) DO UPDATE
 				SET secret = EXCLUDED.secret, confirmed_at = EXCLUDED.confirmed_at, last_step = EXCLUDED.last_step
-				""").params(clinicId, accountId, secret, Timestamp.from(now), step.getAsLong()).update();
+				""").params(clinicId, accountId, this.box.seal(secret), Timestamp.from(now), step.getAsLong()).update();
 		this.jdbc.sql("DELETE FROM recovery_code WHERE clinic_id = ? AND account_id = ?")
 			.params(clinicId, accountId)
 			.update();

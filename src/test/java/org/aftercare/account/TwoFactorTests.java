@@ -77,6 +77,11 @@ class TwoFactorTests {
 		assertThat(desk.perform(post("/two-factor/enrol").with(csrf()).param("code", enrolCode)).getRedirectedUrl())
 			.isEqualTo("/two-factor/recovery-codes");
 		assertThat(recoveryCodes(desk.perform(get("/two-factor/recovery-codes")))).hasSize(10).doesNotHaveDuplicates();
+		String stored = this.jdbc.sql("SELECT secret FROM two_factor WHERE account_id = ?")
+			.param(world.clinician().accountId())
+			.query(String.class)
+			.single();
+		assertThat(stored).as("the seed is sealed at rest").startsWith("v1:").doesNotContain(secret.replace(" ", ""));
 		assertThat(desk.perform(get("/two-factor/recovery-codes")).getRedirectedUrl()).isEqualTo("/");
 
 		Browser phone = new Browser();
