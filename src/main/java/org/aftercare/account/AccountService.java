@@ -111,7 +111,7 @@ public class AccountService {
 				now.plus(this.invitationLifetime));
 		this.invitations.save(invitation);
 		this.events.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(),
-				account.displayName(), token, now.plus(this.invitationLifetime)));
+				account.displayName(), token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT));
 	}
 
 	/** Whether the patient has set a password (accepted their invitation). */
@@ -143,6 +143,34 @@ public class AccountService {
 	private static AccountSummary summary(UserAccount account) {
 		return new AccountSummary(account.id(), account.clinicId(), account.email(), account.displayName(),
 				account.role());
+	}
+
+	/** A staff member as the admin's page lists them. */
+	public record StaffMember(UUID id, String email, String displayName, Role role, boolean enabled,
+			boolean activated) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<StaffMember> staff(UUID clinicId) {
+		return this.accounts.findByClinicIdAndRoleInOrderByDisplayName(clinicId, List.of(Role.CLINICIAN, Role.ADMIN))
+			.stream()
+			.map((a) -> new StaffMember(a.id(), a.email(), a.displayName(), a.role(), a.enabled(),
+					a.passwordHash() != null))
+			.toList();
+	}
+
+	/**
+	 * Disables or enables a staff login of the clinic; a disabled user's sessions end at
+	 * once.
+	 * @return the account's e-mail, for ending its sessions
+	 */
+	@Transactional
+	public String setEnabled(UUID clinicId, UUID accountId, boolean enabled) {
+		UserAccount account = this.accounts.findByIdAndClinicId(accountId, clinicId)
+			.filter((a) -> a.role() != Role.PATIENT)
+			.orElseThrow(() -> new NotFoundException("account"));
+		account.setEnabled(enabled);
+		return account.email();
 	}
 
 }

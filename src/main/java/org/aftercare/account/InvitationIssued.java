@@ -9,7 +9,7 @@ import java.util.UUID;
  * deleted once the mail is sent.
  */
 public record InvitationIssued(UUID clinicId, UUID accountId, String email, String displayName, String token,
-		Instant expiresAt) {
+		Instant expiresAt, boolean staff) {
 
 	@Override
 	public String toString() {

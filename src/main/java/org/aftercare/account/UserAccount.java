@@ -104,6 +104,11 @@ class UserAccount {
 		return this.patientId;
 	}
 
+	/** Disabling keeps the account (and its history) but refuses every sign-in. */
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
 	boolean enabled() {
 		return this.enabled;
 	}

@@ -16,6 +16,8 @@ interface UserAccountRepository extends Repository<UserAccount, UUID> {
 
 	List<UserAccount> findByClinicIdAndRoleOrderByDisplayName(UUID clinicId, Role role);
 
+	List<UserAccount> findByClinicIdAndRoleInOrderByDisplayName(UUID clinicId, List<Role> roles);
+
 	Optional<UserAccount> findByIdAndClinicId(UUID id, UUID clinicId);
 
 	Optional<UserAccount> findByClinicIdAndPatientId(UUID clinicId, UUID patientId);

@@ -71,7 +71,8 @@ class Notifications {
 	@ApplicationModuleListener
 	void on(InvitationIssued invitation) {
 		ClinicService.ClinicSummary clinic = this.clinics.get(invitation.clinicId());
-		this.mailer.send(List.of(invitation.email()), "invitation", new Object[] { clinic.name() },
+		this.mailer.send(List.of(invitation.email()), invitation.staff() ? "staff-invitation" : "invitation",
+				new Object[] { clinic.name() },
 				Map.of("name", invitation.displayName(), "clinic", clinic, "link",
 						this.baseUrl + "/invitation/" + invitation.token(), "expires",
 						EXPIRY.format(invitation.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));
