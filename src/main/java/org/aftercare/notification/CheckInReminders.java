@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -53,9 +55,12 @@ class CheckInReminders {
 
 	private final String baseUrl;
 
-	CheckInReminders(TreatmentService treatments, PatientService patients, ClinicService clinics, Mailer mailer,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
+	private final MessageSource messages;
+
+	CheckInReminders(MessageSource messages, TreatmentService treatments, PatientService patients,
+			ClinicService clinics, Mailer mailer, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
 			@Value("${aftercare.base-url}") String baseUrl) {
+		this.messages = messages;
 		this.treatments = treatments;
 		this.patients = patients;
 		this.clinics = clinics;
@@ -105,8 +110,10 @@ class CheckInReminders {
 	}
 
 	/** "2 hours" or "day 3": how the patient counts the time since their treatment. */
-	private static String when(Duration offset) {
-		return offset.toHours() < 24 ? offset.toHours() + " hours" : "day " + offset.toDays();
+	private String when(Duration offset) {
+		return offset.toHours() < 24
+				? this.messages.getMessage("mail.check-in.hours", new Object[] { offset.toHours() }, Locale.ENGLISH)
+				: this.messages.getMessage("mail.check-in.day", new Object[] { offset.toDays() }, Locale.ENGLISH);
 	}
 
 }
