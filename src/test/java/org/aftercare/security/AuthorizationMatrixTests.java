@@ -260,7 +260,6 @@ class AuthorizationMatrixTests {
 	 */
 	private Set<String> endpoints() {
 		Set<String> endpoints = new TreeSet<>();
-		Map<RequestMappingInfo, ?> handlers = new TreeMap<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
 		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			for (String pattern : info.getPatternValues()) {
