@@ -114,6 +114,25 @@ public class AccountService {
 				account.displayName(), token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT));
 	}
 
+	/**
+	 * Erasure of a patient's login: the password and the name go, the account is disabled
+	 * and any invitation link still open stops working. Returns the e-mail the account
+	 * had, by which its sessions are found; empty when the clinic has no such login.
+	 */
+	@Transactional
+	public Optional<String> erasePatientLogin(UUID clinicId, UUID patientId) {
+		Optional<UserAccount> found = this.accounts.findByClinicIdAndPatientId(clinicId, patientId);
+		found.ifPresent((account) -> {
+			Instant now = this.clock.instant();
+			this.invitations.findByClinicIdAndAccountId(clinicId, account.id()).forEach((i) -> i.withdraw(now));
+		});
+		return found.map((account) -> {
+			String email = account.email();
+			account.erase("erased-" + patientId + "@invalid", "Erased Patient");
+			return email;
+		});
+	}
+
 	/** Whether the patient has set a password (accepted their invitation). */
 	@Transactional(readOnly = true)
 	public boolean hasActivated(UUID clinicId, UUID patientId) {

@@ -76,6 +76,16 @@ class UserAccount {
 		this.passwordHash = passwordHash;
 	}
 
+	/**
+	 * Erasure: the login can never be used again, and no longer says whose it was.
+	 */
+	void erase(String placeholderEmail, String placeholderName) {
+		this.email = normalise(placeholderEmail);
+		this.displayName = placeholderName;
+		this.passwordHash = null;
+		this.enabled = false;
+	}
+
 	UUID id() {
 		return this.id;
 	}

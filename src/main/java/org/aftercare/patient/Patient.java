@@ -20,6 +20,10 @@ import org.aftercare.web.Ids;
 @Table(name = "patient")
 class Patient {
 
+	static final String ERASED_GIVEN_NAME = "Erased";
+
+	static final String ERASED_FAMILY_NAME = "Patient";
+
 	@Id
 	private UUID id;
 
@@ -119,6 +123,21 @@ class Patient {
 		this.cowsMilkAllergy = intake.cowsMilkAllergy();
 		this.currentMedicines = intake.currentMedicines();
 		this.concerns = intake.concerns();
+	}
+
+	/**
+	 * Erasure: who the patient is and what they wrote goes; the birth year and the risk
+	 * factors stay, so that de-identified analytics (age bands, risk factors) still add
+	 * up.
+	 */
+	void pseudonymise() {
+		this.givenName = ERASED_GIVEN_NAME;
+		this.familyName = ERASED_FAMILY_NAME;
+		this.email = "erased-" + this.id + "@invalid";
+		this.phone = null;
+		this.dateOfBirth = LocalDate.of(this.dateOfBirth.getYear(), 1, 1);
+		this.currentMedicines = null;
+		this.concerns = null;
 	}
 
 	UUID id() {

@@ -50,6 +50,19 @@ public class PatientService {
 		return this.patients.save(new Patient(clinicId, intake, this.clock.instant())).id();
 	}
 
+	/**
+	 * Erasure: replaces the patient's name, e-mail, phone, day and month of birth and
+	 * free text (medicines, concerns) with placeholders; the record, its birth year and
+	 * risk factors remain for de-identified counts.
+	 * @return whether the clinic has this patient
+	 */
+	@Transactional
+	public boolean pseudonymise(UUID clinicId, UUID patientId) {
+		Optional<Patient> patient = this.patients.findByIdAndClinicId(patientId, clinicId);
+		patient.ifPresent(Patient::pseudonymise);
+		return patient.isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PatientSummary> find(UUID clinicId, UUID patientId) {
 		return this.patients.findByIdAndClinicId(patientId, clinicId).map(Patient::summary);

@@ -115,6 +115,22 @@ public class ReportService {
 	}
 
 	/**
+	 * Erasure: everything the patient wrote in their own words (notes, medicines, the
+	 * description of an "other" symptom) goes; the reports, their entries and scores
+	 * stay, de-identified, for the clinic's counts. Publishes {@link ReportTextErased} so
+	 * that copies of the descriptions elsewhere go too, in the same transaction.
+	 * @return how many reports and entries lost text
+	 */
+	@Transactional
+	public int eraseFreeText(UUID clinicId, UUID patientId) {
+		List<String> descriptions = this.reports.findOtherDescriptions(clinicId, patientId);
+		int changed = this.reports.eraseReportText(clinicId, patientId)
+				+ this.reports.eraseEntryText(clinicId, patientId);
+		this.events.publishEvent(new ReportTextErased(clinicId, patientId, descriptions));
+		return changed;
+	}
+
+	/**
 	 * The report a form token created, if any: how a resubmit that lost the race finds
 	 * the first one.
 	 */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -34,6 +35,25 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 
 	@Query("select count(e) from SymptomReport r join r.entries e where e.id in ?1 and r.clinicId = ?2 and r.patientId = ?3")
 	long countEntries(Collection<UUID> entryIds, UUID clinicId, UUID patientId);
+
+	@Query("""
+			select distinct e.otherDescription from SymptomReport r join r.entries e
+			 where r.clinicId = ?1 and r.patientId = ?2 and e.otherDescription is not null""")
+	List<String> findOtherDescriptions(UUID clinicId, UUID patientId);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update SymptomReport r set r.notes = null, r.medicines = null where r.clinicId = ?1 and r.patientId = ?2")
+	int eraseReportText(UUID clinicId, UUID patientId);
+
+	// Entries are immutable in the mapping (updatable = false), so their erasure is plain
+	// SQL.
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = """
+			UPDATE symptom_entry e SET other_description = NULL
+			  FROM symptom_report r
+			 WHERE r.clinic_id = e.clinic_id AND r.id = e.report_id
+			   AND r.clinic_id = ?1 AND r.patient_id = ?2 AND e.other_description IS NOT NULL""", nativeQuery = true)
+	int eraseEntryText(UUID clinicId, UUID patientId);
 
 	SymptomReport save(SymptomReport report);
 

@@ -100,7 +100,9 @@ class FlagController {
 	@PostMapping("/clinician/flags/{id}/contact")
 	String recordContact(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @Valid ActionForm form,
 			BindingResult result, RedirectAttributes redirect) {
-		if (form.kind() == null) {
+		// Only on an otherwise well-formed form: after a type mismatch (an unknown kind)
+		// the binding result has no form to hold another field error.
+		if (form.kind() == null && !result.hasErrors()) {
 			result.rejectValue("kind", "flag.contact.kindRequired");
 		}
 		return act(id, result, redirect,

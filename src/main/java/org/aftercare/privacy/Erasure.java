@@ -1,0 +1,147 @@
+package org.aftercare.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientService;
+import org.aftercare.report.ReportService;
+import org.aftercare.security.SignedInSessions;
+import org.aftercare.web.NotFoundException;
+
+/**
+ * The right to erasure: a patient asks, an admin of their clinic decides. Approval
+ * pseudonymises the patient's personal data and closes their login in one transaction;
+ * the audit trail and the de-identified reports, entries, flags and treatments remain.
+ */
+@Service
+class Erasure {
+
+	private static final Logger log = LoggerFactory.getLogger(Erasure.class);
+
+	private final ErasureRequestRepository requests;
+
+	private final PatientService patients;
+
+	private final AccountService accounts;
+
+	private final ReportService reports;
+
+	private final SignedInSessions sessions;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Erasure(ErasureRequestRepository requests, PatientService patients, AccountService accounts, ReportService reports,
+			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock) {
+		this.requests = requests;
+		this.patients = patients;
+		this.accounts = accounts;
+		this.reports = reports;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A request waiting for the admin, with whose it is. */
+	record Waiting(UUID id, UUID patientId, String patientName, Instant requestedAt) {
+	}
+
+	/** The patient's request still waiting for a decision, if any. */
+	@Transactional(readOnly = true)
+	Optional<Instant> waitingSince(UUID clinicId, UUID patientId) {
+		return this.requests.findByClinicIdAndPatientIdAndDecisionIsNull(clinicId, patientId)
+			.map(ErasureRequest::requestedAt);
+	}
+
+	/** Asking again while a request waits is the same request. */
+	@Transactional
+	@PreAuthorize("hasRole('PATIENT')")
+	Instant request(UUID clinicId, UUID patientId) {
+		Optional<ErasureRequest> waiting = this.requests.findByClinicIdAndPatientIdAndDecisionIsNull(clinicId,
+				patientId);
+		if (waiting.isPresent()) {
+			return waiting.get().requestedAt();
+		}
+		ErasureRequest request = this.requests.save(new ErasureRequest(clinicId, patientId, this.clock.instant()));
+		this.audit.record(
+				new AuditLog.Event(clinicId, patientId, "ERASURE_REQUESTED", "erasure_request", request.id(), null));
+		return request.requestedAt();
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	List<Waiting> waiting(UUID clinicId) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name AS name, r.requested_at
+				  FROM erasure_request r
+				  JOIN patient p ON p.clinic_id = r.clinic_id AND p.id = r.patient_id
+				 WHERE r.clinic_id = ? AND r.decision IS NULL
+				 ORDER BY r.requested_at, r.id
+				""")
+			.param(clinicId)
+			.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+					rs.getString("name"), rs.getTimestamp("requested_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Erases the patient: name, contact details, day and month of birth and everything
+	 * they wrote are replaced or removed, their login is disabled and, once this commits,
+	 * their sessions end.
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	void approve(UUID clinicId, UUID requestId, UUID adminId) {
+		ErasureRequest request = waitingRequest(clinicId, requestId);
+		request.decide(ErasureRequest.Decision.APPROVED, adminId, this.clock.instant());
+		UUID patientId = request.patientId();
+		this.patients.pseudonymise(clinicId, patientId);
+		this.reports.eraseFreeText(clinicId, patientId);
+		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
+		this.audit
+			.record(new AuditLog.Event(clinicId, patientId, "ERASURE_APPROVED", "erasure_request", request.id(), null));
+		// Sessions live outside this transaction: end them only once the erasure stands.
+		email.ifPresent((address) -> TransactionSynchronizationManager
+			.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					int ended = Erasure.this.sessions.endAllBut(address, null);
+					log.info("Erased patient {}: {} session(s) ended", patientId, ended);
+				}
+			}));
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	void decline(UUID clinicId, UUID requestId, UUID adminId) {
+		ErasureRequest request = waitingRequest(clinicId, requestId);
+		request.decide(ErasureRequest.Decision.DECLINED, adminId, this.clock.instant());
+		this.audit.record(new AuditLog.Event(clinicId, request.patientId(), "ERASURE_DECLINED", "erasure_request",
+				request.id(), null));
+	}
+
+	private ErasureRequest waitingRequest(UUID clinicId, UUID requestId) {
+		return this.requests.findByIdAndClinicIdAndDecisionIsNull(requestId, clinicId)
+			.orElseThrow(() -> new NotFoundException("erasure request"));
+	}
+
+}
