@@ -86,7 +86,9 @@ class AuthorizationMatrixTests {
 				"GET /admin/security", "POST /admin/security", "GET /admin/aftercare", "POST /admin/aftercare",
 				"POST /admin/aftercare/reset", "GET /admin/settings", "POST /admin/settings",
 				"GET /admin/triage-settings", "POST /admin/triage-settings", "GET /admin/erasure-requests",
-				"POST /admin/erasure-requests/{id}/approve", "POST /admin/erasure-requests/{id}/decline");
+				"POST /admin/erasure-requests/{id}/approve", "POST /admin/erasure-requests/{id}/decline",
+				"GET /admin/staff", "POST /admin/staff", "POST /admin/staff/{id}/disable",
+				"POST /admin/staff/{id}/enable");
 	}
 
 	private static void allow(Access access, String... endpoints) {
@@ -144,6 +146,7 @@ class AuthorizationMatrixTests {
 		this.foreign.put("/me/reports/", reportId);
 		this.foreign.put("/me/entries/", one("SELECT id FROM symptom_entry WHERE clinic_id = ?"));
 		this.foreign.put("/admin/erasure-requests/", one("SELECT id FROM erasure_request WHERE clinic_id = ?"));
+		this.foreign.put("/admin/staff/", this.other.clinician().accountId());
 		this.users = new LinkedHashMap<>();
 		this.users.put("PATIENT", this.own.patient());
 		this.users.put("CLINICIAN", this.own.clinician());
