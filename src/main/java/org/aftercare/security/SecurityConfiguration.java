@@ -41,8 +41,8 @@ class SecurityConfiguration {
 					throws java.io.IOException, jakarta.servlet.ServletException {
 				if (authentication.getPrincipal() instanceof CurrentUser user) {
 					// Staff with two-factor authentication are not signed in yet: they go
-					// on
-					// to the second step with an anonymous session.
+					// on to
+					// the second step with an anonymous session.
 					java.util.Optional<String> next = signIn.afterPassword(request, response, user);
 					if (next.isPresent()) {
 						response.sendRedirect(request.getContextPath() + next.get());
