@@ -33,10 +33,10 @@ w(f"## Run {meta['stamp']} (commit `{meta['commit'][:12]}`)")
 w('')
 w(f"- Commit: `{meta['commit']}`")
 w(f"- Command: `bench/run.sh` (WARMUP={meta['warmup']} DURATION={meta['duration']} CONNS={meta['conns']} "
-  f"HEAP={meta['heap']}); app started as `java -Xmx{meta['heap']} -jar target/aftercare-*.jar "
+  f"HEAP={meta['heap']}); app started as `java -Xmx{meta['heap']} {meta.get('java_opts', '')} -jar target/aftercare-*.jar "
   f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<db> ...` (JFR `profile` recording on for the "
   f"2,000,000-report run); wrk `-t2 -c<conns> --latency`, {meta['warmup']} s warm-up then {meta['duration']} s "
-  f"measured; pgbench `-n -M prepared -c 8 -j 2 -T 30`.")
+  f"measured, `--timeout 10s`; pgbench `-n -M prepared -c 8 -j 2 -T 30`.")
 w('- Machine:')
 w('')
 w('```')

@@ -14,6 +14,11 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 HEAP=${HEAP:-256m}
+# The JVM beside the heap: a serial collector (what the JVM picks itself on a small container), bounded metaspace
+# and code cache, smaller thread stacks, and two malloc arenas: the RSS goal is about all of it, not the heap.
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+PROFILE=${PROFILE:-1}
 WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-32}
@@ -46,7 +51,7 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/de
   echo "--- postgres"; psql -d postgres -Atc 'select version()'; psql -d postgres -Atc 'show shared_buffers'
   echo "--- java"; java -version 2>&1; wrk --version 2>&1 | head -1 || true
 } >"$OUT/machine.txt" 2>&1
-record "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"commit\":\"$(git rev-parse HEAD)\",\"heap\":\"$HEAP\",\"warmup\":$WARMUP,\"duration\":$DURATION,\"conns\":$CONNS}"
+record "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"commit\":\"$(git rev-parse HEAD)\",\"heap\":\"$HEAP\",\"java_opts\":\"$JAVA_OPTS MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\",\"warmup\":$WARMUP,\"duration\":$DURATION,\"conns\":$CONNS}"
 load_check() { record "{\"kind\":\"load\",\"at\":\"$1\",\"uptime\":\"$(uptime | sed 's/.*load average: //')\",\"top\":\"$(top -bn1 | sed -n '8,12p' | awk '{print $12":"$9"%"}' | tr '\n' ' ')\"}"; }
 load_check start
 
@@ -66,7 +71,8 @@ SMTP_PID=$!
 start_app() { # db, extra JVM options...
   local db=$1; shift
   local t0; t0=$(date +%s.%N)
-  java -Xmx"$HEAP" "$@" -jar "$JAR" --server.port="$PORT" \
+  # shellcheck disable=SC2086
+  java -Xmx"$HEAP" $JAVA_OPTS "$@" -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
     --spring.mail.host=127.0.0.1 --spring.mail.port=2525 >>"$OUT/app-$db.log" 2>&1 &
   APP_PID=$!
@@ -135,9 +141,9 @@ drive() { # db, name, lua, expect, conns, sessions-file
   local before after
   export BENCH_SESSIONS=$sessions BENCH_EXPECT=$expect BENCH_LUA_DIR=$ROOT/bench/lua
   log "$name on $db: warm-up ${WARMUP}s, then ${DURATION}s at $conns connections"
-  wrk -t2 -c"$conns" -d"${WARMUP}s" --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name-warmup.txt" 2>&1
+  wrk -t2 -c"$conns" -d"${WARMUP}s" --timeout 10s --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name-warmup.txt" 2>&1
   before=$(psql -d "$db" -Atc "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
-  wrk -t2 -c"$conns" -d"${DURATION}s" --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name.txt" 2>&1
+  wrk -t2 -c"$conns" -d"${DURATION}s" --timeout 10s --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name.txt" 2>&1
   after=$(psql -d "$db" -Atc "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
   local json; json=$(grep '^RESULT ' "$OUT/wrk-$db-$name.txt" | sed 's/^RESULT //')
   [[ -n $json ]] || { log "no result from wrk, see $OUT/wrk-$db-$name.txt"; exit 1; }
@@ -154,7 +160,7 @@ sign_in() { # users file -> sessions file
 run_db() { # db, which tests
   local db=$1 tests=$2
   local jfr=()
-  [[ $db == "$DB_BIG" ]] && jfr=(-XX:StartFlightRecording=filename="$OUT/app-$db.jfr",settings=profile,dumponexit=true)
+  [[ $db == "$DB_BIG" && $PROFILE == 1 ]] && jfr=(-XX:StartFlightRecording=filename="$OUT/app-$db.jfr",settings=profile,dumponexit=true)
   start_app "$db" "${jfr[@]}"
   record "{\"kind\":\"rss\",\"db\":\"$db\",\"when\":\"started\",\"rss_kib\":$(ps -o rss= -p "$APP_PID")}"
   for test in $tests; do
