@@ -3,7 +3,7 @@
 --
 --   psql -v ON_ERROR_STOP=1 -v np=200000 -v hash="'{argon2}...'" -d aftercare_bench -f bench/generate.sql
 --
--- np = patients. Everything else follows from it: 2 treatments per patient (+1 fresh episode for each of the first np/10 (at most 1,000)
+-- np = patients. Everything else follows from it: 2 treatments per patient (+1 fresh episode for each of the first np/2 (at most 1,000)
 -- benchmark patient), 5 reports per treatment (the answers to the 5 default check-ins), so np=200000 gives
 -- 400,000 treatments and 2,000,000 reports; np=1000 gives 10,000 reports (the small mode). Always 100 clinics,
 -- one clinician and one admin per clinic, and one patient account per patient; every account has the same
@@ -27,7 +27,7 @@ SET maintenance_work_mem = '512MB';
 SET max_parallel_maintenance_workers = 2;
 SET work_mem = '64MB';
 
-SELECT :np AS np, 2 * :np AS nt, 10 * :np AS nr, least(1000, :np / 10) AS nbench \gset
+SELECT :np AS np, 2 * :np AS nt, 10 * :np AS nr, least(1000, :np / 2) AS nbench \gset
 
 -- Start from empty data (schema and flyway_schema_history stay).
 TRUNCATE clinic, user_account, patient, treatment, treatment_area, symptom_report, symptom_entry, flag,

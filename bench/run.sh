@@ -19,6 +19,7 @@ HEAP=${HEAP:-256m}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PROFILE=${PROFILE:-1}
+PATIENTS=${PATIENTS:-400}
 WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-32}
@@ -124,8 +125,9 @@ load_check before-limits
 limits before
 
 # --- users ---------------------------------------------------------------------------------------------------
-# Clinicians of clinics 1..CONNS (one per connection), each on its own path; patients 1..64 (clinics 2..65, each
-# with a fresh episode) for history and submit.
+# Clinicians of clinics 1..CONNS (one per connection), each on its own path; patients 1..PATIENTS (default 400,
+# spread over all 100 clinics, each with a fresh episode) for history and submit: many more than connections, so
+# that no patient has two requests in flight at once.
 clinicians() { # path template (FLAG = an open flag of that clinician's clinic)
   local db=$1 tpl=$2
   psql -d "$db" -AtF $'\t' -c "
@@ -139,7 +141,7 @@ patients() { local n=$2; seq 1 "$n" | awk -v p="$1" '{ printf "patient%d@bench.i
 drive() { # db, name, lua, expect, conns, sessions-file
   local db=$1 name=$2 lua=$3 expect=$4 conns=$5 sessions=$6
   local before after
-  export BENCH_SESSIONS=$sessions BENCH_EXPECT=$expect BENCH_LUA_DIR=$ROOT/bench/lua
+  export BENCH_SESSIONS=$sessions BENCH_EXPECT=$expect BENCH_THREADS=2 BENCH_LUA_DIR=$ROOT/bench/lua
   log "$name on $db: warm-up ${WARMUP}s, then ${DURATION}s at $conns connections"
   wrk -t2 -c"$conns" -d"${WARMUP}s" --timeout 10s --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name-warmup.txt" 2>&1
   before=$(psql -d "$db" -Atc "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
@@ -172,9 +174,9 @@ run_db() { # db, which tests
             drive "$db" flag get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
       analytics) clinicians "$db" /clinician/analytics >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
                  drive "$db" analytics get.lua 200 8 "$OUT/s.tsv" ;;
-      history) patients /me 64 >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+      history) patients /me "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
                drive "$db" history get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
-      submit) patients /me/reports 64 >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+      submit) patients /me/reports "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
               drive "$db" submit submit.lua 302 "$CONNS" "$OUT/s.tsv" ;;
     esac
   done

@@ -1,6 +1,7 @@
 -- Shared by get.lua and submit.lua. Sessions come from the file named by BENCH_SESSIONS, one signed-in user a
--- line: "<Cookie header value>\t<_csrf token>\t<path>". Each thread goes round the users (so 32 connections use
--- 32 different people); a response other than BENCH_EXPECT (200 for pages, 302 for the submit's redirect to
+-- line: "<Cookie header value>\t<_csrf token>\t<path>". The users are split between the threads (no user is
+-- driven by two threads), and each thread goes round its own: with many more users than connections, one user
+-- never has two requests in flight at once (a real patient does not submit two reports in the same instant); a response other than BENCH_EXPECT (200 for pages, 302 for the submit's redirect to
 -- its advice page) counts as bad, and so does any redirect to /login (an expired or refused session).
 local M = {}
 M.threads = {}
@@ -10,14 +11,20 @@ local idx = 0
 
 function M.setup(thread)
   table.insert(M.threads, thread)
+  thread:set("tid", #M.threads)
 end
 
 function M.init()
   local f = assert(io.open(assert(os.getenv("BENCH_SESSIONS"), "BENCH_SESSIONS not set"), "r"))
+  local nthreads = tonumber(os.getenv("BENCH_THREADS") or "2")
+  local n = 0
   for line in f:lines() do
     local cookie, csrf, path = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)$")
     if cookie then
-      table.insert(M.sessions, { cookie = cookie, csrf = csrf, path = path })
+      n = n + 1
+      if (n - 1) % nthreads == (tid or 1) - 1 then
+        table.insert(M.sessions, { cookie = cookie, csrf = csrf, path = path })
+      end
     end
   end
   f:close()
