@@ -10,6 +10,7 @@ src = sys.stdin if len(sys.argv) < 2 or sys.argv[1] == '-' else open(sys.argv[1]
 self_count = collections.Counter()
 incl = collections.Counter()
 samples = 0
+signin = 0
 stack = None
 frame = re.compile(r'^\s+([\w$.<>/]+)\(.*\)\s+line:')
 for line in src:
@@ -24,7 +25,9 @@ for line in src:
         if line.strip().startswith(']') or line.strip() == '...':
             if line.strip() == '...':
                 continue
-            if stack:
+            if stack and any('Argon2' in f or 'bouncycastle' in f for f in stack):
+                signin += 1
+            elif stack:
                 samples += 1
                 self_count[stack[0]] += 1
                 for f in set(stack):
@@ -33,7 +36,8 @@ for line in src:
 if not samples:
     print('no samples')
     sys.exit(0)
-print(f'{samples} execution samples (JFR "profile" settings, every thread that was running Java code)')
+print(f'{samples} execution samples (JFR "profile" settings, threads running Java code), not counting '
+      f'{signin} samples of the sign-ins (Argon2id password checks) between the tests')
 print('\nSelf (top of stack), top 25:')
 for f, n in self_count.most_common(25):
     print(f'{100.0 * n / samples:6.1f}%  {f}')
