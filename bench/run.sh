@@ -79,7 +79,7 @@ start_app() { # db, extra JVM options...
   APP_PID=$!
   for _ in $(seq 1 600); do
     if curl -sf -o /dev/null "$BASE/login"; then
-      local s; s=$(echo "$(date +%s.%N) - $t0" | bc)
+      local s; s=$(printf '%.3f' "$(echo "$(date +%s.%N) - $t0" | bc)")
       log "app on $db serves /login after ${s}s"
       record "{\"kind\":\"startup\",\"db\":\"$db\",\"login_page_s\":$s}"
       return 0
@@ -101,7 +101,7 @@ if [[ $REGENERATE == 1 ]]; then
     log "generate $db (np=$np)"
     t0=$(date +%s.%N)
     psql -d "$db" -q -v np="$np" -v hash="'$HASH'" -f bench/generate.sql >"$OUT/generate-$db.log" 2>&1
-    s=$(echo "$(date +%s.%N) - $t0" | bc)
+    s=$(printf '%.3f' "$(echo "$(date +%s.%N) - $t0" | bc)")
     counts=$(psql -d "$db" -Atc "select json_build_object('reports',(select count(*) from symptom_report),'entries',(select count(*) from symptom_entry),'patients',(select count(*) from patient),'treatments',(select count(*) from treatment),'areas',(select count(*) from treatment_area),'check_ins',(select count(*) from check_in),'flags',(select count(*) from flag),'open_flags',(select count(*) from flag where status<>'RESOLVED'),'emergency_flags',(select count(*) from flag where priority='EMERGENCY'),'flagged_reports',(select count(distinct report_id) from flag_evidence),'db_size',pg_size_pretty(pg_database_size('$db')))")
     record "{\"kind\":\"generate\",\"db\":\"$db\",\"seconds\":$s,\"counts\":$counts}"
     log "generated $db in ${s}s: $counts"
