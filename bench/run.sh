@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Aftercare benchmark, one command (issue 8): builds the jar, generates the two databases (2,000,000 and 10,000
+# reports), measures the pgbench limits, drives the app with wrk as real signed-in users, saves EXPLAIN (ANALYZE,
+# BUFFERS) of the dashboard queries, and puts a dated section at the top of docs/benchmarks.md.
+#
+#   bench/run.sh                       # everything (about 20 minutes on 2 cores)
+#   WARMUP=3 DURATION=5 bench/run.sh   # a quick smoke run of the same steps
+#
+# Needs: PostgreSQL on PGHOST:PGPORT (user postgres), pgbench and psql, wrk (apt-get install -y wrk), python3,
+# curl. Settings (environment): PGHOST PGPORT PGUSER, HEAP (default 256m), WARMUP / DURATION (seconds, default
+# 30 / 30), CONNS (default 32), REGENERATE (1: regenerate both databases, default; 0: reuse them), PORT (18080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+HEAP=${HEAP:-256m}
+# The JVM beside the heap: a serial collector (what the JVM picks itself on a small container), bounded metaspace
+# and code cache, smaller thread stacks, and two malloc arenas: the RSS goal is about all of it, not the heap.
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+PROFILE=${PROFILE:-1}
+PATIENTS=${PATIENTS:-400}
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-30}
+CONNS=${CONNS:-32}
+REGENERATE=${REGENERATE:-1}
+PORT=${PORT:-18080}
+BASE=http://127.0.0.1:$PORT
+PASSWORD='Bench-Aftercare-2024!'
+DB_BIG=aftercare_bench DB_SMALL=aftercare_bench_small DB_LIMITS=aftercare_bench_limits
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$ROOT/bench/results/$STAMP
+mkdir -p "$OUT"
+RESULTS=$OUT/results.jsonl
+: >"$RESULTS"
+APP_PID= SMTP_PID=
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
+record() { echo "$1" >>"$RESULTS"; }
+cleanup() {
+  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [[ -n $SMTP_PID ]] && kill "$SMTP_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y wrk >/dev/null; }; }
+
+# --- the machine, and who else is using it -------------------------------------------------------------------
+{
+  echo "nproc: $(nproc)"; free -h; uname -a; uptime
+  echo "--- top"; top -bn1 | head -20
+  echo "--- postgres"; psql -d postgres -Atc 'select version()'; psql -d postgres -Atc 'show shared_buffers'
+  echo "--- java"; java -version 2>&1; wrk --version 2>&1 | head -1 || true
+} >"$OUT/machine.txt" 2>&1
+record "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"commit\":\"$(git rev-parse HEAD)\",\"heap\":\"$HEAP\",\"java_opts\":\"$JAVA_OPTS MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\",\"warmup\":$WARMUP,\"duration\":$DURATION,\"conns\":$CONNS}"
+load_check() { record "{\"kind\":\"load\",\"at\":\"$1\",\"uptime\":\"$(uptime | sed 's/.*load average: //')\",\"top\":\"$(top -bn1 | sed -n '8,12p' | awk '{print $12":"$9"%"}' | tr '\n' ' ')\"}"; }
+load_check start
+
+# --- build ---------------------------------------------------------------------------------------------------
+log "build"
+./mvnw -o -q -DskipTests package >"$OUT/build.log" 2>&1
+JAR=$(ls "$ROOT"/target/aftercare-*.jar | grep -v original | head -1)
+LIB=$OUT/lib
+mkdir -p "$LIB" && (cd "$LIB" && unzip -q -o "$JAR" 'BOOT-INF/lib/*')
+HASH=$(java -cp "$LIB/BOOT-INF/lib/*" "$ROOT/bench/PasswordHash.java" "$PASSWORD")
+rm -rf "$LIB"
+
+# An SMTP sink so that the flags' alert e-mails are really sent (and not retried) during the run.
+python3 -W ignore -m smtpd -n -c DebuggingServer 127.0.0.1:2525 >/dev/null 2>&1 &
+SMTP_PID=$!
+
+start_app() { # db, extra JVM options...
+  local db=$1; shift
+  local t0; t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  java -Xmx"$HEAP" $JAVA_OPTS "$@" -jar "$JAR" --server.port="$PORT" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
+    --spring.mail.host=127.0.0.1 --spring.mail.port=2525 >>"$OUT/app-$db.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "$BASE/login"; then
+      local s; s=$(printf '%.3f' "$(echo "$(date +%s.%N) - $t0" | bc)")
+      log "app on $db serves /login after ${s}s"
+      record "{\"kind\":\"startup\",\"db\":\"$db\",\"login_page_s\":$s}"
+      return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { log "app died, see $OUT/app-$db.log"; exit 1; }
+    sleep 0.1
+  done
+  log "app did not start"; exit 1
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+# --- data ----------------------------------------------------------------------------------------------------
+if [[ $REGENERATE == 1 ]]; then
+  for pair in "$DB_SMALL:1000" "$DB_BIG:200000"; do
+    db=${pair%%:*} np=${pair##*:}
+    psql -d postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+    start_app "$db"   # Flyway migrates the empty database
+    stop_app
+    log "generate $db (np=$np)"
+    t0=$(date +%s.%N)
+    psql -d "$db" -q -v np="$np" -v hash="'$HASH'" -f bench/generate.sql >"$OUT/generate-$db.log" 2>&1
+    s=$(printf '%.3f' "$(echo "$(date +%s.%N) - $t0" | bc)")
+    counts=$(psql -d "$db" -Atc "select json_build_object('reports',(select count(*) from symptom_report),'entries',(select count(*) from symptom_entry),'patients',(select count(*) from patient),'treatments',(select count(*) from treatment),'areas',(select count(*) from treatment_area),'check_ins',(select count(*) from check_in),'flags',(select count(*) from flag),'open_flags',(select count(*) from flag where status<>'RESOLVED'),'emergency_flags',(select count(*) from flag where priority='EMERGENCY'),'flagged_reports',(select count(distinct report_id) from flag_evidence),'db_size',pg_size_pretty(pg_database_size('$db')))")
+    record "{\"kind\":\"generate\",\"db\":\"$db\",\"seconds\":$s,\"counts\":$counts}"
+    log "generated $db in ${s}s: $counts"
+  done
+fi
+
+# --- pgbench limits ------------------------------------------------------------------------------------------
+limits() { # label
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $DB_LIMITS" -c "CREATE DATABASE $DB_LIMITS"
+  psql -d "$DB_LIMITS" -q -f bench/pgbench/setup.sql >/dev/null
+  for kind in insert page; do
+    pgbench -n -M prepared -c 8 -j 2 -T "${LIMIT_SECONDS:-30}" -f "bench/pgbench/$kind.sql" "$DB_LIMITS" >"$OUT/pgbench-$kind-$1.txt" 2>&1
+    tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench-$kind-$1.txt" | head -1)
+    lat=$(grep -oP 'latency average = \K[0-9.]+' "$OUT/pgbench-$kind-$1.txt" | head -1)
+    record "{\"kind\":\"limit\",\"what\":\"$kind\",\"when\":\"$1\",\"tps\":$tps,\"latency_ms\":$lat}"
+    log "pgbench $kind ($1): $tps tps"
+  done
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $DB_LIMITS"
+}
+load_check before-limits
+limits before
+
+# --- users ---------------------------------------------------------------------------------------------------
+# Clinicians of clinics 1..CONNS (one per connection), each on its own path; patients 1..PATIENTS (default 400,
+# spread over all 100 clinics, each with a fresh episode) for history and submit: many more than connections, so
+# that no patient has two requests in flight at once.
+clinicians() { # path template (FLAG = an open flag of that clinician's clinic)
+  local db=$1 tpl=$2
+  psql -d "$db" -AtF $'\t' -c "
+    SELECT 'clinician' || c || '@bench.invalid',
+           replace('$tpl', 'FLAG', coalesce((SELECT id::text FROM flag f WHERE f.clinic_id = md5('clinic' || c)::uuid
+                                               AND f.status <> 'RESOLVED' ORDER BY priority_rank, raised_at LIMIT 1), 'none'))
+      FROM generate_series(1, $CONNS) c"
+}
+patients() { local n=$2; seq 1 "$n" | awk -v p="$1" '{ printf "patient%d@bench.invalid\t%s\n", $1, p }'; }
+
+drive() { # db, name, lua, expect, conns, sessions-file
+  local db=$1 name=$2 lua=$3 expect=$4 conns=$5 sessions=$6
+  local before after
+  export BENCH_SESSIONS=$sessions BENCH_EXPECT=$expect BENCH_THREADS=2 BENCH_LUA_DIR=$ROOT/bench/lua
+  log "$name on $db: warm-up ${WARMUP}s, then ${DURATION}s at $conns connections"
+  wrk -t2 -c"$conns" -d"${WARMUP}s" --timeout 10s --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name-warmup.txt" 2>&1
+  before=$(psql -d "$db" -Atc "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
+  wrk -t2 -c"$conns" -d"${DURATION}s" --timeout 10s --latency -s "bench/lua/$lua" "$BASE" >"$OUT/wrk-$db-$name.txt" 2>&1
+  after=$(psql -d "$db" -Atc "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
+  local json; json=$(grep '^RESULT ' "$OUT/wrk-$db-$name.txt" | sed 's/^RESULT //')
+  [[ -n $json ]] || { log "no result from wrk, see $OUT/wrk-$db-$name.txt"; exit 1; }
+  record "{\"kind\":\"app\",\"db\":\"$db\",\"name\":\"$name\",\"conns\":$conns,\"xacts\":$((after - before)),\"wrk\":$json}"
+  log "$name: $json"
+}
+
+sign_in() { # users file -> sessions file
+  bench/login.sh "$BASE" "$PASSWORD" <"$1" >"$2"
+  local want got; want=$(wc -l <"$1"); got=$(wc -l <"$2")
+  [[ $want == "$got" ]] || { log "signed in $got of $want users"; exit 1; }
+}
+
+run_db() { # db, which tests
+  local db=$1 tests=$2
+  local jfr=()
+  [[ $db == "$DB_BIG" && $PROFILE == 1 ]] && jfr=(-XX:StartFlightRecording=filename="$OUT/app-$db.jfr",settings=profile,dumponexit=true)
+  start_app "$db" "${jfr[@]}"
+  record "{\"kind\":\"rss\",\"db\":\"$db\",\"when\":\"started\",\"rss_kib\":$(ps -o rss= -p "$APP_PID")}"
+  for test in $tests; do
+    # Each test signs its users in afresh (staff sessions end after 15 idle minutes).
+    case $test in
+      queue) clinicians "$db" /clinician/flags >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+             drive "$db" queue get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
+      flag) clinicians "$db" /clinician/flags/FLAG >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+            drive "$db" flag get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
+      analytics) clinicians "$db" /clinician/analytics >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+                 drive "$db" analytics get.lua 200 8 "$OUT/s.tsv" ;;
+      history) patients /me "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+               drive "$db" history get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
+      submit) patients /me/reports "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
+              drive "$db" submit submit.lua 302 "$CONNS" "$OUT/s.tsv" ;;
+    esac
+  done
+  local rss; rss=$(ps -o rss= -p "$APP_PID")
+  record "{\"kind\":\"rss\",\"db\":\"$db\",\"when\":\"after load\",\"rss_kib\":$rss}"
+  log "RSS after load on $db: $rss KiB"
+  stop_app
+}
+
+load_check before-app
+run_db "$DB_BIG" "queue flag analytics history submit"
+load_check between
+run_db "$DB_SMALL" "queue submit"
+
+load_check before-limits-2
+limits after
+
+# --- EXPLAIN and the profile ---------------------------------------------------------------------------------
+log "explain"
+psql -d "$DB_BIG" -f bench/explain.sql >"$OUT/explain.txt" 2>&1
+if [[ -f $OUT/app-$DB_BIG.jfr ]]; then
+  jfr print --stack-depth 128 --events jdk.ExecutionSample "$OUT/app-$DB_BIG.jfr" 2>/dev/null \
+    | python3 bench/jfr_top.py - >"$OUT/profile.txt" || true
+fi
+load_check end
+
+python3 bench/report.py "$OUT" "$ROOT/docs/benchmarks.md"
+log "done: $OUT and docs/benchmarks.md"
