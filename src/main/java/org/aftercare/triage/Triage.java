@@ -63,13 +63,16 @@ class Triage {
 
 	private final FlagActionRepository actions;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
 			FlagRepository flags, FlagEvidenceRepository evidence, FlagActionRepository actions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, jakarta.persistence.EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.reports = reports;
 		this.patients = patients;
 		this.treatments = treatments;
@@ -126,6 +129,8 @@ class Triage {
 	void apply(UUID clinicId, UUID patientId, UUID treatmentId, UUID reportId, List<Finding> findings, List<Flag> open,
 			Instant now) {
 		Map<RuleCode, Flag> openByRule = open.stream().collect(Collectors.toMap(Flag::ruleCode, Function.identity()));
+		Map<Flag, Finding> met = new java.util.LinkedHashMap<>();
+		boolean created = false;
 		for (Finding finding : findings) {
 			Flag flag = openByRule.get(finding.rule());
 			boolean alert;
@@ -133,18 +138,26 @@ class Triage {
 			if (flag == null) {
 				flag = new Flag(clinicId, patientId, treatmentId, finding, reportId, now);
 				alert = true;
+				created = true;
 			}
 			else {
 				alert = flag.addEvidence(finding, reportId, now);
 				raisedAgain = alert;
 			}
 			this.flags.save(flag);
-			this.evidence.save(new FlagEvidence(flag, finding, reportId, now));
+			met.put(flag, finding);
 			if (alert) {
 				this.events.publishEvent(new FlagRaised(flag.id(), clinicId, patientId, finding.rule().name(),
 						flag.priority(), raisedAgain));
 			}
 		}
+		if (created) {
+			// Evidence refers to its flag by id only, so Hibernate's insert ordering
+			// cannot see that a new flag
+			// must be written first: write the flags, then their evidence.
+			this.entityManager.flush();
+		}
+		met.forEach((flag, finding) -> this.evidence.save(new FlagEvidence(flag, finding, reportId, now)));
 	}
 
 	RuleSettings settingsFor(UUID clinicId) {

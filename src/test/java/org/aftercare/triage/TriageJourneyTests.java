@@ -140,6 +140,21 @@ class TriageJourneyTests {
 	}
 
 	@Test
+	void aReportThatAddsEvidenceAndRaisesANewFlagIsSavedWithBoth() {
+		// Severe, then mild, then severe again: R4 gains evidence and R7 (worsening)
+		// opens in one report.
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		Instant started = Instant.now().minus(Duration.ofHours(30));
+		submit(world, Symptom.HEADACHE, 8, started, true, null);
+		submit(world, Symptom.HEADACHE, 2, started, true, null);
+		UUID third = submit(world, Symptom.HEADACHE, 8, started, true, null);
+		assertThat(this.jdbc.sql("SELECT DISTINCT rule_code FROM flag_evidence WHERE clinic_id = ? AND report_id = ?")
+			.params(world.clinicId(), third)
+			.query(String.class)
+			.list()).contains("R4_SEVERE", "R7_WORSENING");
+	}
+
+	@Test
 	void resolvedFlagMetAgainOpensANewOne() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(3)));
 		submit(world, Symptom.EYELID_DROOP, 3, Instant.now().minus(Duration.ofHours(5)), true, null);
