@@ -22,6 +22,20 @@ interface FlagRepository extends Repository<Flag, UUID> {
 
 	List<Flag> findByClinicIdAndTreatmentIdAndRuleCode(UUID clinicId, UUID treatmentId, RuleCode rule);
 
+	/**
+	 * R13's candidates across clinics, oldest first: not yet acknowledged (HIGH,
+	 * EMERGENCY), or waiting for a patient's answer. The rule decides which of them
+	 * escalate.
+	 */
+	@Query("""
+			select f from Flag f
+			 where (f.status = org.aftercare.triage.FlagStatus.OPEN
+			        and f.priority in (org.aftercare.triage.rules.Priority.HIGH,
+			                           org.aftercare.triage.rules.Priority.EMERGENCY))
+			    or (f.status <> org.aftercare.triage.FlagStatus.RESOLVED and f.followUpRequestedAt is not null)
+			 order by f.raisedAt""")
+	List<Flag> findNoReplyCandidates(org.springframework.data.domain.Limit limit);
+
 	Optional<Flag> findByIdAndClinicId(UUID id, UUID clinicId);
 
 	Flag save(Flag flag);

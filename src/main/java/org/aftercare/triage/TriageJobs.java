@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,7 @@ import org.aftercare.triage.rules.NoReplyRule;
 import org.aftercare.triage.rules.OpenFlagFacts;
 import org.aftercare.triage.rules.ReportFacts;
 import org.aftercare.triage.rules.RuleCode;
+import org.aftercare.triage.rules.RuleSettings;
 
 /**
  * The rules that the clock, not a report, can meet: R6 for headaches still going on, and
@@ -90,30 +94,16 @@ class TriageJobs {
 			return -1;
 		}
 		Instant now = this.clock.instant();
-		// Candidates: not yet acknowledged, or waiting for a patient's answer. The rule
-		// decides.
-		List<UUID> ids = this.jdbc.sql("""
-				SELECT id FROM flag
-				 WHERE (status = 'OPEN' AND priority IN ('HIGH', 'EMERGENCY'))
-				    OR (status <> 'RESOLVED' AND follow_up_requested_at IS NOT NULL)
-				 ORDER BY raised_at
-				 LIMIT :batch
-				""").param("batch", BATCH).query(UUID.class).list();
+		List<Flag> candidates = this.flags.findNoReplyCandidates(Limit.of(BATCH));
+		// One settings lookup per clinic in the batch, not one per flag.
+		Map<UUID, RuleSettings> settings = new HashMap<>();
 		int escalated = 0;
-		for (UUID id : ids) {
-			Flag flag = this.jdbc.sql("SELECT clinic_id FROM flag WHERE id = ?")
-				.param(id)
-				.query(UUID.class)
-				.optional()
-				.flatMap((clinic) -> this.flags.findByIdAndClinicId(id, clinic))
-				.orElse(null);
-			if (flag == null) {
-				continue;
-			}
+		for (Flag flag : candidates) {
 			OpenFlagFacts facts = new OpenFlagFacts(flag.priority(), flag.raisedAt(),
 					flag.status() == FlagStatus.OPEN ? null : flag.acknowledgedAt(), flag.followUpRequestedAt(),
 					flag.lastPatientUpdateAt(), flag.escalatedAt());
-			Optional<Escalation> escalation = NoReplyRule.check(facts, this.triage.settingsFor(flag.clinicId()), now);
+			Optional<Escalation> escalation = NoReplyRule.check(facts,
+					settings.computeIfAbsent(flag.clinicId(), this.triage::settingsFor), now);
 			if (escalation.isPresent()) {
 				flag.escalate(escalation.get().to(), now);
 				this.flags.save(flag);
