@@ -42,7 +42,8 @@ class ProductionProfileTests {
 
 	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-	private static final String DATABASE = "aftercare_prodcheck";
+	// One database per JVM, so that two builds on one machine do not drop each other's.
+	private static final String DATABASE = "aftercare_prodcheck_" + ProcessHandle.current().pid();
 
 	private static final String USER = "postgres";
 
