@@ -59,6 +59,10 @@ class Treatment {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** The one-time token of the clinician's form that recorded it, if any. */
+	@Column(name = "form_token", updatable = false)
+	private UUID formToken;
+
 	/** When the patient confirmed reading the aftercare sheet (the first time). */
 	@Column(name = "aftercare_confirmed_at")
 	private Instant aftercareConfirmedAt;
@@ -92,6 +96,11 @@ class Treatment {
 
 	UUID id() {
 		return this.id;
+	}
+
+	Treatment withFormToken(UUID formToken) {
+		this.formToken = formToken;
+		return this;
 	}
 
 	UUID patientId() {

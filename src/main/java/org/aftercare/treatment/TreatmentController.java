@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -95,10 +96,17 @@ class TreatmentController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "treatment/form";
 		}
-		UUID treatmentId = this.treatments.recordByClinician(user.clinicId(),
-				new TreatmentService.NewTreatment(patientId, complete.product(), complete.trimmedLotNumber(),
-						complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()),
-						complete.indication(), true, complete.treatedAreas()));
+		TreatmentService.NewTreatment treatment = new TreatmentService.NewTreatment(patientId, complete.product(),
+				complete.trimmedLotNumber(), complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()),
+				complete.indication(), true, complete.treatedAreas());
+		UUID treatmentId;
+		try {
+			treatmentId = this.treatments.recordByClinician(user.clinicId(), complete.formToken(), treatment);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two submits of one form raced; the first one won. Show it.
+			treatmentId = this.treatments.findByFormToken(user.clinicId(), complete.formToken()).orElseThrow(() -> ex);
+		}
 		redirect.addFlashAttribute("recorded", true);
 		return "redirect:/clinician/treatments/" + treatmentId;
 	}

@@ -17,6 +17,8 @@ interface TreatmentRepository extends Repository<Treatment, UUID> {
 	@EntityGraph(attributePaths = "areas")
 	Optional<Treatment> findByIdAndClinicId(UUID id, UUID clinicId);
 
+	Optional<Treatment> findByClinicIdAndFormToken(UUID clinicId, UUID formToken);
+
 	Treatment save(Treatment treatment);
 
 }

@@ -97,8 +97,12 @@ public class TreatmentService {
 	 */
 	@Transactional
 	public UUID record(UUID clinicId, NewTreatment treatment) {
+		return record(clinicId, treatment, null);
+	}
+
+	private UUID record(UUID clinicId, NewTreatment treatment, UUID formToken) {
 		Instant now = this.clock.instant();
-		Treatment saved = this.treatments.save(new Treatment(clinicId, treatment, now));
+		Treatment saved = this.treatments.save(new Treatment(clinicId, treatment, now).withFormToken(formToken));
 		for (Duration offset : this.clinics.checkInOffsets(clinicId)) {
 			if (treatment.treatedAt().plus(offset).isAfter(now)) {
 				this.checkIns
@@ -110,14 +114,25 @@ public class TreatmentService {
 
 	/**
 	 * A clinician records a treatment: as {@link #record}, audited in the same
-	 * transaction.
+	 * transaction. A form token already used (a double click, a refresh) records nothing
+	 * and answers the treatment it recorded; two submits racing end in a unique-index
+	 * violation for the second, which the caller answers the same way.
 	 */
 	@Transactional
-	UUID recordByClinician(UUID clinicId, NewTreatment treatment) {
-		UUID id = record(clinicId, treatment);
+	UUID recordByClinician(UUID clinicId, UUID formToken, NewTreatment treatment) {
+		Optional<UUID> earlier = findByFormToken(clinicId, formToken);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		UUID id = record(clinicId, treatment, formToken);
 		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), "TREATMENT_RECORDED", "treatment", id,
 				treatment.product() + ", " + treatment.areas().size() + " area(s)"));
 		return id;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
+		return this.treatments.findByClinicIdAndFormToken(clinicId, formToken).map(Treatment::id);
 	}
 
 	@Transactional(readOnly = true)

@@ -149,6 +149,9 @@ class CheckInTests {
 		this.mvc.perform(get("/clinician/treatments/" + this.world.treatmentId()).with(user(this.world.clinician())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Answered ")))
+			// The answer links to the report the check-in made.
+			.andExpect(content()
+				.string(containsString("href=\"/clinician/reports/" + rows.get(0).answerReportId() + "\">Answered ")))
 			.andExpect(content().string(containsString("class=\"unanswered\">Unanswered<")))
 			.andExpect(content().string(containsString("Not due yet")));
 	}

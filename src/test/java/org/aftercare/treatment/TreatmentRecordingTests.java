@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,49 @@ class TreatmentRecordingTests {
 			.andExpect(content().string(containsString("2 hours after")))
 			.andExpect(content().string(containsString("Day 14")))
 			.andExpect(content().string(containsString("14.5")));
+	}
+
+	@Test
+	void aDoubleSubmitOfOneFormRecordsOneTreatmentWithOneScheduleAndLeadsToIt() throws Exception {
+		String page = this.mvc
+			.perform(
+					get("/clinician/patients/" + this.patientId + "/treatments/new").with(user(this.world.clinician())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher token = Pattern.compile("name=\"formToken\"[^>]*value=\"([0-9a-f-]{36})\"").matcher(page);
+		assertThat(token.find()).as("the form carries a one-time token").isTrue();
+		LocalDateTime at = LocalDateTime.now(LONDON).minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
+		String first = this.mvc
+			.perform(treatment(this.patientId).param("formToken", token.group(1))
+				.param("treatedAt", at.toString())
+				.param("areas[0].units", "20"))
+			.andExpect(redirectedUrlPattern("/clinician/treatments/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String second = this.mvc
+			.perform(treatment(this.patientId).param("formToken", token.group(1))
+				.param("treatedAt", at.toString())
+				.param("areas[0].units", "20"))
+			.andExpect(redirectedUrlPattern("/clinician/treatments/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(second).isEqualTo(first);
+		UUID treatmentId = UUID.fromString(first.split("/")[3]);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM treatment WHERE patient_id = ?")
+			.param(this.patientId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(labels(treatmentId)).hasSize(5);
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'TREATMENT_RECORDED' AND patient_id = ?")
+					.param(this.patientId)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
 	}
 
 	@Test
