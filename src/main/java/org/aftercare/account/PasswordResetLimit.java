@@ -84,13 +84,6 @@ class PasswordResetLimit {
 			.update();
 	}
 
-	/** Erasure: the requests made for this address go with the rest of the person. */
-	int forget(String email) {
-		return this.jdbc.sql("DELETE FROM password_reset_request WHERE email_hash = ?")
-			.param(LoginThrottle.emailKey(email))
-			.update();
-	}
-
 	@Scheduled(fixedDelayString = "${aftercare.login.purge-delay:PT1H}", initialDelayString = "PT5M")
 	void purge() {
 		Instant before = this.clock.instant().minus(Duration.ofDays(7));
