@@ -23,6 +23,7 @@ import org.aftercare.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -114,6 +115,41 @@ class PasswordNormalisationTests {
 		String path = PasswordResetTests.path(NotificationTestsAccess.mailsTo(email).get(0), "invitation");
 		this.mvc.perform(post(path).with(csrf()).param("password", DECOMPOSED).param("confirmation", COMPOSED));
 		assertThat(login(email, COMPOSED).getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void aTwoFactorChangeIsConfirmedWithThePasswordTypedEitherWay() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		String email = "staff-" + UUID.randomUUID() + "@test.aftercare";
+		this.accounts.create(world.clinicId(), email, COMPOSED, Role.CLINICIAN, "Composed Staff", null);
+		MockHttpServletResponse signedIn = login(email, DECOMPOSED);
+		Cookie session = signedIn.getCookie("SESSION");
+		String page = this.mvc.perform(get("/two-factor/enrol").cookie(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher secret = java.util.regex.Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>")
+			.matcher(page);
+		assertThat(secret.find()).isTrue();
+		String seed = secret.group(1).replace(" ", "");
+		this.mvc
+			.perform(post("/two-factor/enrol").cookie(session)
+				.with(csrf())
+				.param("code", Totp.code(Totp.fromBase32(seed), Totp.step(Instant.now()))))
+			.andExpect(redirectedUrl("/two-factor/recovery-codes"));
+		String codes = this.mvc.perform(get("/two-factor/recovery-codes").cookie(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher recovery = java.util.regex.Pattern.compile("<code>([A-Z0-9-]{19})</code>")
+			.matcher(codes);
+		assertThat(recovery.find()).isTrue();
+		this.mvc
+			.perform(post("/account/two-factor/recovery-codes").cookie(session)
+				.with(csrf())
+				.param("password", DECOMPOSED)
+				.param("code", recovery.group(1)))
+			.andExpect(redirectedUrl("/two-factor/recovery-codes"));
 	}
 
 	private MockHttpServletResponse login(String email, String password) throws Exception {
