@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,13 @@ public class AccountService {
 
 	private final PasswordPolicy passwords;
 
+	private final JdbcClient jdbc;
+
 	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, InvitationRepository invitations,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime, PasswordPolicy passwords) {
+			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime, PasswordPolicy passwords,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -115,19 +120,27 @@ public class AccountService {
 	}
 
 	/**
-	 * Erasure of a patient's login: the password and the name go, the account is disabled
-	 * and any invitation link still open stops working. Returns the e-mail the account
-	 * had, by which its sessions are found; empty when the clinic has no such login.
+	 * Erasure of a patient's login: the password and the name go, the account is
+	 * disabled, and the traces the address left go too: invitation and password reset
+	 * links (used or not), the login attempts and locks and the reset requests kept by a
+	 * hash of it. Returns the e-mail the account had, by which its sessions are found;
+	 * empty when the clinic has no such login.
 	 */
 	@Transactional
 	public Optional<String> erasePatientLogin(UUID clinicId, UUID patientId) {
 		Optional<UserAccount> found = this.accounts.findByClinicIdAndPatientId(clinicId, patientId);
-		found.ifPresent((account) -> {
-			Instant now = this.clock.instant();
-			this.invitations.findByClinicIdAndAccountId(clinicId, account.id()).forEach((i) -> i.withdraw(now));
-		});
 		return found.map((account) -> {
 			String email = account.email();
+			this.jdbc.sql("DELETE FROM invitation WHERE clinic_id = ? AND account_id = ?")
+				.params(clinicId, account.id())
+				.update();
+			this.jdbc.sql("DELETE FROM password_reset WHERE clinic_id = ? AND account_id = ?")
+				.params(clinicId, account.id())
+				.update();
+			String key = LoginThrottle.emailKey(email);
+			this.jdbc.sql("DELETE FROM login_attempt WHERE email_hash = ?").param(key).update();
+			this.jdbc.sql("DELETE FROM login_lock WHERE kind = 'EMAIL' AND subject = ?").param(key).update();
+			this.jdbc.sql("DELETE FROM password_reset_request WHERE email_hash = ?").param(key).update();
 			account.erase("erased-" + patientId + "@invalid", "Erased Patient");
 			return email;
 		});

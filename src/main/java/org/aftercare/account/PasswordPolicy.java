@@ -15,10 +15,13 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
+import org.aftercare.security.Passwords;
+
 /**
  * What a new password must be (NIST SP 800-63B): 12 to 128 characters of any kind, no
  * composition rules, not one of the 10,000 most common passwords, and not the user's own
- * e-mail address. Characters are counted as Unicode code points, so an emoji counts once.
+ * e-mail address. The password is judged in Unicode NFC and its characters counted as
+ * code points, so an emoji or an "é" counts once however it was typed.
  */
 @Component
 class PasswordPolicy {
@@ -36,8 +39,9 @@ class PasswordPolicy {
 	}
 
 	/** Message codes of the rules the password breaks; empty when it may be used. */
-	List<String> problems(String password, String email) {
+	List<String> problems(String typed, String email) {
 		List<String> problems = new ArrayList<>();
+		String password = Passwords.normalise(typed);
 		if (password == null || password.isBlank()) {
 			problems.add("password.required");
 			return problems;
@@ -69,7 +73,7 @@ class PasswordPolicy {
 				new InputStreamReader(new ClassPathResource(COMMON).getInputStream(), StandardCharsets.UTF_8))) {
 			reader.lines()
 				.filter((line) -> !line.startsWith("#") && !line.isEmpty())
-				.map((line) -> line.toLowerCase(Locale.ROOT))
+				.map((line) -> Passwords.normalise(line).toLowerCase(Locale.ROOT))
 				.forEach(passwords::add);
 		}
 		catch (IOException ex) {

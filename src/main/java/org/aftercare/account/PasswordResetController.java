@@ -2,6 +2,7 @@ package org.aftercare.account;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * "Forgot your password?": the answer to a request is the same whether or not the address
- * has an account, so that the page cannot be used to find out who does.
+ * has an account and whether a limit kept the link from being sent, so that the page
+ * cannot be used to find out who has an account.
  */
 @Controller
 class PasswordResetController {
@@ -38,12 +40,12 @@ class PasswordResetController {
 
 	@PostMapping("/password-reset")
 	String requestReset(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "account/password-reset";
 		}
-		this.resets.request(form.email());
+		this.resets.request(form.email(), request.getRemoteAddr());
 		return "redirect:/password-reset?sent";
 	}
 

@@ -42,9 +42,13 @@ class PasswordResetService {
 
 	private final Duration lifetime;
 
+	private final PasswordResetLimit limit;
+
 	PasswordResetService(UserAccountRepository accounts, PasswordResetRepository resets,
 			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, SignedInSessions sessions,
-			AuditLog audit, Clock clock, @Value("${aftercare.password-reset.lifetime:PT30M}") Duration lifetime) {
+			AuditLog audit, Clock clock, @Value("${aftercare.password-reset.lifetime:PT30M}") Duration lifetime,
+			PasswordResetLimit limit) {
+		this.limit = limit;
 		this.accounts = accounts;
 		this.resets = resets;
 		this.passwordEncoder = passwordEncoder;
@@ -56,18 +60,30 @@ class PasswordResetService {
 	}
 
 	/**
-	 * E-mails a link when an active account has this address; does nothing otherwise. The
-	 * caller answers the same either way.
+	 * E-mails a link when an active account has this address and neither the address nor
+	 * the client has reached its limit ({@link PasswordResetLimit}); does nothing
+	 * otherwise. The caller answers the same in every case.
 	 */
 	@Transactional
-	void request(String email) {
+	void request(String email, String ip) {
+		String limited = this.limit.reached(email, ip);
 		Optional<UserAccount> found = this.accounts.findByEmail(email.strip()).filter(UserAccount::enabled);
 		if (found.isEmpty()) {
-			log.info("Password reset asked for {}, which has no active account; nothing sent",
-					LoginThrottle.sanitise(email));
+			this.limit.record(email, ip, PasswordResetLimit.Outcome.UNKNOWN);
+			log.info("Password reset asked from {} for an address with no active account; nothing sent", ip);
 			return;
 		}
 		UserAccount account = found.get();
+		if (limited != null) {
+			this.limit.record(email, ip, PasswordResetLimit.Outcome.LIMITED);
+			this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "PASSWORD_RESET_LIMITED",
+					"user_account", account.id(), "too many " + limited), "DENIED");
+			log.warn("Password reset for account {} asked from {} not sent: too many {}", account.id(), ip, limited);
+			return;
+		}
+		this.limit.record(email, ip, PasswordResetLimit.Outcome.SENT);
+		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "PASSWORD_RESET_REQUESTED",
+				"user_account", account.id(), null));
 		Instant now = this.clock.instant();
 		this.resets.findByClinicIdAndAccountId(account.clinicId(), account.id()).forEach((r) -> r.withdraw(now));
 		String token = Tokens.newToken();

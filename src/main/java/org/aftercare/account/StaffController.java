@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,10 +24,13 @@ import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.security.SignedInSessions;
+import org.aftercare.web.NotFoundException;
 
 /**
  * The clinic admin's staff accounts: invite a clinician or admin, disable a login (its
- * sessions end at once) or enable it again.
+ * sessions end at once) or enable it again, and reset a member's two-factor
+ * authentication when they lost their phone (after a confirmation step; their sessions
+ * end at once and they are told by e-mail).
  */
 @Controller
 class StaffController {
@@ -37,7 +41,14 @@ class StaffController {
 
 	private final AuditLog audit;
 
-	StaffController(AccountService accounts, SignedInSessions sessions, AuditLog audit) {
+	private final TwoFactorService twoFactor;
+
+	private final ApplicationEventPublisher events;
+
+	StaffController(AccountService accounts, SignedInSessions sessions, AuditLog audit, TwoFactorService twoFactor,
+			ApplicationEventPublisher events) {
+		this.twoFactor = twoFactor;
+		this.events = events;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.audit = audit;
@@ -51,6 +62,7 @@ class StaffController {
 	@GetMapping("/admin/staff")
 	String showStaff(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("staff", this.accounts.staff(user.clinicId()));
+		model.addAttribute("twoFactorOn", this.twoFactor.enrolledIn(user.clinicId()));
 		if (!model.containsAttribute("staffForm")) {
 			model.addAttribute("staffForm", new StaffForm(null, null, Role.CLINICIAN));
 		}
@@ -70,6 +82,7 @@ class StaffController {
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("staff", this.accounts.staff(user.clinicId()));
+			model.addAttribute("twoFactorOn", this.twoFactor.enrolledIn(user.clinicId()));
 			return "account/staff";
 		}
 		UUID id = this.accounts.invite(user.clinicId(), form.email().strip(), form.displayName().strip(), form.role(),
@@ -102,6 +115,54 @@ class StaffController {
 		this.audit.record(new AuditLog.Event(user.clinicId(), null, "STAFF_ENABLED", "user_account", id, null));
 		redirect.addFlashAttribute("enabled", email);
 		return "redirect:/admin/staff";
+	}
+
+	@GetMapping("/admin/staff/{id}/two-factor-reset")
+	String showTwoFactorReset(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model,
+			RedirectAttributes redirect) {
+		AccountService.AccountSummary member = member(user, id);
+		if (id.equals(user.accountId())) {
+			redirect.addFlashAttribute("notYourselfTwoFactor", true);
+			return "redirect:/admin/staff";
+		}
+		model.addAttribute("twoFactorResetForm", TwoFactorResetForm.blank());
+		return twoFactorResetPage(user, member, model);
+	}
+
+	@PostMapping("/admin/staff/{id}/two-factor-reset")
+	@Transactional
+	String resetTwoFactor(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@Valid @ModelAttribute("twoFactorResetForm") TwoFactorResetForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		AccountService.AccountSummary member = member(user, id);
+		if (id.equals(user.accountId())) {
+			redirect.addFlashAttribute("notYourselfTwoFactor", true);
+			return "redirect:/admin/staff";
+		}
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return twoFactorResetPage(user, member, model);
+		}
+		this.twoFactor.reset(user.clinicId(), id);
+		this.sessions.endAllBut(member.email(), null);
+		this.events.publishEvent(new TwoFactorReset(user.clinicId(), id, member.email(), member.displayName(),
+				this.twoFactor.required(user.clinicId())));
+		redirect.addFlashAttribute("twoFactorReset", member.email());
+		return "redirect:/admin/staff";
+	}
+
+	private String twoFactorResetPage(CurrentUser user, AccountService.AccountSummary member, Model model) {
+		model.addAttribute("member", member);
+		model.addAttribute("memberEnrolled", this.twoFactor.enrolled(member.id()));
+		model.addAttribute("required", this.twoFactor.required(user.clinicId()));
+		return "account/two-factor-reset";
+	}
+
+	/** A staff member of the admin's own clinic; anyone else does not exist here. */
+	private AccountService.AccountSummary member(CurrentUser user, UUID id) {
+		return this.accounts.find(user.clinicId(), id)
+			.filter((account) -> account.role() != Role.PATIENT)
+			.orElseThrow(() -> new NotFoundException("staff member"));
 	}
 
 }

@@ -2,6 +2,8 @@ package org.aftercare.account;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +33,9 @@ import org.aftercare.security.TwoFactorCheck.SecondStep;
 /**
  * The second step of a staff login (a code from the authenticator app or a recovery
  * code), and enrolment: a new secret, confirmed with a code from it, then ten recovery
- * codes shown once. Wrong codes count as failed logins, so the lockout bounds guessing.
+ * codes shown once (for a staff member who has one already, only after confirming on
+ * {@code /account/two-factor}). Wrong codes count as failed logins, so the lockout bounds
+ * guessing.
  */
 @Controller
 class TwoFactorController {
@@ -51,8 +55,11 @@ class TwoFactorController {
 
 	private final LoginThrottle throttle;
 
+	private final Clock clock;
+
 	TwoFactorController(TwoFactorService twoFactor, SignInFlow signIn, AccountUserDetailsService users,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, Clock clock) {
+		this.clock = clock;
 		this.twoFactor = twoFactor;
 		this.signIn = signIn;
 		this.users = users;
@@ -110,6 +117,9 @@ class TwoFactorController {
 		if (user.isEmpty()) {
 			return "redirect:/login";
 		}
+		if (replacingWithoutConfirmation(signedIn, request)) {
+			return "redirect:/account/two-factor";
+		}
 		HttpSession session = request.getSession(true);
 		if (!(session.getAttribute(ENROL_SECRET) instanceof String)) {
 			session.setAttribute(ENROL_SECRET, Totp.newSecret());
@@ -123,6 +133,9 @@ class TwoFactorController {
 			@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Optional<CurrentUser> found = enrolee(signedIn, request);
+		if (found.isPresent() && replacingWithoutConfirmation(signedIn, request)) {
+			return "redirect:/account/two-factor";
+		}
 		HttpSession session = request.getSession(false);
 		if (found.isEmpty() || session == null || !(session.getAttribute(ENROL_SECRET) instanceof String secret)) {
 			return "redirect:/login";
@@ -138,6 +151,7 @@ class TwoFactorController {
 			return enrolmentPage(user, secret, model);
 		}
 		session.removeAttribute(ENROL_SECRET);
+		session.removeAttribute(TwoFactorSettingsController.REPLACE_UNTIL);
 		if (signedIn == null) {
 			this.throttle.succeeded(user.getUsername(), request.getRemoteAddr());
 			this.signIn.complete(request, response, user);
@@ -161,6 +175,22 @@ class TwoFactorController {
 						+ URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8).replace("+", "%20") + "?secret="
 						+ secret + "&issuer=Aftercare&algorithm=SHA1&digits=6&period=30");
 		return "account/two-factor-enrol";
+	}
+
+	/**
+	 * A signed-in staff member who has a second factor replaces it only after confirming
+	 * with their password and a current code ({@link TwoFactorSettingsController}), for a
+	 * few minutes: whoever finds a session left open cannot move the second factor to
+	 * their own phone.
+	 */
+	private boolean replacingWithoutConfirmation(CurrentUser signedIn, HttpServletRequest request) {
+		if (signedIn == null || !this.twoFactor.enrolled(signedIn.accountId())) {
+			return false;
+		}
+		HttpSession session = request.getSession(false);
+		return session == null
+				|| !(session.getAttribute(TwoFactorSettingsController.REPLACE_UNTIL) instanceof Instant until)
+				|| !this.clock.instant().isBefore(until);
 	}
 
 	/**

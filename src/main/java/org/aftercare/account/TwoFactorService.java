@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -139,6 +140,81 @@ class TwoFactorService implements TwoFactorCheck {
 				ON CONFLICT (clinic_id, account_id) DO UPDATE
 				SET secret = EXCLUDED.secret, confirmed_at = EXCLUDED.confirmed_at, last_step = EXCLUDED.last_step
 				""").params(clinicId, accountId, this.box.seal(secret), Timestamp.from(now), step.getAsLong()).update();
+		List<String> codes = replaceRecoveryCodes(clinicId, accountId);
+		this.audit.record(new AuditLog.Event(clinicId, null, "TWO_FACTOR_ENROLLED", "user_account", accountId, null));
+		log.info("Two-factor authentication enrolled for account {}", accountId);
+		return Optional.of(codes);
+	}
+
+	/**
+	 * New recovery codes for an enrolled staff member; the earlier ones stop working.
+	 * Returns them, shown once.
+	 */
+	@Transactional
+	List<String> renewRecoveryCodes(UUID clinicId, UUID accountId) {
+		List<String> codes = replaceRecoveryCodes(clinicId, accountId);
+		this.audit.record(new AuditLog.Event(clinicId, null, "TWO_FACTOR_RECOVERY_CODES_RENEWED", "user_account",
+				accountId, null));
+		log.info("Recovery codes renewed for account {}", accountId);
+		return codes;
+	}
+
+	/**
+	 * The staff member turns two-factor authentication off; refused (false) while their
+	 * clinic requires it.
+	 */
+	@Transactional
+	boolean turnOff(UUID clinicId, UUID accountId) {
+		if (required(clinicId)) {
+			return false;
+		}
+		clear(clinicId, accountId);
+		this.audit.record(new AuditLog.Event(clinicId, null, "TWO_FACTOR_DISABLED", "user_account", accountId, null));
+		log.info("Two-factor authentication turned off by account {}", accountId);
+		return true;
+	}
+
+	/**
+	 * An admin resets a staff member's second factor (a lost phone): the seed and the
+	 * recovery codes go; where the clinic requires it, the member enrols again at their
+	 * next login.
+	 */
+	@Transactional
+	void reset(UUID clinicId, UUID accountId) {
+		int seeds = clear(clinicId, accountId);
+		this.audit.record(new AuditLog.Event(clinicId, null, "TWO_FACTOR_RESET", "user_account", accountId,
+				(seeds > 0) ? null : "was not enrolled"));
+		log.info("Two-factor authentication of account {} reset by an admin", accountId);
+	}
+
+	/** The staff of the clinic who have a second factor. */
+	@Transactional(readOnly = true)
+	Set<UUID> enrolledIn(UUID clinicId) {
+		return Set.copyOf(this.jdbc.sql("SELECT account_id FROM two_factor WHERE clinic_id = ?")
+			.param(clinicId)
+			.query(UUID.class)
+			.list());
+	}
+
+	@Transactional(readOnly = true)
+	long unusedRecoveryCodes(UUID clinicId, UUID accountId) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM recovery_code WHERE clinic_id = ? AND account_id = ? AND used_at IS NULL")
+			.params(clinicId, accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	private int clear(UUID clinicId, UUID accountId) {
+		this.jdbc.sql("DELETE FROM recovery_code WHERE clinic_id = ? AND account_id = ?")
+			.params(clinicId, accountId)
+			.update();
+		return this.jdbc.sql("DELETE FROM two_factor WHERE clinic_id = ? AND account_id = ?")
+			.params(clinicId, accountId)
+			.update();
+	}
+
+	private List<String> replaceRecoveryCodes(UUID clinicId, UUID accountId) {
 		this.jdbc.sql("DELETE FROM recovery_code WHERE clinic_id = ? AND account_id = ?")
 			.params(clinicId, accountId)
 			.update();
@@ -150,9 +226,7 @@ class TwoFactorService implements TwoFactorCheck {
 				.update();
 			codes.add(raw.replaceAll("(.{4})(?!$)", "$1-"));
 		}
-		this.audit.record(new AuditLog.Event(clinicId, null, "TWO_FACTOR_ENROLLED", "user_account", accountId, null));
-		log.info("Two-factor authentication enrolled for account {}", accountId);
-		return Optional.of(codes);
+		return codes;
 	}
 
 	/** 16 characters from a 32-letter alphabet without look-alikes: 80 random bits. */

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -49,8 +51,11 @@ class Erasure {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Erasure(ErasureRequestRepository requests, PatientService patients, AccountService accounts, ReportService reports,
-			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock) {
+			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.requests = requests;
 		this.patients = patients;
 		this.accounts = accounts;
@@ -104,9 +109,10 @@ class Erasure {
 	}
 
 	/**
-	 * Erases the patient: name, contact details, day and month of birth and everything
-	 * they wrote are replaced or removed, their login is disabled and, once this commits,
-	 * their sessions end.
+	 * Erases the patient: name, contact details, day and month of birth, everything they
+	 * wrote and what clinicians wrote about them are replaced or removed, events about
+	 * them still waiting to be handled (an e-mail not yet sent) are dropped, their login
+	 * and its traces go and, once this commits, their sessions end.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -114,11 +120,14 @@ class Erasure {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.APPROVED, adminId, this.clock.instant());
 		UUID patientId = request.patientId();
+		Optional<String> patientEmail = this.patients.find(clinicId, patientId).map((p) -> p.intake().email());
 		this.patients.pseudonymise(clinicId, patientId);
 		this.reports.eraseFreeText(clinicId, patientId);
+		this.events.publishEvent(new PatientErased(clinicId, patientId));
 		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
-		this.audit
-			.record(new AuditLog.Event(clinicId, patientId, "ERASURE_APPROVED", "erasure_request", request.id(), null));
+		int dropped = dropPublications(patientId, Stream.concat(patientEmail.stream(), email.stream()).toList());
+		this.audit.record(new AuditLog.Event(clinicId, patientId, "ERASURE_APPROVED", "erasure_request", request.id(),
+				(dropped > 0) ? "pending events dropped: " + dropped : null));
 		// Sessions live outside this transaction: end them only once the erasure stands.
 		email.ifPresent((address) -> TransactionSynchronizationManager
 			.registerSynchronization(new TransactionSynchronization() {
@@ -128,6 +137,27 @@ class Erasure {
 					log.info("Erased patient {}: {} session(s) ended", patientId, ended);
 				}
 			}));
+	}
+
+	/**
+	 * Spring Modulith deletes an event publication once its listener has run; one not yet
+	 * run, or failed, keeps the serialised event, which may name the patient or carry
+	 * their address. Those about this patient go: nothing is sent to an erased patient.
+	 */
+	private int dropPublications(UUID patientId, List<String> emails) {
+		int dropped = this.jdbc.sql("DELETE FROM event_publication WHERE strpos(serialized_event, ?) > 0")
+			.param(patientId.toString())
+			.update();
+		for (String address : emails) {
+			dropped += this.jdbc
+				.sql("DELETE FROM event_publication WHERE strpos(lower(serialized_event), lower(?)) > 0")
+				.param(address)
+				.update();
+		}
+		if (dropped > 0) {
+			log.info("Erased patient {}: {} pending event publication(s) dropped", patientId, dropped);
+		}
+		return dropped;
 	}
 
 	@Transactional

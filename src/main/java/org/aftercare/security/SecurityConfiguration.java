@@ -96,12 +96,14 @@ class SecurityConfiguration {
 
 	/**
 	 * Argon2id with the OWASP minimum (m=19456 KiB, t=2, p=1); older hash formats stay
-	 * readable so that they can be upgraded on the next login.
+	 * readable so that they can be upgraded on the next login. Passwords are hashed and
+	 * checked in Unicode NFC.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+		return new NormalisingPasswordEncoder(new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder())));
 	}
 
 }

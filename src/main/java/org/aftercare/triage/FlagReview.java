@@ -15,7 +15,9 @@ import org.aftercare.web.NotFoundException;
 /**
  * What a clinician does with a flag. Each action names the version of the flag the
  * clinician saw: if someone else changed it since, nothing is overwritten
- * ({@link FlagChangedException}). Every action is audited.
+ * ({@link FlagChangedException}). Every action is audited; a clinician's note is kept
+ * with the flag's history only, not in the insert-only audit trail, so that it can be
+ * erased with the patient.
  */
 @Service
 class FlagReview {
@@ -37,34 +39,34 @@ class FlagReview {
 
 	@Transactional
 	void acknowledge(CurrentUser user, UUID flagId, long seenVersion) {
-		act(user, flagId, seenVersion, "ACKNOWLEDGED", null, (flag) -> flag.acknowledge(user.accountId(), now()));
+		act(user, flagId, seenVersion, "ACKNOWLEDGED", null, null, (flag) -> flag.acknowledge(user.accountId(), now()));
 	}
 
 	@Transactional
 	void recordContact(CurrentUser user, UUID flagId, long seenVersion, ContactKind kind, String note) {
-		act(user, flagId, seenVersion, "CONTACT_" + kind.name(), note, (flag) -> flag.requireUnresolved());
+		act(user, flagId, seenVersion, "CONTACT_" + kind.name(), note, null, (flag) -> flag.requireUnresolved());
 	}
 
 	@Transactional
 	void requestFollowUp(CurrentUser user, UUID flagId, long seenVersion, String note) {
-		act(user, flagId, seenVersion, "FOLLOW_UP_REQUESTED", note, (flag) -> flag.requestFollowUp(now()));
+		act(user, flagId, seenVersion, "FOLLOW_UP_REQUESTED", note, null, (flag) -> flag.requestFollowUp(now()));
 	}
 
 	@Transactional
 	void resolve(CurrentUser user, UUID flagId, long seenVersion, ResolveForm form) {
-		String detail = form.outcome() + ", " + form.causality() + ", " + form.seriousness()
-				+ (form.criteriaText() == null ? "" : " (" + form.criteriaText() + ")")
-				+ (form.trimmedNote() == null ? "" : ": " + form.trimmedNote());
-		act(user, flagId, seenVersion, "RESOLVED", detail, (flag) -> flag.resolve(user.accountId(), now(),
+		String conclusion = form.outcome() + ", " + form.causality() + ", " + form.seriousness()
+				+ (form.criteriaText() == null ? "" : " (" + form.criteriaText() + ")");
+		String detail = conclusion + (form.trimmedNote() == null ? "" : ": " + form.trimmedNote());
+		act(user, flagId, seenVersion, "RESOLVED", detail, conclusion, (flag) -> flag.resolve(user.accountId(), now(),
 				form.outcome(), form.causality(), form.seriousness(), form.criteriaText(), form.trimmedNote()));
 	}
 
 	@Transactional
 	void reopen(CurrentUser user, UUID flagId, long seenVersion, String note) {
-		act(user, flagId, seenVersion, "REOPENED", note, (flag) -> flag.reopen(user.accountId(), now()));
+		act(user, flagId, seenVersion, "REOPENED", note, null, (flag) -> flag.reopen(user.accountId(), now()));
 	}
 
-	private void act(CurrentUser user, UUID flagId, long seenVersion, String action, String detail,
+	private void act(CurrentUser user, UUID flagId, long seenVersion, String action, String detail, String auditDetail,
 			Consumer<Flag> change) {
 		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId())
 			.orElseThrow(() -> new NotFoundException("flag"));
@@ -84,8 +86,8 @@ class FlagReview {
 		flag.touch(now());
 		this.flags.save(flag);
 		this.actions.save(new FlagAction(flag, user.accountId(), action, detail, now()));
-		this.audit
-			.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_" + action, "flag", flag.id(), detail));
+		this.audit.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_" + action, "flag", flag.id(),
+				auditDetail));
 	}
 
 	private Instant now() {

@@ -52,6 +52,24 @@ class PasswordPolicyTests {
 	}
 
 	@Test
+	void judgesTheLengthOfComposedAndDecomposedAccentsAlike() {
+		String composed = "\u00e9".repeat(11);
+		String decomposed = "e\u0301".repeat(11);
+		assertThat(decomposed.codePointCount(0, decomposed.length())).isEqualTo(22);
+		assertThat(this.policy.problems(composed, EMAIL)).containsExactly("password.length");
+		assertThat(this.policy.problems(decomposed, EMAIL)).containsExactly("password.length");
+		assertThat(this.policy.problems("\u00e9".repeat(128), EMAIL)).isEmpty();
+		assertThat(this.policy.problems("e\u0301".repeat(128), EMAIL)).isEmpty();
+	}
+
+	@Test
+	void refusesTheUsersEmailHoweverItsAccentsAreTyped() {
+		String email = "ren\u00e9e.lind@example.org";
+		assertThat(this.policy.problems("my own rene\u0301e.lind@example.org", email))
+			.containsExactly("password.email");
+	}
+
+	@Test
 	void acceptsLongNonAsciiPasswords() {
 		String password = "Ünïcödé-пароль-密码-كلمة-🔐".repeat(3);
 		assertThat(password.codePointCount(0, password.length())).isGreaterThanOrEqualTo(64);

@@ -233,6 +233,160 @@ class PrivacyTests {
 	}
 
 	@Test
+	void approvedErasureAlsoErasesCliniciansNotesPendingEventsAndLoginTraces() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		UUID patientId = world.patient().patientId();
+		report(world.clinicId(), patientId, "words " + UUID.randomUUID());
+		UUID flag = flagOf(world.clinicId(), patientId);
+		String note = "Rang " + world.patient().displayName() + " at home " + UUID.randomUUID();
+		flagAction(world, flag, "contact", "kind", "CALLED", "note", note + " contact");
+		flagAction(world, flag, "follow-up", "note", note + " follow-up");
+		flagAction(world, flag, "resolve", "outcome", "RESOLVED", "causality", "POSSIBLE", "seriousness", "NON_SERIOUS",
+				"note", note + " resolution");
+		// A neighbour's flag, noted too: it keeps its note.
+		UUID neighbour = neighbour(world);
+		report(world.clinicId(), neighbour, "neighbour " + UUID.randomUUID());
+		UUID neighbourFlag = flagOf(world.clinicId(), neighbour);
+		flagAction(world, neighbourFlag, "contact", "kind", "MESSAGED", "note", note + " neighbour");
+
+		// Traces of the login: a reset link (used up by nobody), a failed login, an
+		// invitation row, and an e-mail that failed and waits to be sent again.
+		this.mvc.perform(post("/password-reset").with(csrf()).param("email", world.patientEmail()))
+			.andExpect(redirectedUrl("/password-reset?sent"));
+		this.mvc
+			.perform(formLogin("/login").userParameter("email").user(world.patientEmail()).password("not it at all"))
+			.andExpect(redirectedUrl("/login?error"));
+		String emailKey = sha256(world.patientEmail().toLowerCase(java.util.Locale.ROOT));
+		UUID pending = UUID.randomUUID();
+		UUID unrelated = UUID.randomUUID();
+		publication(pending, "{\"email\":\"" + world.patientEmail().toUpperCase(java.util.Locale.ROOT)
+				+ "\",\"displayName\":\"" + world.patient().displayName() + "\"}");
+		publication(unrelated, "{\"email\":\"someone-else@test.aftercare\"}");
+		try {
+			assertThat(count("SELECT count(*) FROM password_reset WHERE clinic_id = ? AND account_id = ?",
+					world.clinicId(), world.patient().accountId()))
+				.isOne();
+			assertThat(this.jdbc.sql("SELECT count(*) FROM login_attempt WHERE email_hash = ?")
+				.param(emailKey)
+				.query(Long.class)
+				.single()).isPositive();
+			long actionsBefore = count("SELECT count(*) FROM flag_action WHERE clinic_id = ? AND flag_id = ?",
+					world.clinicId(), flag);
+
+			CurrentUser admin = admin(world.clinicId());
+			this.mvc.perform(post("/me/erasure").param("confirm", "true").with(user(world.patient())).with(csrf()))
+				.andExpect(redirectedUrl("/me/erasure"));
+			this.mvc
+				.perform(
+						post("/admin/erasure-requests/" + requestId(world) + "/approve").with(user(admin)).with(csrf()))
+				.andExpect(redirectedUrl("/admin/erasure-requests"));
+
+			// What clinicians wrote about the patient is gone; what they did and
+			// concluded remains.
+			assertThat(this.jdbc.sql("SELECT resolution_note FROM flag WHERE id = ?")
+				.param(flag)
+				.query(String.class)
+				.single()).isEqualTo("[erased]");
+			Map<String, String> details = new java.util.HashMap<>();
+			this.jdbc.sql("SELECT action, detail FROM flag_action WHERE clinic_id = ? AND flag_id = ?")
+				.params(world.clinicId(), flag)
+				.query((rs, n) -> details.put(rs.getString(1), rs.getString(2)))
+				.list();
+			assertThat(details).containsEntry("CONTACT_CALLED", "[erased]")
+				.containsEntry("FOLLOW_UP_REQUESTED", "[erased]")
+				.containsEntry("RESOLVED", "RESOLVED, POSSIBLE, NON_SERIOUS: [erased]");
+			assertThat(count("SELECT count(*) FROM flag_action WHERE clinic_id = ? AND flag_id = ?", world.clinicId(),
+					flag))
+				.isEqualTo(actionsBefore);
+			assertThat(this.jdbc.sql("SELECT outcome || ' ' || causality || ' ' || seriousness FROM flag WHERE id = ?")
+				.param(flag)
+				.query(String.class)
+				.single()).isEqualTo("RESOLVED POSSIBLE NON_SERIOUS");
+			assertThat(this.jdbc.sql("SELECT detail FROM flag_action WHERE flag_id = ? AND action = 'CONTACT_MESSAGED'")
+				.param(neighbourFlag)
+				.query(String.class)
+				.single()).isEqualTo(note + " neighbour");
+			// The audit trail never held the notes: it keeps who did what, and the
+			// conclusion.
+			assertThat(this.jdbc
+				.sql("SELECT count(*) FROM audit_event WHERE clinic_id = ? AND strpos(coalesce(detail, ''), ?) > 0")
+				.params(world.clinicId(), note)
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(auditCount(world.clinicId(), patientId, "FLAG_CONTACT_CALLED")).isOne();
+			assertThat(this.jdbc.sql("SELECT detail FROM audit_event WHERE patient_id = ? AND action = 'FLAG_RESOLVED'")
+				.param(patientId)
+				.query(String.class)
+				.single()).isEqualTo("RESOLVED, POSSIBLE, NON_SERIOUS");
+
+			// The pending e-mail about them is dropped; others' stay.
+			assertThat(this.jdbc.sql("SELECT id FROM event_publication WHERE id IN (?, ?)")
+				.params(pending, unrelated)
+				.query(UUID.class)
+				.list()).containsExactly(unrelated);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM event_publication WHERE strpos(serialized_event, ?) > 0")
+				.param(patientId.toString())
+				.query(Long.class)
+				.single()).isZero();
+
+			// No link, attempt, lock or request is left under their address.
+			assertThat(count("SELECT count(*) FROM password_reset WHERE clinic_id = ? AND account_id = ?",
+					world.clinicId(), world.patient().accountId()))
+				.isZero();
+			assertThat(count("SELECT count(*) FROM invitation WHERE clinic_id = ? AND account_id = ?", world.clinicId(),
+					world.patient().accountId()))
+				.isZero();
+			for (String table : List.of("login_attempt", "password_reset_request")) {
+				assertThat(this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE email_hash = ?")
+					.param(emailKey)
+					.query(Long.class)
+					.single()).as(table).isZero();
+			}
+			assertThat(this.jdbc.sql("SELECT count(*) FROM login_lock WHERE subject = ?")
+				.param(emailKey)
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(auditCount(world.clinicId(), patientId, "ERASURE_APPROVED")).isOne();
+			assertThat(auditCount(world.clinicId(), patientId, "PASSWORD_RESET_REQUESTED")).isOne();
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM event_publication WHERE id IN (?, ?)").params(pending, unrelated).update();
+		}
+	}
+
+	private UUID flagOf(UUID clinicId, UUID patientId) {
+		return this.jdbc.sql("SELECT id FROM flag WHERE clinic_id = ? AND patient_id = ? LIMIT 1")
+			.params(clinicId, patientId)
+			.query(UUID.class)
+			.single();
+	}
+
+	private void flagAction(World world, UUID flag, String action, String... params) throws Exception {
+		long version = this.jdbc.sql("SELECT version FROM flag WHERE id = ?").param(flag).query(Long.class).single();
+		var request = post("/clinician/flags/" + flag + "/" + action).with(user(world.clinician()))
+			.with(csrf())
+			.param("version", String.valueOf(version));
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		this.mvc.perform(request).andExpect(status().is3xxRedirection());
+	}
+
+	/** An event publication whose listener has not succeeded yet. */
+	private void publication(UUID id, String json) {
+		this.jdbc.sql("""
+				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+				                               completion_attempts)
+				VALUES (?, 'test.listener', 'test.Event', ?, now(), 'FAILED', 1)""").params(id, json).update();
+	}
+
+	private static String sha256(String text) throws Exception {
+		return java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	@Test
 	void declinedErasureChangesNothing() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID patientId = world.patient().patientId();

@@ -62,6 +62,9 @@ class AuthorizationMatrixTests {
 
 	static {
 		allow(Access.SIGNED_IN, "GET /", "GET /account/password", "POST /account/password");
+		// Staff only in effect: a patient, who has no second factor, gets a 404.
+		allow(Access.SIGNED_IN, "GET /account/two-factor", "POST /account/two-factor/replace",
+				"POST /account/two-factor/recovery-codes", "POST /account/two-factor/disable");
 		allow(Access.PUBLIC, "GET /login", "GET /password-reset", "POST /password-reset", "GET /password-reset/{token}",
 				"POST /password-reset/{token}", "GET /invitation/{token}", "POST /invitation/{token}",
 				"GET /two-factor", "POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
@@ -88,7 +91,8 @@ class AuthorizationMatrixTests {
 				"GET /admin/triage-settings", "POST /admin/triage-settings", "GET /admin/erasure-requests",
 				"POST /admin/erasure-requests/{id}/approve", "POST /admin/erasure-requests/{id}/decline",
 				"GET /admin/staff", "POST /admin/staff", "POST /admin/staff/{id}/disable",
-				"POST /admin/staff/{id}/enable");
+				"POST /admin/staff/{id}/enable", "GET /admin/staff/{id}/two-factor-reset",
+				"POST /admin/staff/{id}/two-factor-reset");
 	}
 
 	private static void allow(Access access, String... endpoints) {

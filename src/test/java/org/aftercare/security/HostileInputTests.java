@@ -184,6 +184,15 @@ class HostileInputTests {
 				new Target("password change", this.own.patient(), HttpMethod.POST, "/account/password", Map::of,
 						List.of("current", "password", "confirmation")),
 				new Target("two-factor code", null, HttpMethod.POST, "/two-factor", Map::of, List.of("code")),
+				new Target("two-factor replacement", this.own.clinician(), HttpMethod.POST,
+						"/account/two-factor/replace", Map::of, List.of("password", "code")),
+				new Target("two-factor recovery codes", this.own.clinician(), HttpMethod.POST,
+						"/account/two-factor/recovery-codes", Map::of, List.of("password", "code")),
+				new Target("two-factor off", this.own.clinician(), HttpMethod.POST, "/account/two-factor/disable",
+						Map::of, List.of("password", "code")),
+				new Target("two-factor reset", this.admin, HttpMethod.POST,
+						"/admin/staff/" + this.own.clinician().accountId() + "/two-factor-reset", Map::of,
+						List.of("confirm")),
 				new Target("erasure request", this.own.clinician(), HttpMethod.GET,
 						"/clinician/patients/" + this.own.patient().patientId(), Map::of, List.of("q")));
 	}
