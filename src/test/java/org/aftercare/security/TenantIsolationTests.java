@@ -207,6 +207,12 @@ class TenantIsolationTests {
 	}
 
 	@Test
+	void issue7TenantIsolationTheStartUpCheckTellsTheAppRoleFromTheOwner() {
+		assertThat(RowLevelSecurityCheck.problem(this.jdbc)).isNull();
+		assertThat(RowLevelSecurityCheck.problem(this.owner)).isEqualTo("postgres is a superuser");
+	}
+
+	@Test
 	void issue7TenantIsolationJpaAndJdbcClientShareTheTransactionAndItsScope() {
 		List<String> settings = inClinic(this.a.clinicId(),
 				() -> this.jdbc
