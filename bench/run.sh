@@ -7,12 +7,17 @@
 #   WARMUP=3 DURATION=5 bench/run.sh   # a quick smoke run of the same steps
 #
 # Needs: PostgreSQL on PGHOST:PGPORT (user postgres), pgbench and psql, wrk (apt-get install -y wrk), python3,
-# curl. Settings (environment): PGHOST PGPORT PGUSER, HEAP (default 256m), WARMUP / DURATION (seconds, default
+# curl. The app connects as its own role APP_DB_USER (default aftercare_app, created here if missing; issue 7) and
+# Flyway as PGUSER, the owner. Settings (environment): PGHOST PGPORT PGUSER, APP_DB_USER, HEAP (default 256m), WARMUP / DURATION (seconds, default
 # 30 / 30), CONNS (default 32), REGENERATE (1: regenerate both databases, default; 0: reuse them), PORT (18080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+# The app's login role: owns nothing, no superuser, no BYPASSRLS, so row-level security applies to it as in
+# production (the bench server trusts local connections; the password is for form's sake).
+APP_DB_USER=${APP_DB_USER:-aftercare_app}
+APP_DB_PASSWORD=${APP_DB_PASSWORD:-aftercare-app-bench}
 HEAP=${HEAP:-256m}
 # The JVM beside the heap: a serial collector (what the JVM picks itself on a small container), bounded metaspace
 # and code cache, smaller thread stacks, and two malloc arenas: the RSS goal is about all of it, not the heap.
@@ -56,6 +61,12 @@ record "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"commit\":\"$(git rev-parse HEA
 load_check() { record "{\"kind\":\"load\",\"at\":\"$1\",\"uptime\":\"$(uptime | sed 's/.*load average: //')\",\"top\":\"$(top -bn1 | sed -n '8,12p' | awk '{print $12":"$9"%"}' | tr '\n' ' ')\"}"; }
 load_check start
 
+psql -d postgres -v ON_ERROR_STOP=1 -q -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE',
+              :'app_user', :'app_password')
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_user') \gexec
+SQL
+
 # --- build ---------------------------------------------------------------------------------------------------
 log "build"
 ./mvnw -o -q -DskipTests package >"$OUT/build.log" 2>&1
@@ -74,7 +85,9 @@ start_app() { # db, extra JVM options...
   local t0; t0=$(date +%s.%N)
   # shellcheck disable=SC2086
   java -Xmx"$HEAP" $JAVA_OPTS "$@" -jar "$JAR" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$APP_DB_USER" \
+    --spring.datasource.password="$APP_DB_PASSWORD" --spring.flyway.user="$PGUSER" --spring.flyway.password= \
+    --spring.flyway.placeholders.app_role="$APP_DB_USER" \
     --spring.mail.host=127.0.0.1 --spring.mail.port=2525 >>"$OUT/app-$db.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do

@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The app as docker compose runs it: profile {@code prod}, configured only by properties,
  * on a real PostgreSQL server (the machine's, on 127.0.0.1:5432) in a fresh database.
  * Proves that Flyway builds the schema from nothing, that the app serves its login page
- * and health, and that no demo data appears in production. Skipped, loudly, without that
- * server, unless {@code CI=true}, where it fails instead.
+ * and health, and that no demo data appears in production. As in production (issue 7),
+ * Flyway migrates as the owner ({@code postgres}) and the app connects as its own role
+ * {@value EmbeddedPostgresEnvironment#APP_ROLE}, created here when the server lacks it.
+ * Skipped, loudly, without that server, unless {@code CI=true}, where it fails instead.
  */
 class ProductionProfileTests {
 
@@ -47,6 +50,8 @@ class ProductionProfileTests {
 
 	private static final String USER = "postgres";
 
+	private static final String APP_PASSWORD = "aftercare-app-prodcheck";
+
 	private static ConfigurableApplicationContext context;
 
 	private static String baseUrl;
@@ -58,12 +63,22 @@ class ProductionProfileTests {
 		String maintenance = maintenanceDatabase();
 		execute(maintenance, "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
 		execute(maintenance, "CREATE DATABASE " + DATABASE);
+		try (Connection connection = connect(maintenance)) {
+			EmbeddedPostgresEnvironment.createAppRole(connection, EmbeddedPostgresEnvironment.APP_ROLE, APP_PASSWORD);
+			// A role made by an earlier run keeps its password; this run's is the one.
+			try (Statement statement = connection.createStatement()) {
+				statement
+					.execute("ALTER ROLE " + EmbeddedPostgresEnvironment.APP_ROLE + " PASSWORD '" + APP_PASSWORD + "'");
+			}
+		}
 		context = new SpringApplicationBuilder(AftercareApplication.class).profiles("prod")
 			// The test classes are on this classpath too; production never scans them.
 			.initializers((applicationContext) -> applicationContext.getBeanFactory()
 				.registerSingleton("excludeTestComponents", new ExcludeTestComponents()))
-			.properties("spring.datasource.url=" + SERVER + DATABASE, "spring.datasource.username=" + USER,
-					"spring.datasource.password=", "server.port=0",
+			.properties("spring.datasource.url=" + SERVER + DATABASE,
+					"spring.datasource.username=" + EmbeddedPostgresEnvironment.APP_ROLE,
+					"spring.datasource.password=" + APP_PASSWORD, "spring.flyway.user=" + USER,
+					"spring.flyway.password=", "server.port=0",
 					// Production reads it from AFTERCARE_SECRETS_KEY; a fresh one for
 					// this run.
 					"aftercare.secrets.key="
@@ -92,7 +107,7 @@ class ProductionProfileTests {
 
 	@Test
 	void flywayBuildsTheSchemaOnAnEmptyDatabase() {
-		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		JdbcClient jdbc = owner();
 		assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
 			.isPositive();
 		assertThat(jdbc.sql("SELECT to_regclass('public.symptom_report') IS NOT NULL").query(Boolean.class).single())
@@ -121,8 +136,19 @@ class ProductionProfileTests {
 	}
 
 	@Test
+	void theAppConnectsAsItsOwnRoleUnderRowLevelSecurity() {
+		JdbcClient app = context.getBean(JdbcClient.class);
+		assertThat(app.sql("SELECT current_user").query(String.class).single())
+			.isEqualTo(EmbeddedPostgresEnvironment.APP_ROLE);
+		assertThat(
+				app.sql("SELECT relrowsecurity FROM pg_class WHERE relname = 'patient'").query(Boolean.class).single())
+			.isTrue();
+	}
+
+	@Test
 	void seedsNoDemoData() {
-		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		// Counted as the owner: the app's role sees no clinic's rows outside a scope.
+		JdbcClient jdbc = owner();
 		assertThat(context.getEnvironment().getProperty("aftercare.demo-data", Boolean.class, false)).isFalse();
 		assertThat(jdbc.sql("SELECT count(*) FROM clinic WHERE name = 'Demo Clinic'").query(Long.class).single())
 			.isZero();
@@ -158,6 +184,11 @@ class ProductionProfileTests {
 		}
 		log.warn("\n\n  *** SKIPPED: {} Start a local PostgreSQL to run it. ***\n", message);
 		return Assumptions.abort("SKIPPED: " + message);
+	}
+
+	/** The schema's owner, past row-level security, on the test's database. */
+	private static JdbcClient owner() {
+		return JdbcClient.create(new DriverManagerDataSource(SERVER + DATABASE, USER, ""));
 	}
 
 	private static Connection connect(String database) throws SQLException {

@@ -23,16 +23,26 @@ public class StatementCounting {
 
 	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+	/** Statements, then those of them that set a transaction's clinic scope. */
+	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
 
 	/** Starts counting again from zero on this thread. */
 	public static void reset() {
 		COUNT.get()[0] = 0;
+		COUNT.get()[1] = 0;
 	}
 
 	/** Statements prepared on this thread since the last {@link #reset()}. */
 	public static int count() {
 		return COUNT.get()[0];
+	}
+
+	/**
+	 * Of {@link #count()}, the statements that set a transaction's clinic scope for
+	 * row-level security (issue 7): one per transaction that has a scope.
+	 */
+	public static int scopeCount() {
+		return COUNT.get()[1];
 	}
 
 	@Bean
@@ -57,6 +67,10 @@ public class StatementCounting {
 		return proxy(Connection.class, connection, (target, method, args) -> {
 			if (STATEMENT_METHODS.contains(method.getName())) {
 				COUNT.get()[0]++;
+				if (args != null && args.length > 0 && args[0] instanceof String sql
+						&& sql.startsWith("select set_config('app.clinic_id'")) {
+					COUNT.get()[1]++;
+				}
 			}
 			return invoke(target, method, args);
 		});

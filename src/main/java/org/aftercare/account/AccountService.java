@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 import org.aftercare.web.NotFoundException;
 
@@ -62,7 +63,7 @@ public class AccountService {
 	 */
 	@Transactional
 	public UUID create(UUID clinicId, String email, String rawPassword, Role role, String displayName, UUID patientId) {
-		if (this.accounts.existsByEmailIgnoreCase(email.trim())) {
+		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
 		List<String> problems = this.passwords.problems(rawPassword, email);
@@ -80,7 +81,7 @@ public class AccountService {
 	 */
 	@Transactional
 	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId) {
-		if (this.accounts.existsByEmailIgnoreCase(email.trim())) {
+		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
 		UserAccount account = new UserAccount(clinicId, email, null, role, displayName, patientId,
@@ -167,9 +168,10 @@ public class AccountService {
 		return this.accounts.findByIdAndClinicId(accountId, clinicId).map(AccountService::summary);
 	}
 
+	/** Whether any clinic has a login with this e-mail (one address, one login). */
 	@Transactional(readOnly = true)
 	public boolean emailTaken(String email) {
-		return this.accounts.existsByEmailIgnoreCase(email.trim());
+		return ClinicScope.acrossClinics(ClinicScope.Reason.EMAIL_IN_USE, () -> this.accounts.emailTaken(email));
 	}
 
 	private static AccountSummary summary(UserAccount account) {

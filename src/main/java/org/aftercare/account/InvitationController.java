@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.SignInFlow;
 
@@ -103,7 +104,10 @@ class InvitationController {
 	private String unusable(Optional<InvitationService.Lookup> lookup, Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.GONE.value());
 		model.addAttribute("used", lookup.map((l) -> l.state() == Invitation.State.USED).orElse(false));
-		model.addAttribute("clinic", lookup.map((l) -> this.clinics.get(l.account().clinicId())).orElse(null));
+		// Nobody is signed in: the clinic the link belongs to, for its phone number.
+		model.addAttribute("clinic", lookup
+			.map((l) -> ClinicScope.runInClinic(l.account().clinicId(), () -> this.clinics.get(l.account().clinicId())))
+			.orElse(null));
 		return "account/invitation-unusable";
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicScope;
 
 /**
  * Accepting an invitation: the link is checked, the password set, the link used up, in
@@ -43,9 +44,11 @@ class InvitationService {
 	@Transactional(readOnly = true)
 	Optional<Lookup> lookup(String token) {
 		Instant now = this.clock.instant();
-		return this.invitations.findByTokenHash(Tokens.hash(token))
-			.flatMap((invitation) -> this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
-				.map((account) -> new Lookup(invitation.state(now), account)));
+		return ClinicScope.acrossClinics(ClinicScope.Reason.INVITATION_TOKEN,
+				() -> this.invitations.findByTokenHash(Tokens.hash(token))
+					.flatMap((invitation) -> this.accounts
+						.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
+						.map((account) -> new Lookup(invitation.state(now), account))));
 	}
 
 	/**
@@ -55,12 +58,18 @@ class InvitationService {
 	@Transactional
 	Optional<String> accept(String token, String rawPassword) {
 		Instant now = this.clock.instant();
-		Optional<Invitation> found = this.invitations.findByTokenHash(Tokens.hash(token))
-			.filter((invitation) -> invitation.state(now) == Invitation.State.VALID);
+		Optional<Invitation> found = ClinicScope.acrossClinics(ClinicScope.Reason.INVITATION_TOKEN,
+				() -> this.invitations.findByTokenHash(Tokens.hash(token))
+					.filter((invitation) -> invitation.state(now) == Invitation.State.VALID));
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		Invitation invitation = found.get();
+		// From here on, the invitation's own clinic.
+		return ClinicScope.runInClinic(invitation.clinicId(), () -> accept(invitation, rawPassword, now));
+	}
+
+	private Optional<String> accept(Invitation invitation, String rawPassword, Instant now) {
 		UserAccount account = this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
 			.orElseThrow();
 		account.changePassword(this.passwordEncoder.encode(rawPassword));

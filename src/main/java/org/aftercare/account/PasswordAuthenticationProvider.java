@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 
 /**
@@ -78,15 +79,18 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 			log.warn("Login refused for {} from {}: {}", LoginThrottle.sanitise(email), ip, reason);
 			// A known account's failed logins go into its clinic's audit trail (never the
 			// password).
-			user.ifPresent((known) -> this.audit.record(new AuditLog.Event(known.clinicId(), known.patientId(),
-					"LOGIN_FAILED", "user_account", known.accountId(), reason), "FAILURE", known.accountId(),
-					known.role().name()));
+			user.ifPresent((known) -> ClinicScope.runInClinic(known.clinicId(),
+					() -> this.audit.record(new AuditLog.Event(known.clinicId(), known.patientId(), "LOGIN_FAILED",
+							"user_account", known.accountId(), reason), "FAILURE", known.accountId(),
+							known.role().name())));
 			throw new BadCredentialsException("Bad credentials");
 		}
 		CurrentUser signedIn = user.get();
 		// With a second factor to come, the failure count starts again only once it is
 		// proven: otherwise the password alone would buy unlimited guesses at codes.
-		if (this.twoFactor.afterPassword(signedIn) == TwoFactorService.SecondStep.NONE) {
+		// Not signed in yet: the account's own clinic is the scope of what follows.
+		if (ClinicScope.runInClinic(signedIn.clinicId(),
+				() -> this.twoFactor.afterPassword(signedIn)) == TwoFactorService.SecondStep.NONE) {
 			this.throttle.succeeded(email, ip);
 			log.info("Login of account {} from {}", signedIn.accountId(), ip);
 		}
@@ -115,7 +119,9 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	/** Hashes from older formats (bcrypt) become Argon2id at the next login. */
 	private void upgradeHash(CurrentUser user, String password, String hash) {
 		if (this.passwordEncoder.upgradeEncoding(hash)) {
-			this.users.changePasswordHash(user.clinicId(), user.accountId(), this.passwordEncoder.encode(password));
+			String upgraded = this.passwordEncoder.encode(password);
+			ClinicScope.runInClinic(user.clinicId(),
+					() -> this.users.changePasswordHash(user.clinicId(), user.accountId(), upgraded));
 		}
 	}
 

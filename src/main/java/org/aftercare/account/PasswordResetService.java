@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.SignedInSessions;
 
 /**
@@ -67,13 +68,19 @@ class PasswordResetService {
 	@Transactional
 	void request(String email, String ip) {
 		String limited = this.limit.reached(email, ip);
-		Optional<UserAccount> found = this.accounts.findByEmail(email.strip()).filter(UserAccount::enabled);
+		Optional<UserAccount> found = ClinicScope.acrossClinics(ClinicScope.Reason.PASSWORD_RESET,
+				() -> this.accounts.findByEmail(email.strip()).filter(UserAccount::enabled));
 		if (found.isEmpty()) {
 			this.limit.record(email, ip, PasswordResetLimit.Outcome.UNKNOWN);
 			log.info("Password reset asked from {} for an address with no active account; nothing sent", ip);
 			return;
 		}
 		UserAccount account = found.get();
+		// From here on, the account's own clinic.
+		ClinicScope.runInClinic(account.clinicId(), () -> limitedOrIssued(account, email, ip, limited));
+	}
+
+	private void limitedOrIssued(UserAccount account, String email, String ip, String limited) {
 		if (limited != null) {
 			this.limit.record(email, ip, PasswordResetLimit.Outcome.LIMITED);
 			this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "PASSWORD_RESET_LIMITED",
@@ -98,10 +105,11 @@ class PasswordResetService {
 	@Transactional(readOnly = true)
 	Optional<UserAccount> lookup(String token) {
 		Instant now = this.clock.instant();
-		return this.resets.findByTokenHash(Tokens.hash(token))
-			.filter((reset) -> reset.usable(now))
-			.flatMap((reset) -> this.accounts.findByIdAndClinicId(reset.accountId(), reset.clinicId()))
-			.filter(UserAccount::enabled);
+		return ClinicScope.acrossClinics(ClinicScope.Reason.PASSWORD_RESET,
+				() -> this.resets.findByTokenHash(Tokens.hash(token))
+					.filter((reset) -> reset.usable(now))
+					.flatMap((reset) -> this.accounts.findByIdAndClinicId(reset.accountId(), reset.clinicId()))
+					.filter(UserAccount::enabled));
 	}
 
 	/**
@@ -111,12 +119,17 @@ class PasswordResetService {
 	@Transactional
 	boolean reset(String token, String rawPassword) {
 		Instant now = this.clock.instant();
-		Optional<PasswordReset> found = this.resets.findByTokenHash(Tokens.hash(token))
-			.filter((reset) -> reset.usable(now));
+		Optional<PasswordReset> found = ClinicScope.acrossClinics(ClinicScope.Reason.PASSWORD_RESET,
+				() -> this.resets.findByTokenHash(Tokens.hash(token)).filter((reset) -> reset.usable(now)));
 		if (found.isEmpty()) {
 			return false;
 		}
 		PasswordReset reset = found.get();
+		// From here on, the link's own clinic.
+		return ClinicScope.runInClinic(reset.clinicId(), () -> reset(reset, rawPassword, now));
+	}
+
+	private boolean reset(PasswordReset reset, String rawPassword, Instant now) {
 		UserAccount account = this.accounts.findByIdAndClinicId(reset.accountId(), reset.clinicId())
 			.filter(UserAccount::enabled)
 			.orElse(null);

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.PendingSignIn;
 import org.aftercare.security.SignInFlow;
@@ -89,8 +90,10 @@ class TwoFactorController {
 			return "redirect:/login?error";
 		}
 		CurrentUser user = (CurrentUser) this.users.loadUserByUsername(pending.email());
-		if (!result.hasErrors() && user.isEnabled()
-				&& this.twoFactor.verify(user.clinicId(), user.accountId(), form.code())) {
+		// Not signed in yet: the scope is the clinic of the account whose password was
+		// proven.
+		if (!result.hasErrors() && user.isEnabled() && ClinicScope.runInClinic(user.clinicId(),
+				() -> this.twoFactor.verify(user.clinicId(), user.accountId(), form.code()))) {
 			this.throttle.succeeded(pending.email(), ip);
 			log.info("Second factor of account {} accepted from {}", user.accountId(), ip);
 			this.signIn.complete(request, response, user);
@@ -141,8 +144,8 @@ class TwoFactorController {
 			return "redirect:/login";
 		}
 		CurrentUser user = found.get();
-		Optional<List<String>> codes = result.hasErrors() ? Optional.empty()
-				: this.twoFactor.enrol(user.clinicId(), user.accountId(), secret, form.code());
+		Optional<List<String>> codes = result.hasErrors() ? Optional.empty() : ClinicScope.runInClinic(user.clinicId(),
+				() -> this.twoFactor.enrol(user.clinicId(), user.accountId(), secret, form.code()));
 		if (codes.isEmpty()) {
 			if (!result.hasErrors()) {
 				result.rejectValue("code", "twoFactor.code.wrong");

@@ -11,8 +11,18 @@ import org.aftercare.security.Role;
 
 interface UserAccountRepository extends Repository<UserAccount, UUID> {
 
-	@Query("select u from UserAccount u where lower(u.email) = lower(?1)")
-	Optional<UserAccount> findByEmail(String email);
+	/**
+	 * The account with this e-mail, in any clinic the transaction may see. Addresses are
+	 * stored normalised, so the lookup compares the column itself: under row-level
+	 * security PostgreSQL uses an index only for leakproof conditions, which
+	 * {@code lower(email)} is not.
+	 */
+	default Optional<UserAccount> findByEmail(String email) {
+		return findByNormalisedEmail(UserAccount.normalise(email));
+	}
+
+	@Query("select u from UserAccount u where u.email = ?1")
+	Optional<UserAccount> findByNormalisedEmail(String email);
 
 	List<UserAccount> findByClinicIdAndRoleOrderByDisplayName(UUID clinicId, Role role);
 
@@ -24,7 +34,12 @@ interface UserAccountRepository extends Repository<UserAccount, UUID> {
 
 	Optional<UserAccount> findByIdAndClinicIdAndEnabledTrue(UUID id, UUID clinicId);
 
-	boolean existsByEmailIgnoreCase(String email);
+	/** Whether an account has this e-mail (compared as {@link #findByEmail} does). */
+	default boolean emailTaken(String email) {
+		return existsByEmail(UserAccount.normalise(email));
+	}
+
+	boolean existsByEmail(String email);
 
 	UserAccount save(UserAccount account);
 

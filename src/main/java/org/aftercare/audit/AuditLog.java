@@ -26,8 +26,9 @@ import org.aftercare.web.Ids;
 /**
  * The append-only audit trail: who did what, to which patient's data, when and from
  * where. Written in the caller's transaction, so that an action and its record stand or
- * fall together. The table refuses updates and deletes (a trigger), and each clinic's
- * rows form a hash chain that an admin can verify.
+ * fall together. The application's database role may only read and insert it (migration
+ * V16), a trigger refuses updates and deletes for everyone, and each clinic's rows form a
+ * hash chain that an admin can verify.
  */
 @Service
 public class AuditLog {

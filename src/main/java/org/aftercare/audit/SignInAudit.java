@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.SignInFlow;
 
@@ -31,8 +32,12 @@ class SignInAudit {
 	@EventListener
 	void on(LogoutSuccessEvent logout) {
 		if (logout.getAuthentication().getPrincipal() instanceof CurrentUser user) {
-			this.log.record(new AuditLog.Event(user.clinicId(), user.patientId(), "LOGOUT", "user_account",
-					user.accountId(), null), "SUCCESS", user.accountId(), user.role().name());
+			// The security context is cleared by now: the user who left names the clinic.
+			ClinicScope
+				.runInClinic(user.clinicId(),
+						() -> this.log.record(new AuditLog.Event(user.clinicId(), user.patientId(), "LOGOUT",
+								"user_account", user.accountId(), null), "SUCCESS", user.accountId(),
+								user.role().name()));
 		}
 	}
 

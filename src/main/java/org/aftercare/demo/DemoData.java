@@ -24,6 +24,7 @@ import org.aftercare.patient.PatientService.Intake;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.NewEntry;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
@@ -79,9 +80,12 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.clinics.findByName(DEMO_CLINIC).isEmpty()) {
-			seed();
-		}
+		// Two clinics, made before anyone signs in to either.
+		ClinicScope.acrossClinics(ClinicScope.Reason.DEMO_DATA, () -> {
+			if (this.clinics.findByName(DEMO_CLINIC).isEmpty()) {
+				seed();
+			}
+		});
 		StringBuilder text = new StringBuilder("\n\n  Aftercare demo logins (password for all: ").append(PASSWORD)
 			.append(")\n");
 		LOGINS.forEach((login) -> text.append("    ").append(login).append('\n'));

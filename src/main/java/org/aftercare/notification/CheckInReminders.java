@@ -17,10 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.patient.PatientService;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.DueCheckIn;
 
@@ -57,10 +59,13 @@ class CheckInReminders {
 
 	private final MessageSource messages;
 
+	private final TransactionTemplate transactions;
+
 	CheckInReminders(MessageSource messages, TreatmentService treatments, PatientService patients,
 			ClinicService clinics, Mailer mailer, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-			@Value("${aftercare.base-url}") String baseUrl) {
+			@Value("${aftercare.base-url}") String baseUrl, PlatformTransactionManager transactions) {
 		this.messages = messages;
+		this.transactions = new TransactionTemplate(transactions);
 		this.treatments = treatments;
 		this.patients = patients;
 		this.clinics = clinics;
@@ -78,9 +83,14 @@ class CheckInReminders {
 
 	/**
 	 * Returns how many reminders were queued, or -1 when another instance holds the lock.
+	 * One transaction across clinics: due check-ins are found in all of them.
 	 */
-	@Transactional
 	int remindDue() {
+		return ClinicScope.acrossClinics(ClinicScope.Reason.SCHEDULED_JOB,
+				() -> this.transactions.execute((status) -> remindDueInTransaction()));
+	}
+
+	private int remindDueInTransaction() {
 		boolean locked = Boolean.TRUE
 			.equals(this.jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single());
 		if (!locked) {
@@ -101,12 +111,13 @@ class CheckInReminders {
 
 	@ApplicationModuleListener
 	void on(CheckInReminderDue due) {
-		this.patients.find(due.clinicId(), due.patientId()).ifPresent((patient) -> {
-			ClinicService.ClinicSummary clinic = this.clinics.get(due.clinicId());
-			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
-					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(due.offset()), "link",
-							this.baseUrl + "/me/check-in"));
-		});
+		ClinicScope.runInClinic(due.clinicId(),
+				() -> this.patients.find(due.clinicId(), due.patientId()).ifPresent((patient) -> {
+					ClinicService.ClinicSummary clinic = this.clinics.get(due.clinicId());
+					this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
+							Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(due.offset()),
+									"link", this.baseUrl + "/me/check-in"));
+				}));
 	}
 
 	/** "2 hours" or "day 3": how the patient counts the time since their treatment. */

@@ -16,15 +16,16 @@ import org.aftercare.account.AccountService;
 import org.aftercare.account.InvitationIssued;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.patient.PatientService;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.FlagEscalated;
 import org.aftercare.triage.FlagRaised;
 import org.aftercare.triage.rules.Priority;
 
 /**
  * Turns events into e-mails. Each listener runs after the commit that published its
- * event, in its own transaction, and its publication is completed only when the mail
- * server took the message: exactly one e-mail per raise, and one interrupted by a crash
- * is sent after the restart.
+ * event, in its own transaction scoped to the event's clinic (no one is signed in on its
+ * thread), and its publication is completed only when the mail server took the message:
+ * exactly one e-mail per raise, and one interrupted by a crash is sent after the restart.
  */
 @Component
 class Notifications {
@@ -56,7 +57,8 @@ class Notifications {
 		if (raised.priority() == Priority.MEDIUM) {
 			return;
 		}
-		alert(raised.clinicId(), raised.patientId(), raised.flagId(), raised.priority(), "alert");
+		ClinicScope.runInClinic(raised.clinicId(),
+				() -> alert(raised.clinicId(), raised.patientId(), raised.flagId(), raised.priority(), "alert"));
 	}
 
 	/**
@@ -65,12 +67,14 @@ class Notifications {
 	 */
 	@ApplicationModuleListener
 	void on(FlagEscalated escalated) {
-		alert(escalated.clinicId(), escalated.patientId(), escalated.flagId(), escalated.to(), "escalation");
+		ClinicScope.runInClinic(escalated.clinicId(), () -> alert(escalated.clinicId(), escalated.patientId(),
+				escalated.flagId(), escalated.to(), "escalation"));
 	}
 
 	@ApplicationModuleListener
 	void on(InvitationIssued invitation) {
-		ClinicService.ClinicSummary clinic = this.clinics.get(invitation.clinicId());
+		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
+				() -> this.clinics.get(invitation.clinicId()));
 		this.mailer.send(List.of(invitation.email()), invitation.staff() ? "staff-invitation" : "invitation",
 				new Object[] { clinic.name() },
 				Map.of("name", invitation.displayName(), "clinic", clinic, "link",

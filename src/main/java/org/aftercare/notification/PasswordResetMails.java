@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.PasswordResetRequested;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.security.ClinicScope;
 
 /**
  * E-mails a password reset link, after the commit that issued it, through the durable
@@ -36,7 +37,8 @@ class PasswordResetMails {
 
 	@ApplicationModuleListener
 	void on(PasswordResetRequested request) {
-		ClinicService.ClinicSummary clinic = this.clinics.get(request.clinicId());
+		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(),
+				() -> this.clinics.get(request.clinicId()));
 		this.mailer.send(List.of(request.email()), "password-reset", new Object[0],
 				Map.of("name", request.displayName(), "link", this.baseUrl + "/password-reset/" + request.token(),
 						"expires", EXPIRY.format(request.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));

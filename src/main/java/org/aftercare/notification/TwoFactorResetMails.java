@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.TwoFactorReset;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.security.ClinicScope;
 
 /**
  * Tells a staff member that an admin reset their two-step login, after the commit that
@@ -32,7 +33,9 @@ class TwoFactorResetMails {
 
 	@ApplicationModuleListener
 	void on(TwoFactorReset reset) {
-		ClinicService.ClinicSummary clinic = this.clinics.get(reset.clinicId());
+		// An event listener has no signed-in user: the clinic comes from the event.
+		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(reset.clinicId(),
+				() -> this.clinics.get(reset.clinicId()));
 		this.mailer.send(List.of(reset.email()), "two-factor-reset", new Object[0], Map.of("name", reset.displayName(),
 				"clinic", clinic, "enrolAgain", reset.enrolAgain(), "link", this.baseUrl + "/login"));
 	}

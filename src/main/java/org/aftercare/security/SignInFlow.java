@@ -53,8 +53,9 @@ public class SignInFlow {
 	 * empty when the user is signed in, else the second-factor page.
 	 */
 	public Optional<String> afterPassword(HttpServletRequest request, HttpServletResponse response, CurrentUser user) {
-		TwoFactorCheck.SecondStep step = this.twoFactor.getIfAvailable(() -> (u) -> TwoFactorCheck.SecondStep.NONE)
-			.afterPassword(user);
+		// Not signed in yet (after an invitation link): the account's own clinic.
+		TwoFactorCheck.SecondStep step = ClinicScope.runInClinic(user.clinicId(),
+				() -> this.twoFactor.getIfAvailable(() -> (u) -> TwoFactorCheck.SecondStep.NONE).afterPassword(user));
 		if (step == TwoFactorCheck.SecondStep.NONE) {
 			complete(request, response, user);
 			return Optional.empty();

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -25,15 +27,23 @@ class FollowUpRequests implements HandlerInterceptor {
 
 	private final JdbcClient jdbc;
 
-	FollowUpRequests(JdbcClient jdbc) {
+	private final TransactionTemplate readOnly;
+
+	FollowUpRequests(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	record Request(UUID flagId, Instant requestedAt) {
 	}
 
+	/**
+	 * In a transaction of its own, as every read of clinic data: outside one, row-level
+	 * security would show nothing.
+	 */
 	List<Request> pending(UUID clinicId, UUID patientId) {
-		return this.jdbc.sql("""
+		return this.readOnly.execute((status) -> this.jdbc.sql("""
 				SELECT id, follow_up_requested_at FROM flag
 				 WHERE clinic_id = :clinic AND patient_id = :patient AND status <> 'RESOLVED'
 				   AND follow_up_requested_at IS NOT NULL
@@ -43,7 +53,7 @@ class FollowUpRequests implements HandlerInterceptor {
 			.param("clinic", clinicId)
 			.param("patient", patientId)
 			.query((rs, n) -> new Request(rs.getObject(1, UUID.class), ((Timestamp) rs.getTimestamp(2)).toInstant()))
-			.list();
+			.list());
 	}
 
 	@Override

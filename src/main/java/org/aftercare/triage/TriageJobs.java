@@ -18,10 +18,12 @@ import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.rules.EntryFacts;
 import org.aftercare.triage.rules.EpisodeHistory;
 import org.aftercare.triage.rules.Escalation;
@@ -64,8 +66,11 @@ class TriageJobs {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.flags = flags;
 		this.triage = triage;
@@ -86,10 +91,14 @@ class TriageJobs {
 
 	/**
 	 * R13. Returns the number of flags escalated, or -1 when another instance holds the
-	 * lock.
+	 * lock. One transaction across clinics: the candidates come from all of them.
 	 */
-	@Transactional
 	int escalateUnanswered() {
+		return ClinicScope.acrossClinics(ClinicScope.Reason.SCHEDULED_JOB,
+				() -> this.transactions.execute((status) -> escalateUnansweredInTransaction()));
+	}
+
+	private int escalateUnansweredInTransaction() {
 		if (!tryLock(NO_REPLY_LOCK)) {
 			return -1;
 		}
@@ -121,10 +130,14 @@ class TriageJobs {
 	/**
 	 * R6 for headaches still going on: the clock alone can make a headache persistent.
 	 * Returns the number of episodes examined, or -1 when another instance holds the
-	 * lock.
+	 * lock. One transaction across clinics: the episodes come from all of them.
 	 */
-	@Transactional
 	int flagPersistentHeadaches() {
+		return ClinicScope.acrossClinics(ClinicScope.Reason.SCHEDULED_JOB,
+				() -> this.transactions.execute((status) -> flagPersistentHeadachesInTransaction()));
+	}
+
+	private int flagPersistentHeadachesInTransaction() {
 		if (!tryLock(PERSISTENT_HEADACHE_LOCK)) {
 			return -1;
 		}

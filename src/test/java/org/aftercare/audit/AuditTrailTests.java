@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.aftercare.AftercareTest;
+import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.report.ReportService;
@@ -138,14 +139,15 @@ class AuditTrailTests {
 			.param(world.clinicId())
 			.query(Long.class)
 			.single();
-		// Behind the application's back (a superuser can switch the trigger off): change
-		// one row.
-		this.jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete").update();
+		// Behind the application's back (the owner of the table can switch the trigger
+		// off; the application's role can neither do that nor update): change one row.
+		JdbcClient owner = JdbcClient.create(EmbeddedPostgresEnvironment.ownerDataSource());
+		owner.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete").update();
 		try {
-			this.jdbc.sql("UPDATE audit_event SET detail = 'nothing to see' WHERE seq = ?").param(second).update();
+			owner.sql("UPDATE audit_event SET detail = 'nothing to see' WHERE seq = ?").param(second).update();
 		}
 		finally {
-			this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete").update();
+			owner.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete").update();
 		}
 		this.mvc.perform(get("/admin/audit/verify").with(user(admin)))
 			.andExpect(content().string(containsString("id=\"chain-broken\"")))

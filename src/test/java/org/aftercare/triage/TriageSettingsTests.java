@@ -102,12 +102,27 @@ class TriageSettingsTests {
 		this.jdbc.sql("""
 				INSERT INTO audit_event (id, clinic_id, occurred_at, action, outcome)
 				VALUES (gen_random_uuid(), ?, now(), 'TEST', 'SUCCESS')""").param(world.clinicId()).update();
+		// The application's role has no such privilege (issue 7)...
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(
 					() -> this.jdbc.sql("DELETE FROM audit_event WHERE clinic_id = ?").param(world.clinicId()).update())
-			.hasMessageContaining("append-only");
+			.rootCause()
+			.hasMessageContaining("permission denied for table audit_event");
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.jdbc.sql("UPDATE audit_event SET action = 'X' WHERE clinic_id = ?")
+				.param(world.clinicId())
+				.update())
+			.rootCause()
+			.hasMessageContaining("permission denied for table audit_event");
+		// ...and the trigger refuses it to everyone else, the owner too.
+		org.springframework.jdbc.core.simple.JdbcClient owner = org.springframework.jdbc.core.simple.JdbcClient
+			.create(org.aftercare.EmbeddedPostgresEnvironment.ownerDataSource());
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(
+					() -> owner.sql("DELETE FROM audit_event WHERE clinic_id = ?").param(world.clinicId()).update())
+			.hasMessageContaining("append-only");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> owner.sql("UPDATE audit_event SET action = 'X' WHERE clinic_id = ?")
 				.param(world.clinicId())
 				.update())
 			.hasMessageContaining("append-only");

@@ -1,0 +1,364 @@
+package org.aftercare.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.aftercare.AftercareTest;
+import org.aftercare.EmbeddedPostgresEnvironment;
+import org.aftercare.TestFixtures;
+import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditLog;
+import org.aftercare.report.ReportService;
+import org.aftercare.report.Symptom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 7 tenant isolation: PostgreSQL row-level security underneath the application's
+ * own clinic filters. The application's connections (the role {@code aftercare_app}) run
+ * queries here with their {@code clinic_id} filter left out, and still see nothing of
+ * another clinic. Two clinics, A and B, each with rows in every clinic-owned table; the
+ * tables come from the catalog, so a table added later is covered without a change here.
+ */
+@AftercareTest
+class TenantIsolationTests {
+
+	@Autowired
+	TestFixtures fixtures;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ReportService reports;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	AuditLog audit;
+
+	/** The schema's owner, past row-level security: to see what is really there. */
+	private final JdbcClient owner = JdbcClient.create(EmbeddedPostgresEnvironment.ownerDataSource());
+
+	private World a;
+
+	private World b;
+
+	@BeforeEach
+	void twoClinicsWithRowsInEveryTable() throws Exception {
+		this.a = clinicWithRowsEverywhere();
+		this.b = clinicWithRowsEverywhere();
+	}
+
+	@Test
+	void issue7TenantIsolationEveryClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
+		List<String> tables = clinicOwnedTables();
+		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request");
+		for (String table : tables) {
+			assertThat(ownerCount(table, this.b.clinicId())).as("rows of clinic B in %s", table).isPositive();
+			List<UUID> seen = inClinic(this.a.clinicId(),
+					() -> this.jdbc.sql("SELECT clinic_id FROM " + table).query(UUID.class).list());
+			assertThat(seen).as("clinics seen in %s with clinic A's scope", table)
+				.isNotEmpty()
+				.containsOnly(this.a.clinicId());
+		}
+		List<UUID> clinics = inClinic(this.a.clinicId(),
+				() -> this.jdbc.sql("SELECT id FROM clinic").query(UUID.class).list());
+		assertThat(clinics).containsExactly(this.a.clinicId());
+	}
+
+	@Test
+	void issue7TenantIsolationWritesToAnotherClinicAreRefused() {
+		// A row of clinic B written while scoped to A.
+		assertThatThrownBy(() -> inClinic(this.a.clinicId(), () -> this.jdbc.sql("""
+				INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, true)
+				ON CONFLICT (clinic_id) DO NOTHING
+				""").param(this.b.clinicId()).update())).rootCause()
+			.hasMessageContaining("violates row-level security policy");
+		// One of A's rows moved to clinic B.
+		assertThatThrownBy(() -> inClinic(this.a.clinicId(),
+				() -> this.jdbc.sql("UPDATE clinic_security SET clinic_id = ? WHERE clinic_id = ?")
+					.params(this.b.clinicId(), this.a.clinicId())
+					.update()))
+			.rootCause()
+			.hasMessageContaining("violates row-level security policy");
+		// B's rows are not there to change or delete.
+		assertThat(inClinic(this.a.clinicId(),
+				() -> this.jdbc.sql("UPDATE patient SET phone = '000' WHERE clinic_id = ?")
+					.param(this.b.clinicId())
+					.update()))
+			.isZero();
+		assertThat(inClinic(this.a.clinicId(),
+				() -> this.jdbc.sql("DELETE FROM recovery_code WHERE clinic_id = ?").param(this.b.clinicId()).update()))
+			.isZero();
+		assertThat(this.owner.sql("SELECT count(*) FROM patient WHERE clinic_id = ? AND phone = '000'")
+			.param(this.b.clinicId())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(ownerCount("recovery_code", this.b.clinicId())).isPositive();
+	}
+
+	@Test
+	void issue7TenantIsolationWithoutAScopeNothingIsVisible() throws Exception {
+		// A thread of its own: no test harness, nobody signed in, no explicit scope.
+		List<String> visible = CompletableFuture.supplyAsync(() -> {
+			List<String> found = new ArrayList<>();
+			for (String table : tablesWithClinic()) {
+				long inTransaction = new TransactionTemplate(this.transactions)
+					.execute((status) -> this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+				long outsideTransaction = this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+				if (inTransaction + outsideTransaction > 0) {
+					found.add(table);
+				}
+			}
+			return found;
+		}).get();
+		assertThat(visible).isEmpty();
+		assertThat(ownerCount("patient", this.a.clinicId())).isPositive();
+	}
+
+	@Test
+	void issue7TenantIsolationTheAppRoleMayNotUpdateOrDeleteTheAuditTrail() {
+		assertThatThrownBy(() -> inClinic(this.a.clinicId(),
+				() -> this.jdbc.sql("UPDATE audit_event SET detail = 'changed' WHERE clinic_id = ?")
+					.param(this.a.clinicId())
+					.update()))
+			.rootCause()
+			.hasMessageContaining("permission denied for table audit_event");
+		assertThatThrownBy(() -> inClinic(this.a.clinicId(),
+				() -> this.jdbc.sql("DELETE FROM audit_event WHERE clinic_id = ?").param(this.a.clinicId()).update()))
+			.rootCause()
+			.hasMessageContaining("permission denied for table audit_event");
+		assertThat(this.owner.sql("""
+				SELECT has_table_privilege(?, 'audit_event', 'SELECT'), has_table_privilege(?, 'audit_event', 'INSERT'),
+				       has_table_privilege(?, 'audit_event', 'UPDATE'), has_table_privilege(?, 'audit_event', 'DELETE'),
+				       has_table_privilege(?, 'audit_event', 'TRUNCATE')
+				""")
+			.params(role(), role(), role(), role(), role())
+			.query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+					rs.getBoolean(5)))
+			.single()).containsExactly(true, true, false, false, false);
+		// The trigger of V3 stays, for the owner too.
+		assertThat(this.owner.sql("""
+				SELECT count(*) FROM pg_trigger WHERE tgname = 'audit_event_no_update_or_delete' AND tgenabled = 'O'
+				""").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void issue7TenantIsolationEveryClinicOwnedTableHasItsPolicyAndTheAppRoleCannotEscapeIt() {
+		assertThat(this.jdbc.sql("SELECT current_user").query(String.class).single())
+			.isEqualTo(EmbeddedPostgresEnvironment.APP_ROLE);
+		List<String> unprotected = this.owner.sql("""
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+				   AND (EXISTS (SELECT 1 FROM pg_attribute a
+				                 WHERE a.attrelid = c.oid AND a.attname = 'clinic_id' AND NOT a.attisdropped)
+				        OR c.relname = 'clinic')
+				   AND NOT (c.relrowsecurity
+				            AND EXISTS (SELECT 1 FROM pg_policy p
+				                         WHERE p.polrelid = c.oid AND p.polcmd = '*' AND p.polpermissive
+				                           AND (SELECT oid FROM pg_roles WHERE rolname = ?) = ANY (p.polroles)))
+				 ORDER BY 1
+				""").param(role()).query(String.class).list();
+		assertThat(unprotected).as("tables with clinic data but no row-level security for the app role").isEmpty();
+		assertThat(this.owner.sql("""
+				SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = ?
+				""").param(role()).query(String.class).list()).as("objects the app role owns").isEmpty();
+		assertThat(this.owner.sql("SELECT rolsuper OR rolbypassrls OR rolcreaterole FROM pg_roles WHERE rolname = ?")
+			.param(role())
+			.query(Boolean.class)
+			.single()).as("superuser, BYPASSRLS or CREATEROLE").isFalse();
+		// No FORCE needed: the app does not own the tables, so the policies apply to it.
+		assertThat(this.owner.sql("SELECT has_table_privilege(?, 'flyway_schema_history', 'SELECT')")
+			.param(role())
+			.query(Boolean.class)
+			.single()).isFalse();
+	}
+
+	@Test
+	void issue7TenantIsolationTheStartUpCheckTellsTheAppRoleFromTheOwner() {
+		assertThat(RowLevelSecurityCheck.problem(this.jdbc)).isNull();
+		assertThat(RowLevelSecurityCheck.problem(this.owner)).isEqualTo("postgres is a superuser");
+	}
+
+	@Test
+	void issue7TenantIsolationJpaAndJdbcClientShareTheTransactionAndItsScope() {
+		List<String> settings = inClinic(this.a.clinicId(),
+				() -> this.jdbc
+					.sql("SELECT current_setting('app.clinic_id') || '/' || current_setting('app.all_clinics')")
+					.query(String.class)
+					.list());
+		assertThat(settings).containsExactly(this.a.clinicId() + "/off");
+		// A scope entered inside an open transaction applies at once and is undone on the
+		// way out.
+		List<String> seen = inClinic(this.a.clinicId(), () -> {
+			List<String> clinics = new ArrayList<>();
+			clinics.add(this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single());
+			clinics.add(ClinicScope.runInClinic(this.b.clinicId(),
+					() -> this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single()));
+			clinics.add(this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single());
+			return clinics;
+		});
+		assertThat(seen).containsExactly(this.a.clinicId().toString(), this.b.clinicId().toString(),
+				this.a.clinicId().toString());
+		// Once the transaction is over, the connection carries no scope into the next.
+		String after = CompletableFuture.supplyAsync(
+				() -> new TransactionTemplate(this.transactions).execute((status) -> this.jdbc
+					.sql("SELECT coalesce(current_setting('app.clinic_id', true), '') || '/'"
+							+ " || coalesce(current_setting('app.all_clinics', true), '')")
+					.query(String.class)
+					.single()))
+			.join();
+		assertThat(after).isIn("/", "/off");
+	}
+
+	@Test
+	void issue7TenantIsolationASignedInClinicianSeesOnlyTheirClinicThroughTheReadModels() throws Exception {
+		String patientOfA = this.a.patient().patientId().toString();
+		String patientOfB = this.b.patient().patientId().toString();
+		String reportOfA = reportOf(this.a);
+		String reportOfB = reportOf(this.b);
+		this.mvc.perform(get("/clinician/patients").with(user(this.a.clinician())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(patientOfA)))
+			.andExpect(content().string(not(containsString(patientOfB))));
+		this.mvc.perform(get("/clinician/reports").with(user(this.a.clinician())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(reportOfA)))
+			.andExpect(content().string(not(containsString(reportOfB))));
+		this.mvc.perform(get("/clinician/patients/" + patientOfB).with(user(this.a.clinician())))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/clinician/reports/" + reportOfB).with(user(this.a.clinician())))
+			.andExpect(status().isNotFound());
+	}
+
+	private String reportOf(World world) {
+		return this.owner.sql("SELECT id FROM symptom_report WHERE clinic_id = ? LIMIT 1")
+			.param(world.clinicId())
+			.query(UUID.class)
+			.single()
+			.toString();
+	}
+
+	/** Runs the work in one transaction of the app, scoped to the clinic. */
+	private <T> T inClinic(UUID clinicId, Supplier<T> work) {
+		return ClinicScope.runInClinic(clinicId,
+				() -> new TransactionTemplate(this.transactions).execute((status) -> work.get()));
+	}
+
+	private long ownerCount(String table, UUID clinicId) {
+		String column = table.equals("clinic") ? "id" : "clinic_id";
+		return this.owner.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ?")
+			.param(clinicId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Every table with a clinic_id column, from the catalog. */
+	private List<String> clinicOwnedTables() {
+		return this.owner.sql("""
+				SELECT c.relname FROM pg_class c
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'clinic_id' AND NOT a.attisdropped
+				 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+				 ORDER BY 1
+				""").query(String.class).list();
+	}
+
+	private List<String> tablesWithClinic() {
+		List<String> tables = new ArrayList<>(clinicOwnedTables());
+		tables.add("clinic");
+		return tables;
+	}
+
+	private static String role() {
+		return EmbeddedPostgresEnvironment.APP_ROLE;
+	}
+
+	/**
+	 * A clinic with at least one row in every clinic-owned table: through the app where
+	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
+	 * trail, invitations, reset links, erasure requests), and as the owner for the
+	 * two-factor tables and the settings rows.
+	 */
+	private World clinicWithRowsEverywhere() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		UUID clinic = world.clinicId();
+		this.reports.submit(
+				ReportService.NewReport.of(clinic, world.patient().patientId(), UUID.randomUUID(),
+						List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+								Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+						"issue 7"));
+		UUID flag = this.owner.sql("SELECT id FROM flag WHERE clinic_id = ? LIMIT 1")
+			.param(clinic)
+			.query(UUID.class)
+			.single();
+		long version = this.owner.sql("SELECT version FROM flag WHERE id = ?").param(flag).query(Long.class).single();
+		this.mvc
+			.perform(post("/clinician/flags/" + flag + "/contact").with(user(world.clinician()))
+				.with(csrf())
+				.param("version", String.valueOf(version))
+				.param("kind", "CALLED")
+				.param("note", "issue 7"))
+			.andExpect(status().is3xxRedirection());
+		this.accounts.invite(clinic, "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
+				Role.CLINICIAN, null);
+		this.mvc.perform(post("/password-reset").with(csrf()).param("email", world.clinicianEmail()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
+			.andExpect(status().is3xxRedirection());
+		this.audit.record(new AuditLog.Event(clinic, null, "ISSUE_7_CHECK", null, null, null));
+		UUID account = world.clinician().accountId();
+		this.owner.sql("INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, false)")
+			.param(clinic)
+			.update();
+		this.owner
+			.sql("INSERT INTO two_factor (clinic_id, account_id, secret, confirmed_at, last_step) "
+					+ "VALUES (?, ?, 'sealed', now(), 0)")
+			.params(clinic, account)
+			.update();
+		this.owner.sql("INSERT INTO recovery_code (clinic_id, account_id, code_hash) VALUES (?, ?, ?)")
+			.params(clinic, account, "%064d".formatted(0).replace("0", "a"))
+			.update();
+		this.owner.sql("""
+				INSERT INTO triage_settings (clinic_id, severe_severity, severe_interference, moderate_headache_min,
+				    moderate_headache_max, moderate_interference, mild_transient_days, persistent_headache_days,
+				    persistent_headache_high_days, worsening_points, late_onset_hours, emergency_ack_minutes,
+				    high_ack_minutes, patient_update_hours, updated_at, version)
+				VALUES (?, 7, 3, 4, 6, 2, 7, 4, 14, 3, 72, 15, 60, 48, now(), 0)
+				""").param(clinic).update();
+		return world;
+	}
+
+}
