@@ -2,14 +2,10 @@ package org.aftercare.account;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
-import jakarta.servlet.http.Cookie;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -44,11 +40,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AftercareTest
 class TwoFactorLifecycleTests {
 
-	private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>");
-
-	private static final Pattern RECOVERY = Pattern
-		.compile("<code>([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})</code>");
-
 	@Autowired
 	MockMvc mvc;
 
@@ -69,7 +60,7 @@ class TwoFactorLifecycleTests {
 	@Test
 	void movingToANewPhoneNeedsPasswordAndCodeThenACodeFromTheNewPhone() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		Browser desk = new Browser();
+		SignInBrowser desk = new SignInBrowser(this.mvc);
 		Enrolment old = enrol(desk, world.clinicianEmail());
 
 		// Signed in is not enough to move the second factor.
@@ -97,26 +88,26 @@ class TwoFactorLifecycleTests {
 
 		assertThat(desk.confirm("replace", TestFixtures.PASSWORD, current).getRedirectedUrl())
 			.isEqualTo("/two-factor/enrol");
-		String secret = secret(desk.perform(get("/two-factor/enrol")));
+		String secret = SignInBrowser.secret(desk.perform(get("/two-factor/enrol")));
 		assertThat(secret).isNotEqualTo(old.secret());
 		assertThat(desk.code("/two-factor/enrol", code(old.secret())).getStatus())
 			.as("the old phone cannot confirm the new one")
 			.isEqualTo(422);
 		assertThat(desk.code("/two-factor/enrol", code(secret)).getRedirectedUrl())
 			.isEqualTo("/two-factor/recovery-codes");
-		List<String> codes = recoveryCodes(desk.perform(get("/two-factor/recovery-codes")));
+		List<String> codes = SignInBrowser.recoveryCodes(desk.perform(get("/two-factor/recovery-codes")));
 		assertThat(codes).hasSize(10).doesNotContainAnyElementsOf(old.codes());
 		assertThat(desk.perform(get("/two-factor/enrol")).getRedirectedUrl()).as("confirmed once, used once")
 			.isEqualTo("/account/two-factor");
 
 		// The old phone and the old recovery codes no longer work; the new ones do.
 		this.clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
-		Browser phone = new Browser();
+		SignInBrowser phone = new SignInBrowser(this.mvc);
 		assertThat(phone.login(world.clinicianEmail()).getRedirectedUrl()).isEqualTo("/two-factor");
 		assertThat(phone.code(code(old.secret())).getStatus()).isEqualTo(422);
 		assertThat(phone.code(old.codes().get(1)).getStatus()).isEqualTo(422);
 		assertThat(phone.code(code(secret)).getRedirectedUrl()).isEqualTo("/");
-		Browser laptop = new Browser();
+		SignInBrowser laptop = new SignInBrowser(this.mvc);
 		laptop.login(world.clinicianEmail());
 		assertThat(laptop.code(codes.get(0)).getRedirectedUrl()).isEqualTo("/");
 		assertThat(audit(world, "TWO_FACTOR_REPLACEMENT_STARTED")).isOne();
@@ -126,7 +117,7 @@ class TwoFactorLifecycleTests {
 	@Test
 	void theConfirmationToMoveToANewPhoneLastsTenMinutes() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		Browser desk = new Browser();
+		SignInBrowser desk = new SignInBrowser(this.mvc);
 		Enrolment old = enrol(desk, world.clinicianEmail());
 		// A recovery code confirms as well as the app's code.
 		assertThat(desk.confirm("replace", TestFixtures.PASSWORD, old.codes().get(0)).getRedirectedUrl())
@@ -138,20 +129,20 @@ class TwoFactorLifecycleTests {
 	@Test
 	void newRecoveryCodesReplaceTheOldOnes() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		Browser desk = new Browser();
+		SignInBrowser desk = new SignInBrowser(this.mvc);
 		Enrolment old = enrol(desk, world.clinicianEmail());
 		assertThat(desk.confirm("recovery-codes", TestFixtures.PASSWORD, old.codes().get(0)).getRedirectedUrl())
 			.isEqualTo("/two-factor/recovery-codes");
-		List<String> codes = recoveryCodes(desk.perform(get("/two-factor/recovery-codes")));
+		List<String> codes = SignInBrowser.recoveryCodes(desk.perform(get("/two-factor/recovery-codes")));
 		assertThat(codes).hasSize(10).doesNotContainAnyElementsOf(old.codes());
 		assertThat(desk.perform(get("/account/two-factor")).getContentAsString()).contains("You have 10 unused");
 
-		Browser phone = new Browser();
+		SignInBrowser phone = new SignInBrowser(this.mvc);
 		phone.login(world.clinicianEmail());
 		assertThat(phone.code(old.codes().get(1)).getStatus()).isEqualTo(422);
 		assertThat(phone.code(codes.get(0)).getRedirectedUrl()).isEqualTo("/");
 		this.clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
-		Browser laptop = new Browser();
+		SignInBrowser laptop = new SignInBrowser(this.mvc);
 		laptop.login(world.clinicianEmail());
 		assertThat(laptop.code(code(old.secret())).getRedirectedUrl()).as("the phone is unchanged").isEqualTo("/");
 		assertThat(audit(world, "TWO_FACTOR_RECOVERY_CODES_RENEWED")).isOne();
@@ -160,7 +151,7 @@ class TwoFactorLifecycleTests {
 	@Test
 	void twoStepLoginTurnsOffOnlyWhereTheClinicDoesNotRequireIt() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		Browser desk = new Browser();
+		SignInBrowser desk = new SignInBrowser(this.mvc);
 		Enrolment enrolment = enrol(desk, world.clinicianEmail());
 		require(world, true);
 		assertThat(desk.perform(get("/account/two-factor")).getContentAsString()).doesNotContain("id=\"turn-off\"")
@@ -183,7 +174,7 @@ class TwoFactorLifecycleTests {
 			.param(world.clinician().accountId())
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(new Browser().login(world.clinicianEmail()).getRedirectedUrl()).isEqualTo("/");
+		assertThat(new SignInBrowser(this.mvc).login(world.clinicianEmail()).getRedirectedUrl()).isEqualTo("/");
 		assertThat(audit(world, "TWO_FACTOR_DISABLED")).isOne();
 	}
 
@@ -199,7 +190,7 @@ class TwoFactorLifecycleTests {
 	@Test
 	void anAdminResetsALostPhoneTheMemberIsSignedOutToldAndEnrolsAgain() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		Browser desk = new Browser();
+		SignInBrowser desk = new SignInBrowser(this.mvc);
 		Enrolment lost = enrol(desk, world.clinicianEmail());
 		assertThat(desk.perform(get("/clinician/flags")).getStatus()).isEqualTo(200);
 		require(world, true);
@@ -257,11 +248,11 @@ class TwoFactorLifecycleTests {
 		assertThat(GreenMailUtil.getBody(mail)).contains("set it up again").contains("+44 20 7946");
 
 		// The lost phone and its recovery codes let no one in; the member enrols again.
-		Browser again = new Browser();
+		SignInBrowser again = new SignInBrowser(this.mvc);
 		assertThat(again.login(world.clinicianEmail()).getRedirectedUrl()).isEqualTo("/two-factor/enrol");
 		assertThat(again.perform(get("/clinician/flags")).getRedirectedUrl()).endsWith("/login");
 		assertThat(again.code("/two-factor", lost.codes().get(0)).getRedirectedUrl()).isEqualTo("/login");
-		String secret = secret(again.perform(get("/two-factor/enrol")));
+		String secret = SignInBrowser.secret(again.perform(get("/two-factor/enrol")));
 		assertThat(secret).isNotEqualTo(lost.secret());
 		assertThat(again.code("/two-factor/enrol", code(secret)).getRedirectedUrl())
 			.isEqualTo("/two-factor/recovery-codes");
@@ -272,7 +263,7 @@ class TwoFactorLifecycleTests {
 	void onlyAnAdminOfTheMembersClinicResetsAndNotTheirOwn() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		enrol(new Browser(), world.clinicianEmail());
+		enrol(new SignInBrowser(this.mvc), world.clinicianEmail());
 		String path = "/admin/staff/" + world.clinician().accountId() + "/two-factor-reset";
 		CurrentUser otherAdmin = admin(other.clinicId());
 		assertThat(status(get(path).with(user(otherAdmin)))).isEqualTo(404);
@@ -327,74 +318,15 @@ class TwoFactorLifecycleTests {
 	}
 
 	/** Signs in and enrols; the browser stays signed in. */
-	private Enrolment enrol(Browser browser, String email) throws Exception {
+	private Enrolment enrol(SignInBrowser browser, String email) throws Exception {
 		assertThat(browser.login(email).getRedirectedUrl()).isEqualTo("/");
-		String secret = secret(browser.perform(get("/two-factor/enrol")));
+		String secret = SignInBrowser.secret(browser.perform(get("/two-factor/enrol")));
 		browser.code("/two-factor/enrol", code(secret));
-		return new Enrolment(secret, recoveryCodes(browser.perform(get("/two-factor/recovery-codes"))));
+		return new Enrolment(secret, SignInBrowser.recoveryCodes(browser.perform(get("/two-factor/recovery-codes"))));
 	}
 
 	private String code(String secret) {
 		return Totp.code(Totp.fromBase32(secret), Totp.step(this.clock.instant()));
-	}
-
-	private static String secret(MockHttpServletResponse page) throws Exception {
-		Matcher matcher = SECRET.matcher(page.getContentAsString());
-		assertThat(matcher.find()).as("secret on the page").isTrue();
-		return matcher.group(1).replace(" ", "");
-	}
-
-	private static List<String> recoveryCodes(MockHttpServletResponse page) throws Exception {
-		Matcher matcher = RECOVERY.matcher(page.getContentAsString());
-		List<String> codes = new ArrayList<>();
-		while (matcher.find()) {
-			codes.add(matcher.group(1));
-		}
-		return codes;
-	}
-
-	/** One browser: its own address and session cookie, kept across requests. */
-	private final class Browser {
-
-		private final String ip = LoginThrottleTests.randomAddress();
-
-		private Cookie session;
-
-		MockHttpServletResponse login(String email) throws Exception {
-			return perform(post("/login").with(csrf()).param("email", email).param("password", TestFixtures.PASSWORD));
-		}
-
-		MockHttpServletResponse code(String code) throws Exception {
-			return code("/two-factor", code);
-		}
-
-		MockHttpServletResponse code(String path, String code) throws Exception {
-			return perform(post(path).with(csrf()).param("code", code));
-		}
-
-		MockHttpServletResponse confirm(String action, String password, String code) throws Exception {
-			return perform(
-					post("/account/two-factor/" + action).with(csrf()).param("password", password).param("code", code));
-		}
-
-		MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-			request.with((r) -> {
-				r.setRemoteAddr(this.ip);
-				return r;
-			});
-			if (this.session != null) {
-				request.cookie(this.session);
-			}
-			MockHttpServletResponse response = TwoFactorLifecycleTests.this.mvc.perform(request)
-				.andReturn()
-				.getResponse();
-			Cookie renewed = response.getCookie("SESSION");
-			if (renewed != null) {
-				this.session = renewed;
-			}
-			return response;
-		}
-
 	}
 
 }
