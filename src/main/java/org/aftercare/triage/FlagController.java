@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +65,7 @@ class FlagController {
 	}
 
 	@GetMapping("/clinician/flags/{id}")
+	@Transactional
 	String showFlag(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
 		FlagPage.FlagRow flag = this.page.flag(user.clinicId(), id).orElseThrow(() -> new NotFoundException("flag"));
 		PatientSummary patient = this.patients.find(user.clinicId(), flag.patientId())

@@ -84,6 +84,32 @@ class DashboardStatementCountTests {
 	}
 
 	/**
+	 * Each page view of a signed-in clinician takes two connections from the pool: one to
+	 * read the session, one for the page's single transaction (not one per read model);
+	 * the session is not written back (it did not change).
+	 */
+	@Test
+	void eachClinicianPageIsTheSessionReadsAndOneTransaction() throws Exception {
+		Clinic clinic = clinicWith(2);
+		// The session of a signed-in browser, with its CSRF token already in it.
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(get("/clinician/flags").with(user(clinic.world().clinician())))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		Map<String, Integer> connections = new LinkedHashMap<>();
+		for (Map.Entry<String, String> page : pages(clinic).entrySet()) {
+			StatementCounting.reset();
+			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician())).cookie(session))
+				.andExpect(status().isOk());
+			connections.put(page.getKey(), StatementCounting.connections());
+		}
+		log.info("Connections per page: {}", connections);
+		assertThat(connections.values()).allSatisfy((count) -> assertThat(count).isBetween(1, 3));
+	}
+
+	/**
 	 * What the pages were measured on: the busiest patient and the flag of their last
 	 * episode.
 	 */
@@ -134,6 +160,16 @@ class DashboardStatementCountTests {
 	}
 
 	private Map<String, Integer> statementsPerPage(Clinic clinic) throws Exception {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (Map.Entry<String, String> page : pages(clinic).entrySet()) {
+			StatementCounting.reset();
+			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician()))).andExpect(status().isOk());
+			counts.put(page.getKey(), StatementCounting.count());
+		}
+		return counts;
+	}
+
+	private static Map<String, String> pages(Clinic clinic) {
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("queue", "/clinician/flags");
 		pages.put("resolved queue", "/clinician/flags?view=RESOLVED");
@@ -143,13 +179,7 @@ class DashboardStatementCountTests {
 		pages.put("patient search", "/clinician/patients?q=pat");
 		pages.put("patient", "/clinician/patients/" + clinic.patientId());
 		pages.put("analytics", "/clinician/analytics");
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (Map.Entry<String, String> page : pages.entrySet()) {
-			StatementCounting.reset();
-			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician()))).andExpect(status().isOk());
-			counts.put(page.getKey(), StatementCounting.count());
-		}
-		return counts;
+		return pages;
 	}
 
 	private void treat(World world, UUID patient, Instant at) {
