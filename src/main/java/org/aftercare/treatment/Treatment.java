@@ -94,6 +94,10 @@ class Treatment {
 		return this.id;
 	}
 
+	UUID clinicId() {
+		return this.clinicId;
+	}
+
 	UUID patientId() {
 		return this.patientId;
 	}
