@@ -76,6 +76,16 @@ class ReportController {
 		this.clock = clock;
 	}
 
+	/** Each group's symptoms, in catalogue order. */
+	@ModelAttribute("symptomsByGroup")
+	Map<SymptomGroup, List<Symptom>> symptomsByGroup() {
+		Map<SymptomGroup, List<Symptom>> groups = new EnumMap<>(SymptomGroup.class);
+		for (SymptomGroup group : SymptomGroup.values()) {
+			groups.put(group, Symptom.inGroup(group));
+		}
+		return groups;
+	}
+
 	@ModelAttribute("symptomGroups")
 	List<SymptomGroup> symptomGroups() {
 		return Arrays.asList(SymptomGroup.values());

@@ -89,6 +89,13 @@ class FlagController {
 		if (!model.containsAttribute("resolveForm")) {
 			model.addAttribute("resolveForm", new ResolveForm(flag.version(), null, null, null, null, null));
 		}
+		// The review form's choices from here, not T(...) in the template: a type
+		// reference there is a class loader lookup on every render.
+		model.addAttribute("contactKinds", ContactKind.values());
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("causalities", Causality.values());
+		model.addAttribute("seriousnesses", Seriousness.values());
+		model.addAttribute("seriousnessCriteria", Seriousness.Criterion.values());
 		this.audit.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_VIEWED", "flag", id, null));
 		return "triage/flag";
 	}
