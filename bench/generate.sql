@@ -277,6 +277,36 @@ UNION ALL
 SELECT md5('res' || f.id)::uuid, f.clinic_id, f.id, f.resolved_by, 'RESOLVED', f.resolution_note, f.resolved_at
   FROM flag f WHERE f.status = 'RESOLVED';
 
+-- Small mode only: the driven clinics (1..32) get as many unresolved flags as the big mode's (85 each), so that
+-- the queue page at 10,000 reports renders the same 50 rows as at 2,000,000 and "flat with size" compares data
+-- size alone. The extra flags are rules not yet raised on the clinic's episodes (one per episode and rule), raised
+-- in the last 30 days, 30% acknowledged, like the others; they have no evidence rows (the queue does not read them).
+SELECT :np < 10000 AS small \gset
+\if :small
+INSERT INTO flag (id, clinic_id, patient_id, treatment_id, rule_code, priority, status, serious, may_have_other_cause,
+                  symptoms, evidence, source, raised_at, last_raised_at, acknowledged_at, acknowledged_by, version,
+                  last_action_at)
+SELECT md5('flag' || x.treatment_id || x.rule_code)::uuid, x.clinic_id, x.patient_id, x.treatment_id, x.rule_code,
+       x.priority, x.status, FALSE, FALSE, x.symptom, x.symptom || ' 7/10', 'CLINICAL.md section 1', x.raised_at,
+       x.raised_at, CASE WHEN x.status = 'ACKNOWLEDGED' THEN x.raised_at + interval '1 hour' END,
+       CASE WHEN x.status = 'ACKNOWLEDGED' THEN md5('clinician' || x.c)::uuid END, 1,
+       CASE WHEN x.status = 'ACKNOWLEDGED' THEN x.raised_at + interval '1 hour' END
+  FROM (SELECT t.c, t.clinic_id, t.patient_id, t.id AS treatment_id, r.rule_code, r.priority, r.symptom,
+               CASE WHEN abs(hashtext(t.id::text || r.rule_code)) % 10 < 3 THEN 'ACKNOWLEDGED' ELSE 'OPEN' END AS status,
+               date_trunc('minute', now() - random() * interval '30 days') AS raised_at,
+               row_number() OVER (PARTITION BY t.c ORDER BY t.k, r.rule_code) AS n,
+               (SELECT count(*) FROM flag f WHERE f.clinic_id = t.clinic_id AND f.status <> 'RESOLVED') AS unresolved
+          FROM bench_treat t
+         CROSS JOIN (VALUES ('R1_DISTANT_SPREAD', 'EMERGENCY', 'TROUBLE_SWALLOWING'), ('R4_SEVERE', 'HIGH', 'HEADACHE'),
+                            ('R5_MODERATE_HEADACHE', 'MEDIUM', 'HEADACHE'), ('R9_DROOP_OR_ASYMMETRY', 'MEDIUM', 'EYELID_DROOP'),
+                            ('R10_INFECTION', 'HIGH', 'INFECTION_SIGNS'), ('R12_UNUSUAL', 'MEDIUM', 'OTHER'),
+                            ('R2_ALLERGIC', 'EMERGENCY', 'HIVES_OR_ITCHY_WELTS'),
+                            ('R3_HEADACHE_RED_FLAG', 'EMERGENCY', 'HEADACHE')) r (rule_code, priority, symptom)
+         WHERE t.c <= 32
+           AND NOT EXISTS (SELECT 1 FROM flag f WHERE f.treatment_id = t.id AND f.rule_code = r.rule_code)) x
+ WHERE x.n <= 85 - x.unresolved;
+\endif
+
 -- Re-create what was dropped: every foreign key and unique index is checked here.
 SELECT ddl FROM bench_ddl WHERE kind = 'ix' ORDER BY seq \gexec
 SELECT ddl FROM bench_ddl WHERE kind = 'fk' ORDER BY seq \gexec

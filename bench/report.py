@@ -35,7 +35,7 @@ w(f"- Commit: `{meta['commit']}`")
 w(f"- Command: `bench/run.sh` (WARMUP={meta['warmup']} DURATION={meta['duration']} CONNS={meta['conns']} "
   f"HEAP={meta['heap']}); app started as `java -Xmx{meta['heap']} {meta.get('java_opts', '')} -jar target/aftercare-*.jar "
   f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<db> ...` (JFR `profile` recording on for the "
-  f"2,000,000-report run); wrk `-t2 -c<conns> --latency`, {meta['warmup']} s warm-up then {meta['duration']} s "
+  f"10,000-report run only, so that the 2,000,000-report RSS is measured without it); wrk `-t2 -c<conns> --latency`, {meta['warmup']} s warm-up then {meta['duration']} s "
   f"measured, `--timeout 10s`; pgbench `-n -M prepared -c 8 -j 2 -T 30`.")
 w('- Machine:')
 w('')
@@ -152,7 +152,7 @@ errs = sum(r['wrk']['non2xx3xx'] + r['wrk']['unexpected'] + r['wrk']['socket_err
 goal('zero errors (non-2xx/3xx, redirects to /login, socket errors)', str(errs), errs == 0)
 w('')
 
-w('### Profile (JFR, whole 2,000,000-report run incl. sign-ins)')
+w('### Profile (JFR, whole 10,000-report run incl. sign-ins: queue and submit)')
 w('')
 w('<details><summary>hot methods</summary>')
 w('')

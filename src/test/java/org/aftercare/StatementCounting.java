@@ -26,10 +26,21 @@ public class StatementCounting {
 	/** Statements, then those of them that set a transaction's clinic scope. */
 	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
 
+	private static final ThreadLocal<int[]> CONNECTIONS = ThreadLocal.withInitial(() -> new int[1]);
+
 	/** Starts counting again from zero on this thread. */
 	public static void reset() {
 		COUNT.get()[0] = 0;
 		COUNT.get()[1] = 0;
+		CONNECTIONS.get()[0] = 0;
+	}
+
+	/**
+	 * Connections taken from the pool on this thread since the last {@link #reset()}: one
+	 * per transaction, and one per statement run outside of any.
+	 */
+	public static int connections() {
+		return CONNECTIONS.get()[0];
 	}
 
 	/** Statements prepared on this thread since the last {@link #reset()}. */
@@ -54,7 +65,11 @@ public class StatementCounting {
 				if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
 					return proxy(DataSource.class, dataSource, (target, method, args) -> {
 						Object result = invoke(target, method, args);
-						return (result instanceof Connection connection) ? countingConnection(connection) : result;
+						if (result instanceof Connection connection) {
+							CONNECTIONS.get()[0]++;
+							return countingConnection(connection);
+						}
+						return result;
 					});
 				}
 				return bean;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Incidence counts in one statement: each treatment of the period is tested once for an
@@ -61,7 +62,13 @@ class AnalyticsQuery {
 		return SQL.formatted(dimension.keyedSql());
 	}
 
-	/** Treatments from {@code from} (inclusive) to {@code to} (exclusive). */
+	/**
+	 * Treatments from {@code from} (inclusive) to {@code to} (exclusive). In a read-only
+	 * transaction of its own when the caller has none (a cache miss of
+	 * {@link Analytics}): row-level security shows a statement outside a transaction no
+	 * clinic's rows.
+	 */
+	@Transactional(readOnly = true)
 	List<Count> counts(UUID clinicId, AnalyticsDimension dimension, String symptom, Instant from, Instant to) {
 		return this.jdbc.sql(sql(dimension))
 			.param("clinic", clinicId)

@@ -7,6 +7,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +45,7 @@ class ClinicianReportController {
 	}
 
 	@GetMapping("/clinician/reports")
+	@Transactional(readOnly = true)
 	String showReports(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant beforeTime,
 			@RequestParam(required = false) UUID beforeId, Model model) {
@@ -54,6 +56,7 @@ class ClinicianReportController {
 	}
 
 	@GetMapping("/clinician/reports/{id}")
+	@Transactional
 	String showReport(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
 		ReportService.ReportView report = this.reports.findForClinic(user.clinicId(), id)
 			.orElseThrow(() -> new NotFoundException("report"));

@@ -16,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,6 +69,7 @@ class PatientController {
 	}
 
 	@GetMapping("/clinician/patients")
+	@Transactional(readOnly = true)
 	String showPatients(@AuthenticationPrincipal CurrentUser user,
 			@Valid @ModelAttribute("search") PatientSearch search, BindingResult result, Model model,
 			HttpServletResponse response) {
@@ -85,6 +87,7 @@ class PatientController {
 	}
 
 	@GetMapping("/clinician/patients/{id}")
+	@Transactional
 	String showPatient(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
 		PatientSummary patient = this.patients.find(user.clinicId(), id)
 			.orElseThrow(() -> new NotFoundException("patient"));

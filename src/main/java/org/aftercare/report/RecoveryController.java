@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,7 @@ class RecoveryController {
 	}
 
 	@GetMapping("/me")
+	@Transactional(readOnly = true)
 	String showRecovery(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
 		TreatmentSummary treatment = this.treatments.latestFor(user.clinicId(), user.patientId()).orElse(null);
 		model.addAttribute("treatment", treatment);

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -73,6 +74,16 @@ class ReportController {
 		this.treatments = treatments;
 		this.validator = new SpringValidatorAdapter(validator);
 		this.clock = clock;
+	}
+
+	/** Each group's symptoms, in catalogue order. */
+	@ModelAttribute("symptomsByGroup")
+	Map<SymptomGroup, List<Symptom>> symptomsByGroup() {
+		Map<SymptomGroup, List<Symptom>> groups = new EnumMap<>(SymptomGroup.class);
+		for (SymptomGroup group : SymptomGroup.values()) {
+			groups.put(group, Symptom.inGroup(group));
+		}
+		return groups;
 	}
 
 	@ModelAttribute("symptomGroups")
@@ -172,16 +183,38 @@ class ReportController {
 	 */
 	static String submitted(ReportService reports, CurrentUser user, UUID formToken, ReportService.NewReport report) {
 		try {
-			return redirectTo(reports.submit(report));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Two submits of one form raced; the first one won. Show it.
-			return reports.findByFormToken(user.clinicId(), formToken)
-				.map(ReportController::redirectTo)
-				.orElseThrow(() -> ex);
+			return redirectTo(submitOnceMore(reports, user, formToken, report));
 		}
 		catch (NoTreatmentException ex) {
 			return "report/no-treatment";
+		}
+	}
+
+	/**
+	 * Saves the report; when it lost a race, tries once more in a new transaction.
+	 * Reports of one episode are evaluated one at a time (the triage locks the episode),
+	 * but a clinician's action on one of its flags at the same moment still fails the
+	 * report's update of that flag (optimistic lock), and a second submit of the same
+	 * form hits the form token's unique index (then the first report is the answer). A
+	 * patient never gets an error page for either.
+	 */
+	static UUID submitOnceMore(ReportService reports, CurrentUser user, UUID formToken,
+			ReportService.NewReport report) {
+		try {
+			return reports.submit(report);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two submits of one form raced; the first one won. Show it.
+			java.util.Optional<UUID> first = reports.findByFormToken(user.clinicId(), formToken);
+			if (first.isPresent()) {
+				return first.get();
+			}
+			log.info("Report submit raced another write, trying once more: {}", ex.getMessage());
+			return reports.submit(report);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			log.info("Report submit raced a change to a flag of its episode, trying once more: {}", ex.getMessage());
+			return reports.submit(report);
 		}
 	}
 

@@ -35,6 +35,9 @@ public final class CurrentUser implements UserDetails, Serializable {
 
 	private final boolean enabled;
 
+	/** {@link #timeZone} parsed once: every date on a page asks for it. */
+	private transient java.time.ZoneId zone;
+
 	public CurrentUser(UUID accountId, UUID clinicId, UUID patientId, String email, String displayName, Role role,
 			String timeZone, String passwordHash, boolean enabled) {
 		this.accountId = accountId;
@@ -71,7 +74,12 @@ public final class CurrentUser implements UserDetails, Serializable {
 
 	/** The clinic's time zone: every date the user sees is shown in it. */
 	public java.time.ZoneId zone() {
-		return java.time.ZoneId.of(this.timeZone);
+		java.time.ZoneId parsed = this.zone;
+		if (parsed == null) {
+			parsed = java.time.ZoneId.of(this.timeZone);
+			this.zone = parsed;
+		}
+		return parsed;
 	}
 
 	public boolean isStaff() {

@@ -103,6 +103,10 @@ class Treatment {
 		return this;
 	}
 
+	UUID clinicId() {
+		return this.clinicId;
+	}
+
 	UUID patientId() {
 		return this.patientId;
 	}

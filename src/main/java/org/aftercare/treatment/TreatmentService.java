@@ -34,8 +34,11 @@ public class TreatmentService {
 
 	private final Clock clock;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	TreatmentService(TreatmentRepository treatments, CheckInRepository checkIns, ClinicService clinics, AuditLog audit,
-			Clock clock) {
+			Clock clock, jakarta.persistence.EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.treatments = treatments;
 		this.checkIns = checkIns;
 		this.clinics = clinics;
@@ -142,7 +145,16 @@ public class TreatmentService {
 
 	@Transactional(readOnly = true)
 	public Optional<TreatmentSummary> find(UUID clinicId, UUID treatmentId) {
-		return this.treatments.findByIdAndClinicId(treatmentId, clinicId).map(Treatment::summary);
+		// By primary key, with its areas: no statement when this transaction already
+		// holds
+		// the treatment (the triage of a report, right after the submit loaded it).
+		jakarta.persistence.EntityGraph<Treatment> withAreas = this.entityManager.createEntityGraph(Treatment.class);
+		withAreas.addAttributeNodes("areas");
+		return Optional
+			.ofNullable(this.entityManager.find(Treatment.class, treatmentId,
+					java.util.Map.of("jakarta.persistence.fetchgraph", withAreas)))
+			.filter((treatment) -> treatment.clinicId().equals(clinicId))
+			.map(Treatment::summary);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +40,7 @@ class FlagChartController {
 		this.messages = messages;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping(path = "/clinician/flags/{id}/chart", produces = MediaType.APPLICATION_JSON_VALUE)
 	SeverityChart chartData(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale) {
 		FlagPage.FlagRow flag = this.page.flag(user.clinicId(), id).orElseThrow(() -> new NotFoundException("flag"));

@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +65,7 @@ class FlagController {
 	}
 
 	@GetMapping("/clinician/flags/{id}")
+	@Transactional
 	String showFlag(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
 		FlagPage.FlagRow flag = this.page.flag(user.clinicId(), id).orElseThrow(() -> new NotFoundException("flag"));
 		PatientSummary patient = this.patients.find(user.clinicId(), flag.patientId())
@@ -87,6 +89,13 @@ class FlagController {
 		if (!model.containsAttribute("resolveForm")) {
 			model.addAttribute("resolveForm", new ResolveForm(flag.version(), null, null, null, null, null));
 		}
+		// The review form's choices from here, not T(...) in the template: a type
+		// reference there is a class loader lookup on every render.
+		model.addAttribute("contactKinds", ContactKind.values());
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("causalities", Causality.values());
+		model.addAttribute("seriousnesses", Seriousness.values());
+		model.addAttribute("seriousnessCriteria", Seriousness.Criterion.values());
 		this.audit.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_VIEWED", "flag", id, null));
 		return "triage/flag";
 	}

@@ -16,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,6 +59,7 @@ class FlagQueueController {
 	}
 
 	@GetMapping("/clinician/flags")
+	@Transactional(readOnly = true)
 	String showQueue(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("filter") QueueFilter filter,
 			BindingResult result, Model model, HttpServletResponse response) {
 		Instant now = this.clock.instant();

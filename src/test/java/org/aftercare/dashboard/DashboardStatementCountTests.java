@@ -93,6 +93,35 @@ class DashboardStatementCountTests {
 	}
 
 	/**
+	 * Each page view of a signed-in clinician takes at most four connections from the
+	 * pool: Spring Session's filter reads the session twice (for the request, and again
+	 * as it commits), the first read's transaction reads it once more when it looks for
+	 * the signed-in user to set its clinic scope (issue 7), and the page's single
+	 * transaction (not one per read model); the session is not written back (it did not
+	 * change).
+	 */
+	@Test
+	void eachClinicianPageIsTheSessionReadsAndOneTransaction() throws Exception {
+		Clinic clinic = clinicWith(2);
+		// The session of a signed-in browser, with its CSRF token already in it.
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(get("/clinician/flags").with(user(clinic.world().clinician())))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		Map<String, Integer> connections = new LinkedHashMap<>();
+		for (Map.Entry<String, String> page : pages(clinic).entrySet()) {
+			StatementCounting.reset();
+			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician())).cookie(session))
+				.andExpect(status().isOk());
+			connections.put(page.getKey(), StatementCounting.connections());
+		}
+		log.info("Connections per page: {}", connections);
+		assertThat(connections.values()).allSatisfy((count) -> assertThat(count).isBetween(1, 4));
+	}
+
+	/**
 	 * What the pages were measured on: the busiest patient and the flag of their last
 	 * episode.
 	 */
@@ -143,6 +172,17 @@ class DashboardStatementCountTests {
 	}
 
 	private Map<String, Integer> statementsPerPage(Clinic clinic, Map<String, Integer> scopes) throws Exception {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (Map.Entry<String, String> page : pages(clinic).entrySet()) {
+			StatementCounting.reset();
+			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician()))).andExpect(status().isOk());
+			counts.put(page.getKey(), StatementCounting.count());
+			scopes.put(page.getKey(), StatementCounting.scopeCount());
+		}
+		return counts;
+	}
+
+	private static Map<String, String> pages(Clinic clinic) {
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("queue", "/clinician/flags");
 		pages.put("resolved queue", "/clinician/flags?view=RESOLVED");
@@ -152,14 +192,7 @@ class DashboardStatementCountTests {
 		pages.put("patient search", "/clinician/patients?q=pat");
 		pages.put("patient", "/clinician/patients/" + clinic.patientId());
 		pages.put("analytics", "/clinician/analytics");
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (Map.Entry<String, String> page : pages.entrySet()) {
-			StatementCounting.reset();
-			this.mvc.perform(get(page.getValue()).with(user(clinic.world().clinician()))).andExpect(status().isOk());
-			counts.put(page.getKey(), StatementCounting.count());
-			scopes.put(page.getKey(), StatementCounting.scopeCount());
-		}
-		return counts;
+		return pages;
 	}
 
 	private void treat(World world, UUID patient, Instant at) {
