@@ -26,13 +26,24 @@ public class StatementCounting {
 	/** Statements, then those of them that set a transaction's clinic scope. */
 	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
 
-	private static final ThreadLocal<int[]> CONNECTIONS = ThreadLocal.withInitial(() -> new int[1]);
+	/** Connections taken, held now, and the most held at once. */
+	private static final ThreadLocal<int[]> CONNECTIONS = ThreadLocal.withInitial(() -> new int[3]);
 
 	/** Starts counting again from zero on this thread. */
 	public static void reset() {
 		COUNT.get()[0] = 0;
 		COUNT.get()[1] = 0;
 		CONNECTIONS.get()[0] = 0;
+		CONNECTIONS.get()[2] = CONNECTIONS.get()[1];
+	}
+
+	/**
+	 * The most connections this thread held at once since the last {@link #reset()}: more
+	 * than one means a request waits for a second connection while holding one, which
+	 * under load can hold every pooled connection by requests waiting for another.
+	 */
+	public static int mostHeldAtOnce() {
+		return CONNECTIONS.get()[2];
 	}
 
 	/**
@@ -66,7 +77,10 @@ public class StatementCounting {
 					return proxy(DataSource.class, dataSource, (target, method, args) -> {
 						Object result = invoke(target, method, args);
 						if (result instanceof Connection connection) {
-							CONNECTIONS.get()[0]++;
+							int[] connections = CONNECTIONS.get();
+							connections[0]++;
+							connections[1]++;
+							connections[2] = Math.max(connections[2], connections[1]);
 							return countingConnection(connection);
 						}
 						return result;
@@ -80,6 +94,9 @@ public class StatementCounting {
 
 	private static Connection countingConnection(Connection connection) {
 		return proxy(Connection.class, connection, (target, method, args) -> {
+			if (method.getName().equals("close") && !target.isClosed()) {
+				CONNECTIONS.get()[1]--;
+			}
 			if (STATEMENT_METHODS.contains(method.getName())) {
 				COUNT.get()[0]++;
 				if (args != null && args.length > 0 && args[0] instanceof String sql

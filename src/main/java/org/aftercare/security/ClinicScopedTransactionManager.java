@@ -45,6 +45,12 @@ public class ClinicScopedTransactionManager extends JpaTransactionManager {
 
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
+		// The scope first, before this transaction takes its connection: finding the
+		// signed-in user may load the security context from the session, which Spring
+		// Session reads in a transaction of its own. Holding a connection meanwhile would
+		// take two from the pool at once, and under load every pooled connection would be
+		// held by a request waiting for a second one.
+		Optional<ClinicScope.Tenancy> scope = ClinicScope.effective();
 		super.doBegin(transaction, definition);
 		ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource());
 		if (holder == null) {
@@ -57,7 +63,6 @@ public class ClinicScopedTransactionManager extends JpaTransactionManager {
 		TenantConnection tenant = new TenantConnection(holder,
 				(entityManager != null) ? entityManager.getEntityManager() : null);
 		TransactionSynchronizationManager.bindResource(KEY, tenant);
-		Optional<ClinicScope.Tenancy> scope = ClinicScope.effective();
 		if (scope.isEmpty()) {
 			return;
 		}
