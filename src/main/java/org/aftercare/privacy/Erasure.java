@@ -125,7 +125,8 @@ class Erasure {
 		this.reports.eraseFreeText(clinicId, patientId);
 		this.events.publishEvent(new PatientErased(clinicId, patientId));
 		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
-		int dropped = dropPublications(patientId, Stream.concat(patientEmail.stream(), email.stream()).toList());
+		int dropped = dropPublications(patientId,
+				Stream.concat(patientEmail.stream(), email.stream()).distinct().toList());
 		this.audit.record(new AuditLog.Event(clinicId, patientId, "ERASURE_APPROVED", "erasure_request", request.id(),
 				(dropped > 0) ? "pending events dropped: " + dropped : null));
 		// Sessions live outside this transaction: end them only once the erasure stands.

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -205,7 +206,7 @@ class ReportController {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two submits of one form raced; the first one won. Show it.
-			java.util.Optional<UUID> first = reports.findByFormToken(user.clinicId(), formToken);
+			Optional<UUID> first = reports.findByFormToken(user.clinicId(), formToken);
 			if (first.isPresent()) {
 				return first.get();
 			}

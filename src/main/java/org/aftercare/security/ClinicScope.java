@@ -198,8 +198,7 @@ public final class ClinicScope {
 		Tenancy previous = EXPLICIT.get();
 		EXPLICIT.set(scope);
 		// A transaction already open on this thread takes the scope at once, and gets
-		// back
-		// what it had when the scope is left.
+		// back what it had when the scope is left.
 		ClinicScopedTransactionManager.TenantConnection open = ClinicScopedTransactionManager.TenantConnection
 			.current();
 		Optional<Tenancy> before = (open != null) ? open.applied() : Optional.empty();

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -76,8 +78,8 @@ public class ClinicScopedTransactionManager extends JpaTransactionManager {
 		}
 	}
 
-	private javax.sql.DataSource dataSource() {
-		javax.sql.DataSource dataSource = getDataSource();
+	private DataSource dataSource() {
+		DataSource dataSource = getDataSource();
 		if (dataSource == null) {
 			throw new IllegalStateException("The clinic scope needs the JPA transaction's DataSource");
 		}

@@ -92,10 +92,9 @@ class Triage {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(ReportSubmitted submitted) {
 		// One report of an episode at a time: two at the same moment (a double submit,
-		// two devices) would both
-		// update the episode's open flags (optimistic lock) or both raise the same new
-		// one (its unique index).
-		// The second waits here for the first to commit, then reads the episode with it.
+		// two devices) would both update the episode's open flags (optimistic lock) or
+		// both raise the same new one (its unique index). The second waits here for the
+		// first to commit, then reads the episode with it.
 		this.entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
 			.setParameter(1, "episode:" + submitted.treatmentId())
 			.getSingleResult();
