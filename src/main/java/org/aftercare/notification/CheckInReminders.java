@@ -76,7 +76,8 @@ class CheckInReminders {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
-	@Scheduled(fixedDelayString = "${aftercare.jobs.check-in-reminder-delay:PT5M}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "${aftercare.jobs.check-in-reminder-delay:PT5M}",
+			initialDelayString = "${aftercare.jobs.start-delay:PT20S}")
 	void scheduled() {
 		remindDue();
 	}

@@ -27,7 +27,8 @@ class RetryFailedNotifications {
 		this.jdbc = jdbc;
 	}
 
-	@Scheduled(fixedDelayString = "${aftercare.jobs.mail-retry-delay:PT2M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${aftercare.jobs.mail-retry-delay:PT2M}",
+			initialDelayString = "${aftercare.jobs.start-delay:PT1M}")
 	@Transactional
 	void retry() {
 		boolean locked = Boolean.TRUE

@@ -79,12 +79,14 @@ class TriageJobs {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${aftercare.jobs.no-reply-delay:PT1M}", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${aftercare.jobs.no-reply-delay:PT1M}",
+			initialDelayString = "${aftercare.jobs.start-delay:PT30S}")
 	void scheduledNoReply() {
 		escalateUnanswered();
 	}
 
-	@Scheduled(fixedDelayString = "${aftercare.jobs.persistent-headache-delay:PT15M}", initialDelayString = "PT45S")
+	@Scheduled(fixedDelayString = "${aftercare.jobs.persistent-headache-delay:PT15M}",
+			initialDelayString = "${aftercare.jobs.start-delay:PT45S}")
 	void scheduledPersistentHeadaches() {
 		flagPersistentHeadaches();
 	}
