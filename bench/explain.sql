@@ -1,40 +1,48 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the dashboard's read-model queries, copied from the classes named above each
 -- one, with the benchmark's own parameters (clinic 1, its clinician, an open flag, a patient with history).
 -- The application sends them as prepared statements; these are the same statements with literals.
--- Run: psql -d aftercare_bench -f bench/explain.sql
+-- Run: psql -U aftercare_app -d aftercare_bench -f bench/explain.sql
 \set ON_ERROR_STOP 1
 \pset pager off
+-- As the app's role (bench/run.sh runs this file as APP_DB_USER) in clinic 1's scope, as the app runs them: the plans
+-- show the row-level security filters and the planner's estimates under them (V17).
+BEGIN;
+SELECT set_config('app.clinic_id', md5('clinic1')::uuid::text, true), set_config('app.all_clinics', 'off', true) \g /dev/null
 SELECT md5('clinic1')::uuid AS clinic, md5('clinician1')::uuid AS me, md5('patient100')::uuid AS patient,
        md5('patient1000')::uuid AS fresh_patient \gset
 SELECT id AS flag, treatment_id AS treatment FROM flag
  WHERE clinic_id = :'clinic' AND status <> 'RESOLVED' ORDER BY priority_rank, raised_at LIMIT 1 \gset
 SELECT (now() - interval '12 months')::date AS year_from, (now() + interval '1 day')::date AS year_to \gset
 
-\echo '### triage/FlagQueue.page (open view, first page of 50)'
+\echo '### triage/FlagQueue.page (open view, first page of 50; no patient or treatment filter: the flags first)'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
        f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
        a.display_name AS assignee, f.priority_rank, f.resolved_at
-  FROM flag f
+  FROM (SELECT * FROM flag f WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED'
+         ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51) f
   JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
   JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
   JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
   LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
- WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED'
- ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51;
+ ORDER BY f.priority_rank, f.raised_at, f.id;
 
-\echo '### triage/FlagQueue.page (resolved view, first page of 50)'
+\echo '### triage/FlagQueue.page (resolved view, first page of 50; no patient or treatment filter: the flags first)'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
        f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
        a.display_name AS assignee, f.priority_rank, f.resolved_at
-  FROM flag f
+  FROM (SELECT * FROM flag f WHERE f.clinic_id = :'clinic' AND f.status = 'RESOLVED'
+         ORDER BY f.resolved_at DESC, f.id DESC LIMIT 51) f
   JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
   JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
   JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
   LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
- WHERE f.clinic_id = :'clinic' AND f.status = 'RESOLVED'
- ORDER BY f.resolved_at DESC, f.id DESC LIMIT 51;
+ ORDER BY f.resolved_at DESC, f.id DESC;
+
+\echo '### account/UserAccountRepository.findByClinicIdAndRoleOrderByDisplayName (the queue page\'s injector filter)'
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT * FROM user_account WHERE clinic_id = :'clinic' AND role = 'CLINICIAN' ORDER BY display_name;
 
 \echo '### triage/FlagQueue.openCounts'
 EXPLAIN (ANALYZE, BUFFERS)
@@ -182,3 +190,5 @@ SELECT NULL, NULL,
        count(*) FILTER (WHERE answered),
        count(*) FILTER (WHERE answered AND with_symptom)
   FROM episode;
+
+COMMIT;

@@ -69,7 +69,7 @@ SQL
 
 # --- build ---------------------------------------------------------------------------------------------------
 log "build"
-./mvnw -o -q -DskipTests package >"$OUT/build.log" 2>&1
+./mvnw -q -DskipTests package >"$OUT/build.log" 2>&1
 JAR=$(ls "$ROOT"/target/aftercare-*.jar | grep -v original | head -1)
 LIB=$OUT/lib
 mkdir -p "$LIB" && (cd "$LIB" && unzip -q -o "$JAR" 'BOOT-INF/lib/*')
@@ -211,7 +211,8 @@ limits after
 
 # --- EXPLAIN and the profile ---------------------------------------------------------------------------------
 log "explain"
-psql -d "$DB_BIG" -f bench/explain.sql >"$OUT/explain.txt" 2>&1
+# As the app role, in clinic 1's scope (the file sets it): the plans the app gets under row-level security.
+psql -U "$APP_DB_USER" -d "$DB_BIG" -f bench/explain.sql >"$OUT/explain.txt" 2>&1
 if [[ -f $OUT/app-$DB_SMALL.jfr ]]; then
   jfr print --stack-depth 128 --events jdk.ExecutionSample "$OUT/app-$DB_SMALL.jfr" 2>/dev/null \
     | python3 bench/jfr_top.py - >"$OUT/profile.txt" || true
