@@ -3,14 +3,15 @@ package org.aftercare.triage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.Product;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.RuleSettings;
+import org.aftercare.web.Dates;
 
 /**
  * The clinician's flag queue (their landing page) and the rule transparency page.
@@ -43,25 +45,28 @@ class FlagQueueController {
 
 	private final Clock clock;
 
-	FlagQueueController(FlagQueue queue, Triage triage, AccountService accounts, Clock clock) {
+	private final MessageSource messages;
+
+	private final Dates dates;
+
+	FlagQueueController(FlagQueue queue, Triage triage, AccountService accounts, Clock clock, MessageSource messages,
+			Dates dates) {
 		this.queue = queue;
 		this.triage = triage;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.messages = messages;
+		this.dates = dates;
 	}
 
 	/** The most urgent first, as a nurse reads the counts. */
 	static final java.util.List<Priority> URGENT_FIRST = java.util.List.of(Priority.EMERGENCY, Priority.HIGH,
 			Priority.MEDIUM);
 
-	/** Time left to (or past) each open flag's target, in the row order. */
-	record Due(boolean overdue, Duration by) {
-	}
-
 	@GetMapping("/clinician/flags")
 	@Transactional(readOnly = true)
 	String showQueue(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("filter") QueueFilter filter,
-			BindingResult result, Model model, HttpServletResponse response) {
+			BindingResult result, Model model, HttpServletResponse response, Locale locale) {
 		Instant now = this.clock.instant();
 		model.addAttribute("counts", this.queue.openCounts(user.clinicId()));
 		model.addAttribute("loadedAt", now.toEpochMilli());
@@ -76,23 +81,51 @@ class FlagQueueController {
 		}
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("page", new FlagQueue.Page(java.util.List.of(), null));
-			model.addAttribute("due", Map.of());
+			model.addAttribute("page", new FlagQueue.Page(List.of(), null));
+			model.addAttribute("rows", List.of());
 			return "triage/queue";
 		}
 		FlagQueue.Page page = this.queue.page(user.clinicId(), user.accountId(), filter, user.zone());
 		RuleSettings settings = this.triage.settingsFor(user.clinicId());
-		Map<UUID, Due> due = new LinkedHashMap<>();
+		List<QueueRow> rows = new ArrayList<>(page.rows().size());
 		for (FlagQueue.Row row : page.rows()) {
-			if ("OPEN".equals(row.status())) {
-				Duration left = Targets
-					.left(Targets.target(Priority.valueOf(row.priority()), row.raisedAt(), settings, user.zone()), now);
-				due.put(row.flagId(), new Due(left.isNegative(), left.abs()));
-			}
+			rows.add(row(row, settings, user, now, locale));
 		}
 		model.addAttribute("page", page);
-		model.addAttribute("due", due);
+		model.addAttribute("rows", rows);
 		return "triage/queue";
+	}
+
+	private QueueRow row(FlagQueue.Row row, RuleSettings settings, CurrentUser user, Instant now, Locale locale) {
+		String target = null;
+		boolean overdue = false;
+		if ("OPEN".equals(row.status())) {
+			// Time left to (or past) the target of the flag's priority.
+			Duration left = Targets
+				.left(Targets.target(Priority.valueOf(row.priority()), row.raisedAt(), settings, user.zone()), now);
+			overdue = left.isNegative();
+			target = message(overdue ? "queue.target.overdue" : "queue.target.left", locale,
+					this.dates.duration(left.abs()));
+		}
+		else if ("ACKNOWLEDGED".equals(row.status())) {
+			target = message("queue.target.acknowledged", locale, row.assignee());
+		}
+		else if ("RESOLVED".equals(row.status())) {
+			target = message("flag.status.RESOLVED", locale);
+		}
+		List<String> symptoms = new ArrayList<>(row.symptoms().size());
+		for (String code : row.symptoms()) {
+			symptoms.add(message("symptom." + code, locale));
+		}
+		return new QueueRow(row.flagId(), "priority-" + row.priority().toLowerCase(Locale.ROOT),
+				message("priority." + row.priority(), locale), row.serious(), row.patientName(), symptoms,
+				message("rule." + row.ruleCode(), locale), row.evidence(),
+				this.dates.daysBetween(row.treatedAt(), row.raisedAt()), row.injector(), target, overdue,
+				this.dates.dateTime(row.raisedAt()));
+	}
+
+	private String message(String code, Locale locale, Object... arguments) {
+		return this.messages.getMessage(code, arguments, locale);
 	}
 
 	/**
