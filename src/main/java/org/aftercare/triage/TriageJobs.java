@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.persistence.EntityManager;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +34,7 @@ import org.aftercare.triage.rules.Evaluation;
 import org.aftercare.triage.rules.Finding;
 import org.aftercare.triage.rules.NoReplyRule;
 import org.aftercare.triage.rules.OpenFlagFacts;
+import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.ReportFacts;
 import org.aftercare.triage.rules.RuleCode;
 import org.aftercare.triage.rules.RuleSettings;
@@ -49,8 +53,18 @@ class TriageJobs {
 
 	static final long PERSISTENT_HEADACHE_LOCK = 0x4166746572_02L;
 
-	/** Flags examined per run at most; the next run takes the rest. */
+	/**
+	 * Flags (R13) or episodes (R6, {@code aftercare.jobs.persistent-headache-batch})
+	 * examined per run at most; the next run takes the rest.
+	 */
 	static final int BATCH = 500;
+
+	/**
+	 * R6 can raise no episode above this: a flag at the top of the scale makes every
+	 * later R6 finding "already flagged" (R6 gives HIGH at most, R11 one level up, R13
+	 * escalates to it too), so its episode is no longer a candidate (issue 8).
+	 */
+	private static final Priority PERSISTENT_HEADACHE_TOP = Priority.EMERGENCY;
 
 	private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
 
@@ -68,9 +82,26 @@ class TriageJobs {
 
 	private final TransactionTemplate transactions;
 
+	private final EntityManager entityManager;
+
+	private volatile int persistentHeadacheBatch;
+
+	/**
+	 * R6 (issue 8): the last episode the previous run examined, in (clinic, treatment)
+	 * order; the next run goes on after it, and after the last candidate back to the
+	 * start, so every candidate is examined within two passes however many there are.
+	 * Kept in memory: a restart starts over, and with several instances each keeps its
+	 * own (each run still moves one of them on).
+	 */
+	private volatile EpisodeKey persistentHeadacheCursor = EpisodeKey.START;
+
 	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+			EntityManager entityManager,
+			@Value("${aftercare.jobs.persistent-headache-batch:" + BATCH + "}") int persistentHeadacheBatch) {
 		this.transactions = new TransactionTemplate(transactions);
+		this.entityManager = entityManager;
+		this.persistentHeadacheBatch = persistentHeadacheBatch;
 		this.jdbc = jdbc;
 		this.flags = flags;
 		this.triage = triage;
@@ -135,20 +166,38 @@ class TriageJobs {
 	 * lock. One transaction across clinics: the episodes come from all of them.
 	 */
 	int flagPersistentHeadaches() {
-		return ClinicScope.acrossClinics(ClinicScope.Reason.SCHEDULED_JOB,
-				() -> this.transactions.execute((status) -> flagPersistentHeadachesInTransaction()));
-	}
-
-	private int flagPersistentHeadachesInTransaction() {
-		if (!tryLock(PERSISTENT_HEADACHE_LOCK)) {
+		EpisodeKey after = this.persistentHeadacheCursor;
+		PersistentHeadacheRun run = ClinicScope.acrossClinics(ClinicScope.Reason.SCHEDULED_JOB,
+				() -> this.transactions.execute((status) -> flagPersistentHeadachesInTransaction(after)));
+		if (run == null) {
 			return -1;
 		}
-		Instant now = this.clock.instant();
-		// Episodes whose latest headache entry is still going on and began more than a
-		// day ago (each clinic's
-		// own threshold is applied by the rule), within the 12 weeks of an episode.
-		record Episode(UUID clinicId, UUID patientId, UUID treatmentId) {
+		// Moved on only once the run committed: a run rolled back is taken again.
+		this.persistentHeadacheCursor = run.next();
+		return run.examined();
+	}
+
+	/**
+	 * Episodes per R6 run at most, for tests; the next run starts from the first
+	 * candidate.
+	 */
+	void persistentHeadacheBatch(int batch) {
+		this.persistentHeadacheBatch = batch;
+		this.persistentHeadacheCursor = EpisodeKey.START;
+	}
+
+	private PersistentHeadacheRun flagPersistentHeadachesInTransaction(EpisodeKey after) {
+		if (!tryLock(PERSISTENT_HEADACHE_LOCK)) {
+			return null;
 		}
+		Instant now = this.clock.instant();
+		int batch = this.persistentHeadacheBatch;
+		// R6: episodes whose latest headache entry is still going on and began
+		// more than a day ago (each clinic's own threshold is applied by the rule),
+		// within the 12 weeks of an episode. Issue 8 found the same first batch
+		// examined on every run and the rest never: those flagged at the top of the
+		// scale are left out, and the rest come in (clinic, treatment) order after
+		// the previous run's last one.
 		List<Episode> episodes = this.jdbc.sql("""
 				SELECT clinic_id, patient_id, treatment_id FROM (
 				    SELECT DISTINCT ON (r.clinic_id, r.treatment_id) r.clinic_id, r.patient_id, r.treatment_id,
@@ -156,24 +205,45 @@ class TriageJobs {
 				      FROM symptom_entry e
 				      JOIN symptom_report r ON r.clinic_id = e.clinic_id AND r.id = e.report_id
 				     WHERE e.symptom = 'HEADACHE' AND r.submitted_at > :since
+				       AND (r.clinic_id, r.treatment_id) > (:afterClinic, :afterTreatment)
 				     ORDER BY r.clinic_id, r.treatment_id, r.submitted_at DESC, e.position DESC
 				) latest
 				 WHERE ongoing AND started_at < :dayAgo
+				   AND NOT EXISTS (SELECT 1 FROM flag f
+				                    WHERE f.clinic_id = latest.clinic_id AND f.treatment_id = latest.treatment_id
+				                      AND f.rule_code = :rule AND f.priority = :top)
+				 ORDER BY clinic_id, treatment_id
 				 LIMIT :batch
 				""")
 			.param("since", Timestamp.from(now.minus(Duration.ofDays(7 * 12))))
+			.param("afterClinic", after.clinicId())
+			.param("afterTreatment", after.treatmentId())
 			.param("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))))
-			.param("batch", BATCH)
+			.param("rule", RuleCode.R6_PERSISTENT_HEADACHE.name())
+			.param("top", PERSISTENT_HEADACHE_TOP.name())
+			.param("batch", batch)
 			.query((rs, n) -> new Episode(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class)))
 			.list();
+		// One settings lookup per clinic in the batch, not one per episode.
+		Map<UUID, RuleSettings> settings = new HashMap<>();
 		for (Episode episode : episodes) {
-			evaluatePersistence(episode.clinicId(), episode.patientId(), episode.treatmentId(), now);
+			evaluatePersistence(episode.clinicId(), episode.patientId(), episode.treatmentId(),
+					settings.computeIfAbsent(episode.clinicId(), this.triage::settingsFor), now);
+			// R6 (issue 8): each episode's reports and flags leave the persistence
+			// context once written, so later episodes' queries do not flush-check
+			// them again and a run costs the same per episode from first to last.
+			// Nothing managed is held from one episode to the next.
+			this.entityManager.flush();
+			this.entityManager.clear();
 		}
-		return episodes.size();
+		EpisodeKey next = (episodes.size() < batch) ? EpisodeKey.START
+				: EpisodeKey.of(episodes.get(episodes.size() - 1));
+		return new PersistentHeadacheRun(episodes.size(), next);
 	}
 
-	private void evaluatePersistence(UUID clinicId, UUID patientId, UUID treatmentId, Instant now) {
+	private void evaluatePersistence(UUID clinicId, UUID patientId, UUID treatmentId, RuleSettings settings,
+			Instant now) {
 		List<ReportView> episode = this.reports.episode(clinicId, treatmentId);
 		List<EntryFacts> entries = episode.stream()
 			.flatMap((r) -> r.entries().stream().map((e) -> Triage.facts(e, r.submittedAt())))
@@ -188,7 +258,7 @@ class TriageJobs {
 		Evaluation evaluation = new Evaluation(
 				new ReportFacts(List.of(latestHeadache.get()), last.otherCauses(), false, false, now),
 				new EpisodeHistory(List.of()), this.triage.patientFacts(clinicId, patientId),
-				this.triage.treatmentFacts(clinicId, treatmentId), this.triage.settingsFor(clinicId), now);
+				this.triage.treatmentFacts(clinicId, treatmentId), settings, now);
 		// Only R6 is the clock's to raise; the other rules were weighed when the patient
 		// reported.
 		List<Finding> persistent = this.triage.engine()
@@ -212,6 +282,28 @@ class TriageJobs {
 		Optional<Flag> open = this.flags.findUnresolved(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE);
 		this.triage.apply(clinicId, patientId, treatmentId, null, persistent, open.map(List::of).orElse(List.of()),
 				now);
+	}
+
+	/** An R6 candidate: an episode with a headache still going on. */
+	private record Episode(UUID clinicId, UUID patientId, UUID treatmentId) {
+	}
+
+	/**
+	 * Where an R6 run stops, in the candidates' (clinic, treatment) order; {@link #START}
+	 * (the nil ids) sorts before every episode.
+	 */
+	private record EpisodeKey(UUID clinicId, UUID treatmentId) {
+
+		static final EpisodeKey START = new EpisodeKey(new UUID(0, 0), new UUID(0, 0));
+
+		static EpisodeKey of(Episode episode) {
+			return new EpisodeKey(episode.clinicId(), episode.treatmentId());
+		}
+
+	}
+
+	/** What an R6 run examined, and where the next one starts. */
+	private record PersistentHeadacheRun(int examined, EpisodeKey next) {
 	}
 
 	private boolean tryLock(long key) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,7 @@ import org.aftercare.report.Symptom;
 import org.aftercare.triage.rules.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The clock-driven rules (R6 for headaches still going on, R13 no reply), run by moving
@@ -59,6 +61,7 @@ class TriageJobsTests {
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
+		this.jobs.persistentHeadacheBatch(TriageJobs.BATCH);
 	}
 
 	@Test
@@ -127,6 +130,64 @@ class TriageJobsTests {
 		assertThat(flags(world, "R6_PERSISTENT_HEADACHE")).isEmpty();
 	}
 
+	/**
+	 * R6, issue 8: with more candidate episodes than one run takes, each run goes on
+	 * where the last one stopped, so every persistent headache is flagged within two
+	 * passes over the candidates, not only those of the first batch.
+	 */
+	@Test
+	void everyPersistentHeadacheIsFlaggedWhenThereAreMoreThanOneRunTakes() {
+		int batch = 2;
+		this.jobs.persistentHeadacheBatch(batch);
+		List<World> worlds = IntStream.range(0, 7)
+			.mapToObj((i) -> this.fixtures.world(Instant.now().minus(Duration.ofHours(3))))
+			.toList();
+		worlds.forEach((world) -> submit(world, Symptom.HEADACHE, 2, Instant.now().minus(Duration.ofHours(2))));
+		this.clock.advance(Duration.ofDays(3).plusHours(1));
+
+		int passes = 2 * ceilDiv(episodesWithAnOngoingHeadache(), batch) + 2;
+		for (int run = 0; run < passes && !worlds.stream().allMatch(this::hasPersistentHeadacheFlag); run++) {
+			examinePersistentHeadaches();
+		}
+		assertThat(worlds).allSatisfy((world) -> assertThat(flags(world, "R6_PERSISTENT_HEADACHE"))
+			.as("every episode examined within two passes")
+			.containsExactly("MEDIUM"));
+	}
+
+	/**
+	 * R6, issue 8: an episode already flagged at EMERGENCY, the top of the scale, cannot
+	 * be raised again, so a run no longer spends its batch on it; an episode flagged HIGH
+	 * can still go up and is still examined.
+	 */
+	@Test
+	void episodesFlaggedAtTheTopLevelAreNoLongerExamined() {
+		this.jobs.persistentHeadacheBatch(100_000);
+		this.clock.advance(Duration.ofDays(8));
+		// Twice the whole way (a new batch starts from the first candidate): the first
+		// run flags every episode already in the database as high as it goes, the
+		// second counts the candidates left.
+		examinePersistentHeadaches();
+		int before = examinePersistentHeadaches();
+
+		// Submitted 8 days into a headache: the report itself raises R6 HIGH, and R11 one
+		// level up for hypertension.
+		List<World> topLevel = IntStream.range(0, 3)
+			.mapToObj((i) -> this.fixtures.world(Instant.now().minus(Duration.ofHours(3)), true, false))
+			.toList();
+		topLevel.forEach((world) -> submit(world, Symptom.HEADACHE, 2, Instant.now().minus(Duration.ofHours(2))));
+		World high = this.fixtures.world(Instant.now().minus(Duration.ofHours(3)));
+		submit(high, Symptom.HEADACHE, 2, Instant.now().minus(Duration.ofHours(2)));
+		assertThat(topLevel)
+			.allSatisfy((world) -> assertThat(flags(world, "R6_PERSISTENT_HEADACHE")).containsExactly("EMERGENCY"));
+		assertThat(flags(high, "R6_PERSISTENT_HEADACHE")).containsExactly("HIGH");
+
+		assertThat(examinePersistentHeadaches()).as("only the episode flagged HIGH joins the candidates")
+			.isEqualTo(before + 1);
+		assertThat(topLevel)
+			.allSatisfy((world) -> assertThat(flags(world, "R6_PERSISTENT_HEADACHE")).containsExactly("EMERGENCY"));
+		assertThat(flags(high, "R6_PERSISTENT_HEADACHE")).as("fire once").containsExactly("HIGH");
+	}
+
 	@Test
 	void jobsDoNothingWhileAnotherInstanceHoldsTheirLock() throws Exception {
 		try (Connection other = this.dataSource.getConnection()) {
@@ -146,6 +207,32 @@ class TriageJobsTests {
 				List.of(new ReportService.NewEntry(symptom, null, severity, null, started, true, null, null, null, null,
 						null)),
 				null));
+	}
+
+	/**
+	 * One R6 run; should the scheduled run hold the job's lock at that moment, the next
+	 * one.
+	 */
+	private int examinePersistentHeadaches() {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(this.jobs::flagPersistentHeadaches, (examined) -> examined >= 0);
+	}
+
+	/** At least as many as R6's candidates, from every test that shares the database. */
+	private int episodesWithAnOngoingHeadache() {
+		return this.jdbc.sql("""
+				SELECT count(DISTINCT (r.clinic_id, r.treatment_id))
+				  FROM symptom_entry e
+				  JOIN symptom_report r ON r.clinic_id = e.clinic_id AND r.id = e.report_id
+				 WHERE e.symptom = 'HEADACHE' AND e.ongoing""").query(Integer.class).single();
+	}
+
+	private boolean hasPersistentHeadacheFlag(World world) {
+		return !flags(world, "R6_PERSISTENT_HEADACHE").isEmpty();
+	}
+
+	private static int ceilDiv(int dividend, int divisor) {
+		return (dividend + divisor - 1) / divisor;
 	}
 
 	private UUID flagId(World world, String rule) {
