@@ -34,7 +34,7 @@ w('')
 w(f"- Commit: `{meta['commit']}`")
 w(f"- Command: `bench/run.sh` (WARMUP={meta['warmup']} DURATION={meta['duration']} CONNS={meta['conns']} "
   f"HEAP={meta['heap']}); app started as `java -Xmx{meta['heap']} {meta.get('java_opts', '')} -jar target/aftercare-*.jar "
-  f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<db> ...` (JFR `profile` recording on for the "
+  f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<db> --aftercare.jobs.start-delay={meta.get('jobs_start_delay', 'PT2H')} ...` (JFR `profile` recording on for the "
   f"10,000-report run only, so that the 2,000,000-report RSS is measured without it); wrk `-t2 -c<conns> --latency`, {meta['warmup']} s warm-up then {meta['duration']} s "
   f"measured, `--timeout 10s`; pgbench `-n -M prepared -c 8 -j 2 -T 30`.")
 w('- Machine:')

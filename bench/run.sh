@@ -62,7 +62,7 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/de
   echo "--- postgres"; psql -d postgres -Atc 'select version()'; psql -d postgres -Atc 'show shared_buffers'
   echo "--- java"; java -version 2>&1; wrk --version 2>&1 | head -1 || true
 } >"$OUT/machine.txt" 2>&1
-record "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"commit\":\"$(git rev-parse HEAD)\",\"heap\":\"$HEAP\",\"java_opts\":\"$JAVA_OPTS MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\",\"warmup\":$WARMUP,\"duration\":$DURATION,\"conns\":$CONNS}"
+record "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"commit\":\"$(git rev-parse HEAD)\",\"heap\":\"$HEAP\",\"java_opts\":\"$JAVA_OPTS MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\",\"warmup\":$WARMUP,\"duration\":$DURATION,\"conns\":$CONNS,\"jobs_start_delay\":\"$JOBS_START_DELAY\"}"
 load_check() { record "{\"kind\":\"load\",\"at\":\"$1\",\"uptime\":\"$(uptime | sed 's/.*load average: //')\",\"top\":\"$(top -bn1 | sed -n '8,12p' | awk '{print $12":"$9"%"}' | tr '\n' ' ')\"}"; }
 load_check start
 
