@@ -145,12 +145,12 @@ public class TreatmentService {
 
 	@Transactional(readOnly = true)
 	public Optional<TreatmentSummary> find(UUID clinicId, UUID treatmentId) {
-		// By primary key: no statement when this transaction already holds the treatment
-		// (the triage of a report, right after the submit loaded it); else one for the
-		// treatment and one for its areas, when the summary reads them. Not a fetch
-		// graph:
-		// Hibernate planned the load of a graph again on every call (issue 8: 8% of the
-		// flag page).
+		// By primary key: no statement when this transaction already holds the
+		// treatment (the triage of a report, right after the submit loaded it); else one
+		// for the treatment and one for its areas, when the summary reads them. Not a
+		// fetch graph: Hibernate planned the load of a graph again on every call (issue
+		// 8:
+		// 8% of the flag page).
 		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId))
 			.filter((treatment) -> treatment.clinicId().equals(clinicId))
 			.map(Treatment::summary);

@@ -27,6 +27,18 @@ class FlagQueue {
 
 	static final int PAGE_SIZE = 50;
 
+	private static final String SELECT = """
+			SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
+			       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
+			       a.display_name AS assignee, f.priority_rank, f.resolved_at""";
+
+	private static final String JOINS = """
+			 JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+			 JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+			 JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+			 LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+			""";
+
 	private final JdbcClient jdbc;
 
 	FlagQueue(JdbcClient jdbc) {
@@ -40,18 +52,6 @@ class FlagQueue {
 
 	record Page(List<Row> rows, String next) {
 	}
-
-	private static final String SELECT = """
-			SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
-			       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
-			       a.display_name AS assignee, f.priority_rank, f.resolved_at""";
-
-	private static final String JOINS = """
-			 JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
-			 JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
-			 JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
-			 LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
-			""";
 
 	@Transactional(readOnly = true)
 	Page page(UUID clinicId, UUID me, QueueFilter filter, ZoneId zone) {
@@ -121,11 +121,10 @@ class FlagQueue {
 		String sql;
 		if (onJoined.isEmpty()) {
 			// The page's flags first, from the flag table alone in the queue's index
-			// order, then
-			// their patients, treatments and names: 51 lookups each, whatever the planner
-			// thinks of the clinic's size (issue 8: joining first read all 576 open flags
-			// of a
-			// clinic with their treatments before sorting).
+			// order, then their patients, treatments and names: 51 lookups each, whatever
+			// the planner thinks of the clinic's size (issue 8: joining first read all
+			// 576
+			// open flags of a clinic with their treatments before sorting).
 			sql = SELECT + " FROM (SELECT * FROM flag f" + onFlag + order + " LIMIT :limit) f" + JOINS + order;
 		}
 		else {
