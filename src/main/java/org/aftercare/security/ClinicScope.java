@@ -41,8 +41,6 @@ public final class ClinicScope {
 
 	private static final ThreadLocal<Tenancy> EXPLICIT = new ThreadLocal<>();
 
-	private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
-
 	private ClinicScope() {
 	}
 
@@ -169,19 +167,9 @@ public final class ClinicScope {
 		if (explicit != null) {
 			return Optional.of(explicit);
 		}
-		// Asking for the signed-in user may load the security context from the session,
-		// in a transaction of its own (Spring Session JDBC): that one, about no clinic,
-		// begins without a scope instead of asking again.
-		if (RESOLVING.get() != null) {
-			return Optional.empty();
-		}
-		RESOLVING.set(Boolean.TRUE);
-		try {
-			return CurrentUsers.current().map((user) -> new OneClinic(user.clinicId()));
-		}
-		finally {
-			RESOLVING.remove();
-		}
+		// The signed-in user may come from the session, which Spring Session reads in a
+		// plain JDBC transaction of its own (SessionTransactions), never through here.
+		return CurrentUsers.current().map((user) -> new OneClinic(user.clinicId()));
 	}
 
 	private static void logBypass(Reason reason) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +36,10 @@ public class TreatmentService {
 
 	private final Clock clock;
 
-	private final jakarta.persistence.EntityManager entityManager;
+	private final EntityManager entityManager;
 
 	TreatmentService(TreatmentRepository treatments, CheckInRepository checkIns, ClinicService clinics, AuditLog audit,
-			Clock clock, jakarta.persistence.EntityManager entityManager) {
+			Clock clock, EntityManager entityManager) {
 		this.entityManager = entityManager;
 		this.treatments = treatments;
 		this.checkIns = checkIns;
@@ -148,9 +150,7 @@ public class TreatmentService {
 		// By primary key: no statement when this transaction already holds the
 		// treatment (the triage of a report, right after the submit loaded it); else one
 		// for the treatment and one for its areas, when the summary reads them. Not a
-		// fetch graph: Hibernate planned the load of a graph again on every call (issue
-		// 8:
-		// 8% of the flag page).
+		// fetch graph: Hibernate planned the load of a graph on every call (issue 8).
 		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId))
 			.filter((treatment) -> treatment.clinicId().equals(clinicId))
 			.map(Treatment::summary);

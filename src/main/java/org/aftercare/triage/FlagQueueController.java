@@ -60,8 +60,7 @@ class FlagQueueController {
 	}
 
 	/** The most urgent first, as a nurse reads the counts. */
-	static final java.util.List<Priority> URGENT_FIRST = java.util.List.of(Priority.EMERGENCY, Priority.HIGH,
-			Priority.MEDIUM);
+	static final List<Priority> URGENT_FIRST = List.of(Priority.EMERGENCY, Priority.HIGH, Priority.MEDIUM);
 
 	@GetMapping("/clinician/flags")
 	@Transactional(readOnly = true)

@@ -73,22 +73,20 @@ public final class ShortCache<K, V> {
 		if (entry != null && now - entry.expiresAt() < 0) {
 			return entry.value();
 		}
-		if (entry != null && now - entry.expiresAt() < maxStale.toNanos()
-				&& entry.refreshing().compareAndSet(false, true)) {
+		if (entry == null || now - entry.expiresAt() >= maxStale.toNanos()) {
+			return load(key, loader);
+		}
+		// One reload at a time; other readers meanwhile get the stale value too.
+		if (entry.refreshing().compareAndSet(false, true)) {
 			try {
 				background.execute(() -> refresh(key, loader, entry));
-				return entry.value();
 			}
 			catch (RejectedExecutionException ex) {
 				entry.refreshing().set(false);
 				return load(key, loader);
 			}
 		}
-		if (entry != null && now - entry.expiresAt() < maxStale.toNanos()) {
-			// Another reader's reload is on its way.
-			return entry.value();
-		}
-		return load(key, loader);
+		return entry.value();
 	}
 
 	private void refresh(K key, Function<K, V> loader, Entry<V> stale) {
