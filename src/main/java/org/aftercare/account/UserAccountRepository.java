@@ -24,8 +24,6 @@ interface UserAccountRepository extends Repository<UserAccount, UUID> {
 	@Query("select u from UserAccount u where u.email = ?1")
 	Optional<UserAccount> findByNormalisedEmail(String email);
 
-	List<UserAccount> findByClinicIdAndRoleOrderByDisplayName(UUID clinicId, Role role);
-
 	List<UserAccount> findByClinicIdAndRoleInOrderByDisplayName(UUID clinicId, List<Role> roles);
 
 	Optional<UserAccount> findByIdAndClinicId(UUID id, UUID clinicId);

@@ -92,13 +92,16 @@ class Notifications {
 				priority.name(), "firstName", firstName, "link", this.baseUrl + "/clinician/flags/" + flagId));
 	}
 
-	/** The clinic's on-call addresses, or all its clinicians when none are set. */
+	/**
+	 * The clinic's on-call addresses, or, when none are set, its clinicians who can sign
+	 * in.
+	 */
 	private List<String> recipients(UUID clinicId) {
 		String onCall = this.clinics.onCallEmails(clinicId);
 		if (onCall != null && !onCall.isBlank()) {
 			return Arrays.stream(onCall.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 		}
-		return this.accounts.clinicians(clinicId).stream().map(AccountService.AccountSummary::email).toList();
+		return this.accounts.alertableClinicianEmails(clinicId);
 	}
 
 }

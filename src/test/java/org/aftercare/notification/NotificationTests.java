@@ -86,6 +86,38 @@ class NotificationTests {
 	}
 
 	@Test
+	void withoutOnCallAddressesAlertsGoToTheCliniciansWhoCanSignInOnly() {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		String leaver = "leaver-" + UUID.randomUUID() + "@test.aftercare";
+		UUID leaverId = this.accounts.create(world.clinicId(), leaver, TestFixtures.PASSWORD, Role.CLINICIAN,
+				"Dr Leaver", null);
+		this.accounts.setEnabled(world.clinicId(), leaverId, false);
+		String invited = "invited-clinician-" + UUID.randomUUID() + "@test.aftercare";
+		this.accounts.invite(world.clinicId(), invited, "Dr Invited", Role.CLINICIAN, null);
+		String colleague = "colleague-" + UUID.randomUUID() + "@test.aftercare";
+		this.accounts.create(world.clinicId(), colleague, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Colleague", null);
+
+		report(world, Symptom.TROUBLE_SWALLOWING);
+		// One message to both: each inbox holds a copy.
+		await().atMost(WAIT).until(() -> !mailsTo(world.clinicianEmail()).isEmpty() && !mailsTo(colleague).isEmpty());
+		// A disabled login (a clinician who left) and one that was never activated get no
+		// patient alerts; both still name their past treatments in the injector lists.
+		assertThat(mailsTo(leaver)).isEmpty();
+		assertThat(mailsTo(invited).stream().filter((m) -> subject(m).contains("flag"))).isEmpty();
+		assertThat(this.accounts.clinicians(world.clinicId())).extracting(AccountService.AccountSummary::email)
+			.contains(leaver, invited, colleague, world.clinicianEmail());
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void mediumFlagsSendNoEmail() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		report(world, Symptom.EYELID_DROOP);
