@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,12 @@ import org.aftercare.triage.rules.Evaluation;
 import org.aftercare.triage.rules.Finding;
 import org.aftercare.triage.rules.NoReplyRule;
 import org.aftercare.triage.rules.OpenFlagFacts;
+import org.aftercare.triage.rules.PatientFacts;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.ReportFacts;
 import org.aftercare.triage.rules.RuleCode;
 import org.aftercare.triage.rules.RuleSettings;
+import org.aftercare.triage.rules.TreatmentFacts;
 
 /**
  * The rules that the clock, not a report, can meet: R6 for headaches still going on, and
@@ -53,11 +56,17 @@ class TriageJobs {
 
 	static final long PERSISTENT_HEADACHE_LOCK = 0x4166746572_02L;
 
-	/**
-	 * Flags (R13) or episodes (R6, {@code aftercare.jobs.persistent-headache-batch})
-	 * examined per run at most; the next run takes the rest.
-	 */
+	/** Flags examined per R13 run at most; the next run takes the rest. */
 	static final int BATCH = 500;
+
+	/**
+	 * Episodes examined per R6 run at most
+	 * ({@code aftercare.jobs.persistent-headache-batch}); the next run takes the rest.
+	 * Settled episodes are not candidates, so at clinic-chain scale (issue 8's benchmark:
+	 * 36,887 ongoing headaches, 1,303 of them still able to go up) one run of this size
+	 * covers every live candidate in about 2.5 s.
+	 */
+	static final int PERSISTENT_HEADACHE_BATCH = 2_000;
 
 	/**
 	 * R6 can raise no episode above this: a flag at the top of the scale makes every
@@ -65,6 +74,9 @@ class TriageJobs {
 	 * escalates to it too), so its episode is no longer a candidate (issue 8).
 	 */
 	private static final Priority PERSISTENT_HEADACHE_TOP = Priority.EMERGENCY;
+
+	/** An episode: the 12 weeks after a treatment. */
+	private static final Duration EPISODE = Duration.ofDays(7 * 12);
 
 	private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
 
@@ -97,8 +109,8 @@ class TriageJobs {
 
 	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports,
 			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
-			EntityManager entityManager,
-			@Value("${aftercare.jobs.persistent-headache-batch:" + BATCH + "}") int persistentHeadacheBatch) {
+			EntityManager entityManager, @Value("${aftercare.jobs.persistent-headache-batch:"
+					+ PERSISTENT_HEADACHE_BATCH + "}") int persistentHeadacheBatch) {
 		this.transactions = new TransactionTemplate(transactions);
 		this.entityManager = entityManager;
 		this.persistentHeadacheBatch = persistentHeadacheBatch;
@@ -166,6 +178,7 @@ class TriageJobs {
 	 * lock. One transaction across clinics: the episodes come from all of them.
 	 */
 	int flagPersistentHeadaches() {
+		long started = System.nanoTime();
 		EpisodeKey after = this.persistentHeadacheCursor;
 		PersistentHeadacheRun run = ClinicScope.acrossClinics(ClinicScope.Reason.SCHEDULED_JOB,
 				() -> this.transactions.execute((status) -> flagPersistentHeadachesInTransaction(after)));
@@ -174,6 +187,10 @@ class TriageJobs {
 		}
 		// Moved on only once the run committed: a run rolled back is taken again.
 		this.persistentHeadacheCursor = run.next();
+		if (run.examined() > 0) {
+			log.info("R6 examined {} episode(s) with an ongoing headache in {} ms", run.examined(),
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
+		}
 		return run.examined();
 	}
 
@@ -201,7 +218,7 @@ class TriageJobs {
 		List<Episode> episodes = this.jdbc.sql("""
 				SELECT clinic_id, patient_id, treatment_id FROM (
 				    SELECT DISTINCT ON (r.clinic_id, r.treatment_id) r.clinic_id, r.patient_id, r.treatment_id,
-				           e.ongoing, e.started_at
+				           e.ongoing, e.started_at, r.submitted_at
 				      FROM symptom_entry e
 				      JOIN symptom_report r ON r.clinic_id = e.clinic_id AND r.id = e.report_id
 				     WHERE e.symptom = 'HEADACHE' AND r.submitted_at > :since
@@ -212,10 +229,13 @@ class TriageJobs {
 				   AND NOT EXISTS (SELECT 1 FROM flag f
 				                    WHERE f.clinic_id = latest.clinic_id AND f.treatment_id = latest.treatment_id
 				                      AND f.rule_code = :rule AND f.priority = :top)
+				   AND NOT EXISTS (SELECT 1 FROM persistent_headache_settled s
+				                    WHERE s.clinic_id = latest.clinic_id AND s.treatment_id = latest.treatment_id
+				                      AND s.through >= latest.submitted_at)
 				 ORDER BY clinic_id, treatment_id
 				 LIMIT :batch
 				""")
-			.param("since", Timestamp.from(now.minus(Duration.ofDays(7 * 12))))
+			.param("since", Timestamp.from(now.minus(EPISODE)))
 			.param("afterClinic", after.clinicId())
 			.param("afterTreatment", after.treatmentId())
 			.param("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))))
@@ -228,8 +248,11 @@ class TriageJobs {
 		// One settings lookup per clinic in the batch, not one per episode.
 		Map<UUID, RuleSettings> settings = new HashMap<>();
 		for (Episode episode : episodes) {
-			evaluatePersistence(episode.clinicId(), episode.patientId(), episode.treatmentId(),
+			Instant settledThrough = evaluatePersistence(episode.clinicId(), episode.patientId(), episode.treatmentId(),
 					settings.computeIfAbsent(episode.clinicId(), this.triage::settingsFor), now);
+			if (settledThrough != null) {
+				settle(episode, settledThrough, now);
+			}
 			// R6 (issue 8): each episode's reports and flags leave the persistence
 			// context once written, so later episodes' queries do not flush-check
 			// them again and a run costs the same per episode from first to last.
@@ -242,7 +265,13 @@ class TriageJobs {
 		return new PersistentHeadacheRun(episodes.size(), next);
 	}
 
-	private void evaluatePersistence(UUID clinicId, UUID patientId, UUID treatmentId, RuleSettings settings,
+	/**
+	 * Raises or raises further the episode's R6 flag when its ongoing headache calls for
+	 * it. Returns the time of the headache's report when the episode is settled: flagged
+	 * at the highest level R6 can give it (what the rules say of the same headache at the
+	 * end of the 12 weeks), so that only a later report can change anything; else null.
+	 */
+	private Instant evaluatePersistence(UUID clinicId, UUID patientId, UUID treatmentId, RuleSettings settings,
 			Instant now) {
 		List<ReportView> episode = this.reports.episode(clinicId, treatmentId);
 		List<EntryFacts> entries = episode.stream()
@@ -252,36 +281,73 @@ class TriageJobs {
 			.filter((e) -> e.symptom() == org.aftercare.report.Symptom.HEADACHE)
 			.reduce((first, second) -> second);
 		if (latestHeadache.isEmpty() || !latestHeadache.get().ongoing()) {
-			return;
+			return null;
 		}
 		ReportView last = episode.get(episode.size() - 1);
-		Evaluation evaluation = new Evaluation(
-				new ReportFacts(List.of(latestHeadache.get()), last.otherCauses(), false, false, now),
-				new EpisodeHistory(List.of()), this.triage.patientFacts(clinicId, patientId),
-				this.triage.treatmentFacts(clinicId, treatmentId), settings, now);
-		// Only R6 is the clock's to raise; the other rules were weighed when the patient
-		// reported.
-		List<Finding> persistent = this.triage.engine()
+		PatientFacts patient = this.triage.patientFacts(clinicId, patientId);
+		TreatmentFacts treatment = this.triage.treatmentFacts(clinicId, treatmentId);
+		Optional<Finding> due = persistentHeadache(latestHeadache.get(), last, patient, treatment, settings, now);
+		if (due.isEmpty()) {
+			return null;
+		}
+		// Fire once: a flag for this episode at this level, open or already resolved by a
+		// clinician, is enough; only a longer headache (MEDIUM to HIGH) speaks again.
+		Priority flagged = this.flags
+			.findByClinicIdAndTreatmentIdAndRuleCode(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE)
+			.stream()
+			.map(Flag::priority)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+		if (flagged == null || flagged.compareTo(due.get().priority()) < 0) {
+			Optional<Flag> open = this.flags.findUnresolved(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE);
+			this.triage.apply(clinicId, patientId, treatmentId, null, List.of(due.get()),
+					open.map(List::of).orElse(List.of()), now);
+			flagged = due.get().priority();
+		}
+		// The same headache still going on at the end of the 12 weeks: when the rules
+		// would say no more of it than the flag says now, only a new report can change
+		// anything.
+		Optional<Finding> atTheEnd = persistentHeadache(latestHeadache.get(), last, patient, treatment, settings,
+				now.plus(EPISODE));
+		boolean settled = atTheEnd.isPresent() && flagged.compareTo(atTheEnd.get().priority()) >= 0;
+		return settled ? latestHeadacheReport(episode) : null;
+	}
+
+	/**
+	 * The R6 finding for the headache as of the given time, with R11's raise. Only R6 is
+	 * the clock's to raise; the other rules were weighed when the patient reported.
+	 */
+	private Optional<Finding> persistentHeadache(EntryFacts headache, ReportView last, PatientFacts patient,
+			TreatmentFacts treatment, RuleSettings settings, Instant at) {
+		Evaluation evaluation = new Evaluation(new ReportFacts(List.of(headache), last.otherCauses(), false, false, at),
+				new EpisodeHistory(List.of()), patient, treatment, settings, at);
+		return this.triage.engine()
 			.evaluate(evaluation)
 			.stream()
 			.filter((f) -> f.rule() == RuleCode.R6_PERSISTENT_HEADACHE)
-			.toList();
-		if (persistent.isEmpty()) {
-			return;
+			.findFirst();
+	}
+
+	/** When the episode's latest headache entry was reported. */
+	private static Instant latestHeadacheReport(List<ReportView> episode) {
+		Instant at = null;
+		for (ReportView report : episode) {
+			if (report.entries().stream().anyMatch((e) -> e.symptom() == org.aftercare.report.Symptom.HEADACHE)) {
+				at = report.submittedAt();
+			}
 		}
-		// Fire once: a flag for this episode at this level, open or already resolved by a
-		// clinician, is enough;
-		// only a longer headache (MEDIUM to HIGH) speaks again.
-		boolean alreadyFlagged = this.flags
-			.findByClinicIdAndTreatmentIdAndRuleCode(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE)
-			.stream()
-			.anyMatch((flag) -> flag.priority().compareTo(persistent.get(0).priority()) >= 0);
-		if (alreadyFlagged) {
-			return;
-		}
-		Optional<Flag> open = this.flags.findUnresolved(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE);
-		this.triage.apply(clinicId, patientId, treatmentId, null, persistent, open.map(List::of).orElse(List.of()),
-				now);
+		return at;
+	}
+
+	private void settle(Episode episode, Instant through, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO persistent_headache_settled (clinic_id, treatment_id, through, settled_at)
+				VALUES (?, ?, ?, ?)
+				ON CONFLICT (clinic_id, treatment_id) DO UPDATE SET through = excluded.through,
+				                                                   settled_at = excluded.settled_at
+				""")
+			.params(episode.clinicId(), episode.treatmentId(), Timestamp.from(through), Timestamp.from(now))
+			.update();
 	}
 
 	/** An R6 candidate: an episode with a headache still going on. */

@@ -374,7 +374,7 @@ class TenantIsolationTests {
 	 * A clinic with at least one row in every clinic-owned table: through the app where
 	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
 	 * trail, invitations, reset links, erasure requests), and as the owner for the
-	 * two-factor tables and the settings rows.
+	 * two-factor tables, the settings rows and R6's settled episodes.
 	 */
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
@@ -422,6 +422,11 @@ class TenantIsolationTests {
 				    high_ack_minutes, patient_update_hours, updated_at, version)
 				VALUES (?, 7, 3, 4, 6, 2, 7, 4, 14, 3, 72, 15, 60, 48, now(), 0)
 				""").param(clinic).update();
+		this.owner
+			.sql("INSERT INTO persistent_headache_settled (clinic_id, treatment_id, through, settled_at) "
+					+ "VALUES (?, ?, now(), now())")
+			.params(clinic, world.treatmentId())
+			.update();
 		return world;
 	}
 

@@ -61,7 +61,7 @@ class TriageJobsTests {
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
-		this.jobs.persistentHeadacheBatch(TriageJobs.BATCH);
+		this.jobs.persistentHeadacheBatch(TriageJobs.PERSISTENT_HEADACHE_BATCH);
 	}
 
 	@Test
@@ -186,6 +186,62 @@ class TriageJobsTests {
 		assertThat(topLevel)
 			.allSatisfy((world) -> assertThat(flags(world, "R6_PERSISTENT_HEADACHE")).containsExactly("EMERGENCY"));
 		assertThat(flags(high, "R6_PERSISTENT_HEADACHE")).as("fire once").containsExactly("HIGH");
+	}
+
+	/**
+	 * R6, issue 8: an episode flagged as high as R6 can ever take it is settled, and
+	 * later runs leave it out until the patient reports a headache again; with R11's
+	 * raise still to come (hypertension: HIGH can become EMERGENCY), a HIGH flag does not
+	 * settle it.
+	 */
+	@Test
+	void episodesFlaggedAsHighAsR6CanGoAreLeftOutUntilTheNextHeadacheReport() {
+		this.jobs.persistentHeadacheBatch(100_000);
+		Instant started = Instant.now().minus(Duration.ofHours(2));
+		World plain = this.fixtures.world(Instant.now().minus(Duration.ofHours(3)));
+		submit(plain, Symptom.HEADACHE, 2, started);
+		World hypertensive = this.fixtures.world(Instant.now().minus(Duration.ofHours(3)), true, false);
+		submit(hypertensive, Symptom.HEADACHE, 2, started);
+
+		this.clock.advance(Duration.ofDays(3).plusHours(1));
+		examinePersistentHeadaches();
+		assertThat(flags(plain, "R6_PERSISTENT_HEADACHE")).containsExactly("MEDIUM");
+		assertThat(flags(hypertensive, "R6_PERSISTENT_HEADACHE")).containsExactly("HIGH");
+		assertThat(settledThrough(plain)).as("MEDIUM can still become HIGH").isNull();
+		assertThat(settledThrough(hypertensive)).as("HIGH can still become EMERGENCY (R11)").isNull();
+
+		this.clock.advance(Duration.ofDays(4));
+		examinePersistentHeadaches();
+		assertThat(flags(plain, "R6_PERSISTENT_HEADACHE")).containsExactly("HIGH");
+		assertThat(flags(hypertensive, "R6_PERSISTENT_HEADACHE")).containsExactly("EMERGENCY");
+		Instant reported = latestReport(plain);
+		assertThat(settledThrough(plain)).isEqualTo(reported);
+		int settled = examinePersistentHeadaches();
+		assertThat(examinePersistentHeadaches()).as("the settled episode stays out").isEqualTo(settled);
+
+		// The patient reports the same headache again: a candidate once more, then
+		// settled through the new report.
+		submit(plain, Symptom.HEADACHE, 3, started);
+		assertThat(latestReport(plain)).isAfter(reported);
+		assertThat(examinePersistentHeadaches()).as("examined again after the new report").isEqualTo(settled + 1);
+		assertThat(settledThrough(plain)).isEqualTo(latestReport(plain));
+		assertThat(examinePersistentHeadaches()).isEqualTo(settled);
+		assertThat(flags(plain, "R6_PERSISTENT_HEADACHE")).as("fire once").containsExactly("HIGH");
+	}
+
+	private Instant settledThrough(World world) {
+		return this.jdbc.sql("SELECT through FROM persistent_headache_settled WHERE treatment_id = ?")
+			.param(world.treatmentId())
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
+	private Instant latestReport(World world) {
+		return this.jdbc.sql("SELECT max(submitted_at) FROM symptom_report WHERE treatment_id = ?")
+			.param(world.treatmentId())
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.single();
 	}
 
 	@Test
