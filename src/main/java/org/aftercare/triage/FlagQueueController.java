@@ -29,6 +29,7 @@ import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.Product;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.RuleSettings;
+import org.aftercare.web.Choice;
 import org.aftercare.web.Dates;
 
 /**
@@ -70,11 +71,19 @@ class FlagQueueController {
 		model.addAttribute("counts", this.queue.openCounts(user.clinicId()));
 		model.addAttribute("loadedAt", now.toEpochMilli());
 		model.addAttribute("priorities", URGENT_FIRST);
-		model.addAttribute("views", QueueFilter.View.values());
-		model.addAttribute("symptoms", Symptom.values());
-		model.addAttribute("products", Product.values());
-		model.addAttribute("assignments", QueueFilter.Assigned.values());
-		model.addAttribute("injectors", this.accounts.clinicians(user.clinicId()));
+		model.addAttribute("viewChoices",
+				choices(List.of(QueueFilter.View.values()), filter.view(), "queue.view.", locale));
+		model.addAttribute("priorityChoices", choices(URGENT_FIRST, filter.priority(), "priority.", locale));
+		model.addAttribute("symptomChoices", choices(List.of(Symptom.values()), filter.symptom(), "symptom.", locale));
+		model.addAttribute("productChoices", choices(List.of(Product.values()), filter.product(), "product.", locale));
+		model.addAttribute("assignedChoices",
+				choices(List.of(QueueFilter.Assigned.values()), filter.assigned(), "queue.assigned.", locale));
+		List<Choice> injectors = new ArrayList<>();
+		for (AccountService.AccountSummary clinician : this.accounts.clinicians(user.clinicId())) {
+			injectors.add(new Choice(clinician.id().toString(), clinician.displayName(),
+					clinician.id().equals(filter.injector())));
+		}
+		model.addAttribute("injectorChoices", injectors);
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
 			result.rejectValue("to", "queue.filter.toBeforeFrom");
 		}
@@ -121,6 +130,14 @@ class FlagQueueController {
 				message("rule." + row.ruleCode(), locale), row.evidence(),
 				this.dates.daysBetween(row.treatedAt(), row.raisedAt()), row.injector(), target, overdue,
 				this.dates.dateTime(row.raisedAt()));
+	}
+
+	private <E extends Enum<E>> List<Choice> choices(List<E> values, E chosen, String labelPrefix, Locale locale) {
+		List<Choice> choices = new ArrayList<>(values.size());
+		for (E value : values) {
+			choices.add(new Choice(value.name(), message(labelPrefix + value.name(), locale), value == chosen));
+		}
+		return choices;
 	}
 
 	private String message(String code, Locale locale, Object... arguments) {

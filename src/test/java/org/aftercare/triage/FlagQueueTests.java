@@ -100,6 +100,35 @@ class FlagQueueTests {
 	}
 
 	@Test
+	void theFilterFormShowsTheFiltersInForceAlsoBesideAnError() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		String filters = "?view=ALL&priority=HIGH&symptom=EYELID_DROOP&product=ONABOTULINUMTOXINA&injector="
+				+ world.clinician().accountId() + "&assigned=MINE";
+		String page = queue(world, filters);
+		assertThat(page).contains("<option value=\"ALL\" selected=\"selected\">")
+			.contains("<option value=\"HIGH\" selected=\"selected\">High</option>")
+			.contains("<option value=\"EYELID_DROOP\" selected=\"selected\">")
+			.contains("<option value=\"ONABOTULINUMTOXINA\" selected=\"selected\">")
+			.contains("<option value=\"" + world.clinician().accountId() + "\" selected=\"selected\">"
+					+ world.clinician().displayName() + "</option>")
+			.contains("<option value=\"MINE\" selected=\"selected\">")
+			.contains("<option value=\"MEDIUM\">Medium</option>");
+		assertThat(page.split("selected=\"selected\"", -1)).as("one choice per drop-down").hasSize(7);
+		assertThat(queue(world, "")).doesNotContain("selected=\"selected\"");
+
+		String refused = this.mvc
+			.perform(get("/clinician/flags" + filters + "&from=yesterday").with(user(world.clinician())))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).as("the other choices kept beside the error")
+			.contains("<option value=\"EYELID_DROOP\" selected=\"selected\">")
+			.contains("<option value=\"MINE\" selected=\"selected\">")
+			.contains("value=\"yesterday\"");
+	}
+
+	@Test
 	void searchTreatsLikeWildcardsAsText() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		raise(world, Symptom.WHEEZING, 3);
