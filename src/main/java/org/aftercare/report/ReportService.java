@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -168,19 +167,12 @@ public class ReportService {
 	}
 
 	/**
-	 * The patient's latest reports, newest first, in two statements whatever their
-	 * number.
+	 * The patient's latest reports ({@link #HISTORY_LIMIT} at most), newest first, in one
+	 * statement whatever their number.
 	 */
 	@Transactional(readOnly = true)
 	public List<ReportView> history(UUID clinicId, UUID patientId) {
-		List<UUID> ids = this.reports.findLatestIds(clinicId, patientId, Limit.of(HISTORY_LIMIT));
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.reports.findByClinicIdAndIdInOrderBySubmittedAtDesc(clinicId, ids)
-			.stream()
-			.map(SymptomReport::view)
-			.toList();
+		return this.reports.findLatestWithEntries(clinicId, patientId).stream().map(SymptomReport::view).toList();
 	}
 
 }
