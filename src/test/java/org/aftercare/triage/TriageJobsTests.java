@@ -157,7 +157,8 @@ class TriageJobsTests {
 	/**
 	 * R6, issue 8: an episode already flagged at EMERGENCY, the top of the scale, cannot
 	 * be raised again, so a run no longer spends its batch on it; an episode flagged HIGH
-	 * can still go up and is still examined.
+	 * by its report is examined by the next run (which then settles it when R11 cannot
+	 * raise it: see the next test).
 	 */
 	@Test
 	void episodesFlaggedAtTheTopLevelAreNoLongerExamined() {
