@@ -208,10 +208,7 @@ public class TreatmentService {
 	}
 
 	private Optional<Treatment> latestEntity(UUID clinicId, UUID patientId) {
-		return this.treatments.findLatestIds(clinicId, patientId, Limit.of(1))
-			.stream()
-			.findFirst()
-			.flatMap((id) -> this.treatments.findByIdAndClinicId(id, clinicId));
+		return this.treatments.findLatest(clinicId, patientId);
 	}
 
 }
