@@ -183,9 +183,11 @@ public class AccountService {
 			.toList();
 	}
 
-	private static final String CLINICIANS = """
-			SELECT id, clinic_id, email, display_name, role FROM user_account
-			WHERE clinic_id = ? AND role = 'CLINICIAN'""";
+	/** A clinic's logins as {@link #SUMMARY} reads them. */
+	private static final String SUMMARIES = """
+			SELECT id, clinic_id, email, display_name, role FROM user_account WHERE clinic_id = ?""";
+
+	private static final String CLINICIANS = SUMMARIES + " AND role = 'CLINICIAN'";
 
 	private static final RowMapper<AccountSummary> SUMMARY = (rs, n) -> new AccountSummary(
 			rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("email"),
@@ -197,12 +199,7 @@ public class AccountService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> find(UUID clinicId, UUID accountId) {
-		return this.jdbc
-			.sql("SELECT id, clinic_id, email, display_name, role FROM user_account "
-					+ "WHERE clinic_id = ? AND id = ?")
-			.params(clinicId, accountId)
-			.query(SUMMARY)
-			.optional();
+		return this.jdbc.sql(SUMMARIES + " AND id = ?").params(clinicId, accountId).query(SUMMARY).optional();
 	}
 
 	/** Whether any clinic has a login with this e-mail (one address, one login). */

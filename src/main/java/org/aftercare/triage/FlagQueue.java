@@ -121,10 +121,9 @@ class FlagQueue {
 		String sql;
 		if (onJoined.isEmpty()) {
 			// The page's flags first, from the flag table alone in the queue's index
-			// order, then their patients, treatments and names: 51 lookups each, whatever
-			// the planner thinks of the clinic's size (issue 8: joining first read all
-			// 576
-			// open flags of a clinic with their treatments before sorting).
+			// order, then their patients, treatments and names: 51 lookups each,
+			// whatever the planner thinks of the clinic's size (issue 8: joining first
+			// read all 576 open flags of a clinic with their treatments before sorting).
 			sql = SELECT + " FROM (SELECT * FROM flag f" + onFlag + order + " LIMIT :limit) f" + JOINS + order;
 		}
 		else {

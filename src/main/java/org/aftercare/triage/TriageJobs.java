@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.Symptom;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.rules.EntryFacts;
 import org.aftercare.triage.rules.EpisodeHistory;
@@ -278,7 +279,7 @@ class TriageJobs {
 			.flatMap((r) -> r.entries().stream().map((e) -> Triage.facts(e, r.submittedAt())))
 			.toList();
 		Optional<EntryFacts> latestHeadache = entries.stream()
-			.filter((e) -> e.symptom() == org.aftercare.report.Symptom.HEADACHE)
+			.filter((e) -> e.symptom() == Symptom.HEADACHE)
 			.reduce((first, second) -> second);
 		if (latestHeadache.isEmpty() || !latestHeadache.get().ongoing()) {
 			return null;
@@ -310,7 +311,7 @@ class TriageJobs {
 		Optional<Finding> atTheEnd = persistentHeadache(latestHeadache.get(), last, patient, treatment, settings,
 				now.plus(EPISODE));
 		boolean settled = atTheEnd.isPresent() && flagged.compareTo(atTheEnd.get().priority()) >= 0;
-		return settled ? latestHeadacheReport(episode) : null;
+		return settled ? latestHeadache.get().reportedAt() : null;
 	}
 
 	/**
@@ -326,17 +327,6 @@ class TriageJobs {
 			.stream()
 			.filter((f) -> f.rule() == RuleCode.R6_PERSISTENT_HEADACHE)
 			.findFirst();
-	}
-
-	/** When the episode's latest headache entry was reported. */
-	private static Instant latestHeadacheReport(List<ReportView> episode) {
-		Instant at = null;
-		for (ReportView report : episode) {
-			if (report.entries().stream().anyMatch((e) -> e.symptom() == org.aftercare.report.Symptom.HEADACHE)) {
-				at = report.submittedAt();
-			}
-		}
-		return at;
 	}
 
 	private void settle(Episode episode, Instant through, Instant now) {
