@@ -23,16 +23,18 @@ public class StatementCounting {
 
 	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	/** Statements, then those of them that set a transaction's clinic scope. */
-	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
+	/**
+	 * Statements; those of them that set a transaction's clinic scope; Spring Session's
+	 * reads of a session; and those reads made inside a transaction.
+	 */
+	private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[4]);
 
 	/** Connections taken, held now, and the most held at once. */
 	private static final ThreadLocal<int[]> CONNECTIONS = ThreadLocal.withInitial(() -> new int[3]);
 
 	/** Starts counting again from zero on this thread. */
 	public static void reset() {
-		COUNT.get()[0] = 0;
-		COUNT.get()[1] = 0;
+		java.util.Arrays.fill(COUNT.get(), 0);
 		CONNECTIONS.get()[0] = 0;
 		CONNECTIONS.get()[2] = CONNECTIONS.get()[1];
 	}
@@ -67,6 +69,19 @@ public class StatementCounting {
 		return COUNT.get()[1];
 	}
 
+	/** Spring Session's reads of a session since the last {@link #reset()}. */
+	public static int sessionReads() {
+		return COUNT.get()[2];
+	}
+
+	/**
+	 * Of {@link #sessionReads()}, those made on a connection in a transaction (not in
+	 * auto-commit).
+	 */
+	public static int sessionReadsInTransactions() {
+		return COUNT.get()[3];
+	}
+
 	@Bean
 	static BeanPostProcessor statementCountingDataSource() {
 		return new BeanPostProcessor() {
@@ -99,9 +114,14 @@ public class StatementCounting {
 			}
 			if (STATEMENT_METHODS.contains(method.getName())) {
 				COUNT.get()[0]++;
-				if (args != null && args.length > 0 && args[0] instanceof String sql
-						&& sql.startsWith("select set_config('app.clinic_id'")) {
-					COUNT.get()[1]++;
+				if (args != null && args.length > 0 && args[0] instanceof String sql) {
+					if (sql.startsWith("select set_config('app.clinic_id'")) {
+						COUNT.get()[1]++;
+					}
+					if (sql.startsWith("SELECT S.PRIMARY_ID") && sql.contains("WHERE S.SESSION_ID = ?")) {
+						COUNT.get()[2]++;
+						COUNT.get()[3] += target.getAutoCommit() ? 0 : 1;
+					}
 				}
 			}
 			return invoke(target, method, args);

@@ -1,10 +1,18 @@
 package org.aftercare.security;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -17,6 +25,14 @@ import org.springframework.session.Session;
  * session from PostgreSQL, so a session ended on any instance (disabled account, password
  * change, erasure) ends at once; the price is that an idle session may end up to
  * {@code touchInterval} earlier than its idle timeout (seconds against 15 or 30 minutes).
+ *
+ * <p>
+ * Read once a request: Spring Session's filter asks for the session a second time as it
+ * commits it, after the response, only to compare its id with the cookie's
+ * (spring-session issue 1731); inside {@link #readOncePerRequest()} that second request
+ * is answered with the session already read. A session deleted during the request is read
+ * again (and not found). The read runs in auto-commit
+ * ({@link SessionTransactions#reading}).
  */
 final class QuietSessionRepository
 		implements FindByIndexNameSessionRepository<QuietSessionRepository.QuietSession>, DisposableBean {
@@ -24,6 +40,9 @@ final class QuietSessionRepository
 	private final FindByIndexNameSessionRepository<Session> delegate;
 
 	private final Duration touchInterval;
+
+	/** The sessions read during the current request, by id; none outside a request. */
+	private static final ThreadLocal<Map<String, QuietSession>> READ = new ThreadLocal<>();
 
 	@SuppressWarnings("unchecked")
 	QuietSessionRepository(FindByIndexNameSessionRepository<? extends Session> delegate, Duration touchInterval) {
@@ -46,13 +65,50 @@ final class QuietSessionRepository
 
 	@Override
 	public QuietSession findById(String id) {
-		Session found = this.delegate.findById(id);
-		return (found != null) ? new QuietSession(found, false) : null;
+		Map<String, QuietSession> read = READ.get();
+		QuietSession session = (read != null) ? read.get(id) : null;
+		// A sign-in gives the session a new id: it is no longer found by the old one.
+		if (session == null || !session.getId().equals(id)) {
+			Session found = SessionTransactions.reading(() -> this.delegate.findById(id));
+			session = (found != null) ? new QuietSession(found, false) : null;
+			if (session != null && read != null) {
+				read.put(id, session);
+			}
+		}
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, QuietSession> read = READ.get();
+		if (read != null) {
+			read.remove(id);
+		}
 		this.delegate.deleteById(id);
+	}
+
+	/**
+	 * Keeps the sessions read while a request passes through it, for that request only.
+	 * It goes before Spring Session's filter.
+	 */
+	static Filter readOncePerRequest() {
+		return new Filter() {
+			@Override
+			public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+					throws IOException, ServletException {
+				if (READ.get() != null) {
+					chain.doFilter(request, response);
+					return;
+				}
+				READ.set(new HashMap<>());
+				try {
+					chain.doFilter(request, response);
+				}
+				finally {
+					READ.remove();
+				}
+			}
+		};
 	}
 
 	@Override

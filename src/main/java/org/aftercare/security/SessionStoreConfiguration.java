@@ -4,20 +4,25 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions stay in PostgreSQL (shared by every instance), behind
  * {@link QuietSessionRepository}: read on every request, written only when they change or
  * their last access time is {@code aftercare.session.touch-interval} old (default one
- * minute). Its statements run in plain JDBC transactions of their own
+ * minute), and read once a request. Its statements run in plain JDBC of their own
  * ({@link SessionTransactions}), not in the JPA transactions of the pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +52,19 @@ class SessionStoreConfiguration {
 				return bean;
 			}
 		};
+	}
+
+	/**
+	 * Before Spring Session's filter, for every dispatch it filters: the request's scope
+	 * of the sessions it has read ({@link QuietSessionRepository#readOncePerRequest()}).
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> sessionReadOncePerRequest() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				QuietSessionRepository.readOncePerRequest());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
 	}
 
 }
