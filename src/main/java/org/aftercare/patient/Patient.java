@@ -144,15 +144,4 @@ class Patient {
 		return this.id;
 	}
 
-	PatientService.PatientSummary summary() {
-		PatientService.Intake intake = new PatientService.Intake(this.givenName, this.familyName, this.dateOfBirth,
-				this.email, this.phone, this.hypertension, this.migraineHistory,
-				this.baselineHeadacheDays == null ? null : this.baselineHeadacheDays.intValue(),
-				this.neuromuscularDisease, this.breathingSwallowingBleedingProblems, this.toxinInLast4Months,
-				this.recentAminoglycosides, this.earlierFacialSurgery, this.existingEyelidDroop,
-				this.pregnantOrBreastfeeding, this.productAllergy, this.cowsMilkAllergy, this.currentMedicines,
-				this.concerns);
-		return new PatientService.PatientSummary(this.id, this.clinicId, intake);
-	}
-
 }

@@ -94,14 +94,6 @@ class TriageSettings {
 		this.updatedAt = at;
 	}
 
-	SettingsForm toForm() {
-		return new SettingsForm((int) this.severeSeverity, (int) this.severeInterference,
-				(int) this.moderateHeadacheMin, (int) this.moderateHeadacheMax, (int) this.moderateInterference,
-				(int) this.mildTransientDays, (int) this.persistentHeadacheDays, (int) this.persistentHeadacheHighDays,
-				(int) this.worseningPoints, (int) this.lateOnsetHours, (int) this.emergencyAckMinutes,
-				(int) this.highAckMinutes, (int) this.patientUpdateHours);
-	}
-
 	static RuleSettings toRuleSettings(SettingsForm form) {
 		return new RuleSettings(form.severeSeverity(), form.severeInterference(), form.moderateHeadacheMin(),
 				form.moderateHeadacheMax(), form.moderateInterference(), Duration.ofDays(form.mildTransientDays()),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,19 +21,38 @@ class TriageSettingsService {
 
 	private final TriageSettingsRepository settings;
 
+	private final JdbcClient jdbc;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	TriageSettingsService(TriageSettingsRepository settings, AuditLog audit, Clock clock) {
+	TriageSettingsService(TriageSettingsRepository settings, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.settings = settings;
+		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
+	/**
+	 * The clinic's thresholds, read with a plain query: the queue and every submit need
+	 * them, and loading the entity was 5% of the queue page (issue 8).
+	 */
 	@Transactional(readOnly = true)
 	SettingsForm form(UUID clinicId) {
-		return this.settings.findById(clinicId).map(TriageSettings::toForm).orElseGet(SettingsForm::defaults);
+		return this.jdbc.sql("""
+				SELECT severe_severity, severe_interference, moderate_headache_min, moderate_headache_max,
+				       moderate_interference, mild_transient_days, persistent_headache_days,
+				       persistent_headache_high_days, worsening_points, late_onset_hours, emergency_ack_minutes,
+				       high_ack_minutes, patient_update_hours
+				  FROM triage_settings WHERE clinic_id = ?
+				""")
+			.param(clinicId)
+			.query((rs, n) -> new SettingsForm(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+					rs.getInt(13)))
+			.optional()
+			.orElseGet(SettingsForm::defaults);
 	}
 
 	@Transactional(readOnly = true)
