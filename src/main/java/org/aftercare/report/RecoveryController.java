@@ -8,6 +8,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,11 +44,14 @@ class RecoveryController {
 
 	private final Clock clock;
 
+	private final List<RecoveryPageAdditions> additions;
+
 	RecoveryController(ReportService reports, TreatmentService treatments, ClinicService clinics,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ObjectProvider<RecoveryPageAdditions> additions) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.clinics = clinics;
+		this.additions = additions.orderedStream().toList();
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -64,6 +68,7 @@ class RecoveryController {
 			model.addAttribute("chart", chart(user, treatment, locale));
 			model.addAttribute("checkInForm", new CheckInForm(Ids.next()));
 		}
+		this.additions.forEach((addition) -> addition.addTo(model, user.clinicId(), user.patientId()));
 		return "report/recovery";
 	}
 

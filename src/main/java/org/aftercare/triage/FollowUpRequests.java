@@ -5,17 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.ui.Model;
 
-import org.aftercare.security.CurrentUsers;
+import org.aftercare.report.RecoveryPageAdditions;
 
 /**
  * Puts the clinic's open requests for an update on the patient's own page, without the
@@ -23,7 +19,7 @@ import org.aftercare.security.CurrentUsers;
  * them and is linked in the flag's history.
  */
 @Component
-class FollowUpRequests implements HandlerInterceptor {
+class FollowUpRequests implements RecoveryPageAdditions {
 
 	private final JdbcClient jdbc;
 
@@ -39,8 +35,8 @@ class FollowUpRequests implements HandlerInterceptor {
 	}
 
 	/**
-	 * In a transaction of its own, as every read of clinic data: outside one, row-level
-	 * security would show nothing.
+	 * In the caller's transaction (the patient's page), or in one of its own: outside
+	 * one, row-level security would show nothing.
 	 */
 	List<Request> pending(UUID clinicId, UUID patientId) {
 		return this.readOnly.execute((status) -> this.jdbc.sql("""
@@ -57,16 +53,8 @@ class FollowUpRequests implements HandlerInterceptor {
 	}
 
 	@Override
-	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-			ModelAndView modelAndView) {
-		if (modelAndView == null || modelAndView.getViewName() == null
-				|| modelAndView.getViewName().startsWith("redirect:")) {
-			return;
-		}
-		CurrentUsers.current()
-			.filter((user) -> user.patientId() != null)
-			.ifPresent(
-					(user) -> modelAndView.addObject("followUpRequests", pending(user.clinicId(), user.patientId())));
+	public void addTo(Model model, UUID clinicId, UUID patientId) {
+		model.addAttribute("followUpRequests", pending(clinicId, patientId));
 	}
 
 }

@@ -37,6 +37,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -132,6 +133,33 @@ class DashboardStatementCountTests {
 		// benchmark when the clinic scope read the session inside the session's own
 		// read).
 		assertThat(heldAtOnce.values()).allSatisfy((count) -> assertThat(count).isOne());
+	}
+
+	/**
+	 * The patient's recovery page is the same: one read of the session and one
+	 * transaction, the clinic's open request for an update included (it was read in a
+	 * transaction of its own, after the page's).
+	 */
+	@Test
+	void thePatientsPageIsOneSessionReadAndOneTransaction() throws Exception {
+		Clinic clinic = clinicWith(2);
+		this.mvc
+			.perform(post("/clinician/flags/" + clinic.flagId() + "/follow-up").with(user(clinic.world().clinician()))
+				.with(csrf())
+				.param("version", String.valueOf(version(clinic.flagId()))))
+			.andExpect(status().is3xxRedirection());
+		jakarta.servlet.http.Cookie session = this.mvc.perform(get("/me").with(user(clinic.world().patient())))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		StatementCounting.reset();
+		this.mvc.perform(get("/me").with(user(clinic.world().patient())).cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"follow-up-requests\"")));
+		assertThat(StatementCounting.sessionReads()).isOne();
+		assertThat(StatementCounting.connections()).isEqualTo(2);
+		assertThat(StatementCounting.mostHeldAtOnce()).isOne();
 	}
 
 	/**
