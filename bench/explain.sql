@@ -46,7 +46,7 @@ SELECT * FROM user_account WHERE clinic_id = :'clinic' AND role = 'CLINICIAN' OR
 
 \echo '### triage/FlagQueue.openCounts'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT priority, count(*) FROM flag WHERE clinic_id = :'clinic' AND status <> 'RESOLVED' GROUP BY priority;
+SELECT priority_rank, count(*) FROM flag WHERE clinic_id = :'clinic' AND status <> 'RESOLVED' GROUP BY priority_rank;
 
 \echo '### triage/FlagQueue.raisedSince'
 EXPLAIN (ANALYZE, BUFFERS)

@@ -150,6 +150,9 @@ class FlagQueue {
 
 	/**
 	 * Open flags per priority, whatever the filters: the numbers at the top of the queue.
+	 * Counted by {@code priority_rank} (V4: 0 EMERGENCY, 1 HIGH, 2 MEDIUM), which the
+	 * index of open flags holds: by {@code priority}, PostgreSQL read all of a clinic's
+	 * flags, resolved ones too (issue 8: 0.76 against 0.12 ms at 2,000,000 reports).
 	 */
 	@Transactional(readOnly = true)
 	Map<Priority, Long> openCounts(UUID clinicId) {
@@ -157,12 +160,21 @@ class FlagQueue {
 		for (Priority priority : Priority.values()) {
 			counts.put(priority, 0L);
 		}
-		this.jdbc
-			.sql("SELECT priority, count(*) FROM flag WHERE clinic_id = ? AND status <> 'RESOLVED' GROUP BY priority")
+		this.jdbc.sql("""
+				SELECT priority_rank, count(*) FROM flag
+				 WHERE clinic_id = ? AND status <> 'RESOLVED' GROUP BY priority_rank""")
 			.param(clinicId)
-			.query((rs, n) -> counts.put(Priority.valueOf(rs.getString(1)), rs.getLong(2)))
+			.query((rs, n) -> counts.put(ofRank(rs.getInt(1)), rs.getLong(2)))
 			.list();
 		return counts;
+	}
+
+	private static Priority ofRank(int rank) {
+		return switch (rank) {
+			case 0 -> Priority.EMERGENCY;
+			case 1 -> Priority.HIGH;
+			default -> Priority.MEDIUM;
+		};
 	}
 
 	/**

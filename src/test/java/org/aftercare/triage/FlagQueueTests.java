@@ -57,11 +57,17 @@ class FlagQueueTests {
 		raise(world, Symptom.EYELID_DROOP, 3); // R9 MEDIUM
 		raise(world, Symptom.INFECTION_SIGNS, 3); // R10 HIGH
 		raise(world, Symptom.WHEEZING, 3); // R2 EMERGENCY
+		// Two more episodes, so that each priority has a count of its own: 3, 2 and 1.
+		newEpisode(world, "L2");
+		raise(world, Symptom.INFECTION_SIGNS, 3);
+		raise(world, Symptom.WHEEZING, 3);
+		newEpisode(world, "L3");
+		raise(world, Symptom.WHEEZING, 3);
 		String page = queue(world, "");
 		assertThat(page.indexOf("R2 Allergic")).isPositive().isLessThan(page.indexOf("R10 Infection"));
 		assertThat(page.indexOf("R10 Infection")).isLessThan(page.indexOf("R9 Droop"));
-		assertThat(page).contains("id=\"count-EMERGENCY\">1<")
-			.contains("id=\"count-HIGH\">1<")
+		assertThat(page).contains("id=\"count-EMERGENCY\">3<")
+			.contains("id=\"count-HIGH\">2<")
 			.contains("id=\"count-MEDIUM\">1<");
 		assertThat(page).contains("left");
 		assertThat(page.indexOf("id=\"count-EMERGENCY\"")).as("most urgent count first")
@@ -191,6 +197,14 @@ class FlagQueueTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	/** A new treatment: a new episode, whose reports raise flags of their own. */
+	private void newEpisode(World world, String lot) {
+		this.treatments.record(world.clinicId(),
+				new TreatmentService.NewTreatment(world.patient().patientId(), Product.ONABOTULINUMTOXINA, lot,
+						world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
+						true, List.of(new TreatmentService.AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 	}
 
 	private void raise(World world, Symptom symptom, int severity) {
