@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.Arrays;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -34,7 +35,7 @@ public class StatementCounting {
 
 	/** Starts counting again from zero on this thread. */
 	public static void reset() {
-		java.util.Arrays.fill(COUNT.get(), 0);
+		Arrays.fill(COUNT.get(), 0);
 		CONNECTIONS.get()[0] = 0;
 		CONNECTIONS.get()[2] = CONNECTIONS.get()[1];
 	}

@@ -8,14 +8,10 @@ import org.springframework.data.repository.Repository;
 
 interface TreatmentRepository extends Repository<Treatment, UUID> {
 
-	// JPQL with join fetch rather than an entity graph: its plan is cached (issue 8).
-	@Query("select t from Treatment t left join fetch t.areas where t.id = ?1 and t.clinicId = ?2")
-	Optional<Treatment> findByIdAndClinicId(UUID id, UUID clinicId);
-
 	/**
 	 * The patient's latest treatment with its areas, in one statement (issue 8: the
 	 * submit and {@code GET /me} read it on every request; it was the id, then the
-	 * treatment).
+	 * treatment). JPQL with join fetch rather than an entity graph: its plan is cached.
 	 */
 	@Query("select t from Treatment t left join fetch t.areas where t.clinicId = ?1 and t.id = "
 			+ "(select l.id from Treatment l where l.clinicId = ?1 and l.patientId = ?2 order by l.treatedAt desc limit 1)")
