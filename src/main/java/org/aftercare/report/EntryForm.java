@@ -30,6 +30,30 @@ record EntryForm(Symptom symptom, Boolean chosen, @Size(max = 200) @PlainText St
 
 	static final String LOCAL_INPUT_SECONDS = "yyyy-MM-dd'T'HH:mm:ss";
 
+	/**
+	 * The canonical constructor, written out so that its parameters carry none of the
+	 * components' annotations (which stay on the fields and accessors, where validation
+	 * and {@code @DateTimeFormat} read them). The JDK parses a constructor's parameter
+	 * annotations afresh on every call, and Spring's constructor binding asks for them
+	 * several times a parameter: for a form's 24 entries of 11 parameters that was most
+	 * of a report submit's time (issue 8).
+	 */
+	EntryForm(Symptom symptom, Boolean chosen, String otherDescription, Integer severity, Integer interference,
+			LocalDateTime startedAt, Boolean ongoing, LocalDateTime stoppedAt, Boolean suddenWorstEver,
+			Boolean feverOrStiffNeck, Boolean neurologicalSigns) {
+		this.symptom = symptom;
+		this.chosen = chosen;
+		this.otherDescription = otherDescription;
+		this.severity = severity;
+		this.interference = interference;
+		this.startedAt = startedAt;
+		this.ongoing = ongoing;
+		this.stoppedAt = stoppedAt;
+		this.suddenWorstEver = suddenWorstEver;
+		this.feverOrStiffNeck = feverOrStiffNeck;
+		this.neurologicalSigns = neurologicalSigns;
+	}
+
 	static EntryForm blank(Symptom symptom, LocalDateTime now) {
 		return new EntryForm(symptom, false, null, null, null, now, Boolean.TRUE, null, null, null, null);
 	}

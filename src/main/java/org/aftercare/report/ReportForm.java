@@ -26,9 +26,20 @@ record ReportForm(@NotNull UUID formToken, List<EntryForm> entries, Set<Confound
 		return new ReportForm(formToken, entries, Set.of(), null, null, false, false, null);
 	}
 
-	ReportForm {
-		entries = (entries != null) ? entries : List.of();
-		otherCauses = (otherCauses != null) ? otherCauses : Set.of();
+	/**
+	 * The canonical constructor, written out so that its parameters carry none of the
+	 * components' annotations (see {@link EntryForm}'s).
+	 */
+	ReportForm(UUID formToken, List<EntryForm> entries, Set<Confounder> otherCauses, String medicines,
+			MedicinesHelped medicinesHelped, Boolean wentToEmergency, Boolean admittedToHospital, String notes) {
+		this.formToken = formToken;
+		this.entries = (entries != null) ? entries : List.of();
+		this.otherCauses = (otherCauses != null) ? otherCauses : Set.of();
+		this.medicines = medicines;
+		this.medicinesHelped = medicinesHelped;
+		this.wentToEmergency = wentToEmergency;
+		this.admittedToHospital = admittedToHospital;
+		this.notes = notes;
 	}
 
 	boolean nothingChosen() {

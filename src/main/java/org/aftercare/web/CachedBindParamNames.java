@@ -10,6 +10,7 @@ import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.support.BindParamNameResolver;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
  * The request parameter name of each constructor argument of a form record, worked out
@@ -37,8 +38,9 @@ final class CachedBindParamNames implements DataBinder.NameResolver {
 
 	/**
 	 * Spring Boot's binder set-up (the MVC conversion service and validator), with the
-	 * cached names. Replaces Boot's own initializer, so a
-	 * {@code spring.mvc.message-codes-resolver-format} would not apply (none is set).
+	 * cached names, and forms bound from the request's parameters only. Replaces Boot's
+	 * own initializer, so a {@code spring.mvc.message-codes-resolver-format} would not
+	 * apply (none is set).
 	 */
 	static final class Initializer extends ConfigurableWebBindingInitializer {
 
@@ -48,6 +50,14 @@ final class CachedBindParamNames implements DataBinder.NameResolver {
 		public void initBinder(WebDataBinder binder) {
 			super.initBinder(binder);
 			binder.setNameResolver(this.names);
+			if (binder instanceof ExtendedServletRequestDataBinder servletBinder) {
+				// Spring MVC also fills a form's fields from request headers of the same
+				// name, looking each field up among the headers when the form did not
+				// send it: a report form's unanswered fields made some 200 header
+				// lookups a submit (issue 8). What a patient or clinician recorded comes
+				// from what the form posted, never from a header.
+				servletBinder.setHeaderPredicate((header) -> false);
+			}
 		}
 
 	}

@@ -247,6 +247,35 @@ class ReportSubmissionTests {
 	}
 
 	@Test
+	void submitReportTakesItsFieldsFromTheFormOnlyNeverFromHeadersOfTheSameName() throws Exception {
+		// Spring MVC would otherwise fill the fields the form did not send from request
+		// headers named like them (CachedBindParamNames.Initializer turns that off).
+		this.mvc
+			.perform(report(this.world.patient()).entry(Symptom.BRUISING)
+				.build()
+				.header("medicines", "from a header")
+				.header("notes", "from a header")
+				.header("wentToEmergency", "true"))
+			.andExpect(status().is3xxRedirection());
+		Map<String, Object> report = this.jdbc
+			.sql("SELECT medicines, notes, went_to_emergency FROM symptom_report WHERE clinic_id = ?")
+			.param(this.world.clinicId())
+			.query()
+			.singleRow();
+		assertThat(report).containsEntry("medicines", null)
+			.containsEntry("notes", null)
+			.containsEntry("went_to_emergency", false);
+	}
+
+	@Test
+	void submitReportWhenAFieldNameHoldsAControlCharacterThenTheFirewallRefusesIt() throws Exception {
+		this.mvc
+			.perform(report(this.world.patient()).entry(Symptom.BRUISING).with("no" + (char) 7 + "tes", "x").build())
+			.andExpect(status().isBadRequest());
+		assertThat(reportCount()).isZero();
+	}
+
+	@Test
 	void submitReportWhenTextIsTooLongThenShowsFieldError() throws Exception {
 		this.mvc.perform(report(this.world.patient()).entry(Symptom.BRUISING).with("notes", "x".repeat(10_000)).build())
 			.andExpect(status().isUnprocessableContent())
