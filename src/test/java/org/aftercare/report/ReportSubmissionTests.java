@@ -62,7 +62,9 @@ class ReportSubmissionTests {
 			.andExpect(content().string(containsString("name=\"formToken\"")))
 			.andExpect(content().string(containsString("name=\"entries[" + HEADACHE + "].chosen\"")))
 			.andExpect(content().string(containsString("Quite a bit")))
-			.andExpect(content().string(not(containsString("EYELID_DROOP<"))));
+			.andExpect(content().string(not(containsString("EYELID_DROOP<"))))
+			.andExpect(content().string(not(containsString("has-error"))))
+			.andExpect(content().string(not(containsString("field-error"))));
 	}
 
 	@Test
@@ -188,6 +190,10 @@ class ReportSubmissionTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("my own words", "ibuprofen 200");
+		// The refused field, and only it, is marked (form.html checks fields one by one
+		// only when the form has an error at all).
+		assertThat(html).containsOnlyOnce("class=\"field has-error\"")
+			.doesNotContain("entries[" + Symptom.BRUISING.ordinal() + "].severity-error");
 		int bruising = Symptom.BRUISING.ordinal();
 		assertThat(checked(html, "entries[" + bruising + "].chosen", "true")).isTrue();
 		assertThat(checked(html, "entries[" + bruising + "].severity", "3")).isTrue();
