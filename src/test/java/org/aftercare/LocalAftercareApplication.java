@@ -20,7 +20,14 @@ public final class LocalAftercareApplication {
 				System.getProperty(EmbeddedPostgresEnvironment.PORT, "54329"));
 		SpringApplication application = new SpringApplication(AftercareApplication.class);
 		application.setAdditionalProfiles("local");
-		application.run(args);
+		try {
+			application.run(args);
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has logged why. Exit, which stops the embedded PostgreSQL too:
+			// its threads would otherwise keep the failed run alive.
+			System.exit(1);
+		}
 	}
 
 }

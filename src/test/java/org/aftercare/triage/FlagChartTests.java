@@ -2,6 +2,7 @@ package org.aftercare.triage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,8 +54,13 @@ class FlagChartTests {
 
 	@Test
 	void chartDataHasEverySymptomOfTheEpisodeByDayWithTheTreatmentAtDayZero() throws Exception {
-		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(3)));
-		submit(world, Symptom.BRUISING, 3, Instant.now().minus(Duration.ofDays(3)).plus(Duration.ofMinutes(30)));
+		// The bruising at the treatment's own minute, so on its day ("Day 0") whatever
+		// the time of day the test
+		// runs: half an hour after it is the next day when the test runs in the half hour
+		// before midnight.
+		Instant treatedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+		World world = this.fixtures.world(treatedAt);
+		submit(world, Symptom.BRUISING, 3, treatedAt);
 		UUID flag = raise(world);
 		this.mvc.perform(get("/clinician/flags/" + flag + "/chart").with(user(world.clinician())))
 			.andExpect(status().isOk())
