@@ -16,6 +16,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
@@ -68,23 +70,31 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	DemoData(ClinicService clinics, AccountService accounts, PatientService patients, TreatmentService treatments,
-			ReportService reports, Clock clock) {
+			ReportService reports, Clock clock, PlatformTransactionManager transactions) {
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.patients = patients;
 		this.treatments = treatments;
 		this.reports = reports;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		// Two clinics, made before anyone signs in to either.
 		ClinicScope.acrossClinics(ClinicScope.Reason.DEMO_DATA, () -> {
-			if (this.clinics.findByName(DEMO_CLINIC).isEmpty()) {
-				seed();
-			}
+			// All or nothing: a first start stopped half-way (Ctrl-C while seeding)
+			// leaves no demo
+			// clinic, so the next start seeds it whole instead of finding half of it.
+			this.transaction.executeWithoutResult((status) -> {
+				if (this.clinics.findByName(DEMO_CLINIC).isEmpty()) {
+					seed();
+				}
+			});
 		});
 		StringBuilder text = new StringBuilder("\n\n  Aftercare demo logins (password for all: ").append(PASSWORD)
 			.append(")\n");
