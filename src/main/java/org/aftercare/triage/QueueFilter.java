@@ -16,6 +16,27 @@ import org.aftercare.web.PlainText;
 record QueueFilter(Priority priority, View view, Symptom symptom, Product product, UUID injector, LocalDate from,
 		LocalDate to, Assigned assigned, @Size(max = 80) @PlainText String q, @Size(max = 120) String after) {
 
+	/**
+	 * The canonical constructor, written out so that its parameters carry none of the
+	 * components' annotations, which stay on the fields where validation reads them: the
+	 * JDK parses a constructor's parameter annotations afresh each time Spring's binding
+	 * asks, several times a parameter on every request (issue 8;
+	 * GetFormConstructorTests).
+	 */
+	QueueFilter(Priority priority, View view, Symptom symptom, Product product, UUID injector, LocalDate from,
+			LocalDate to, Assigned assigned, String q, String after) {
+		this.priority = priority;
+		this.view = view;
+		this.symptom = symptom;
+		this.product = product;
+		this.injector = injector;
+		this.from = from;
+		this.to = to;
+		this.assigned = assigned;
+		this.q = q;
+		this.after = after;
+	}
+
 	/** Which flags: the open queue (open and acknowledged), the resolved ones, or all. */
 	enum View {
 

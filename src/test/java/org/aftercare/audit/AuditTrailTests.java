@@ -113,6 +113,10 @@ class AuditTrailTests {
 			.andExpect(status().isUnprocessableContent());
 		this.mvc.perform(get("/admin/audit?patient=not-a-uuid").with(user(admin)))
 			.andExpect(status().isUnprocessableContent());
+		this.mvc.perform(get("/admin/audit").param("action", "A".repeat(41)).with(user(admin)))
+			.andExpect(status().isUnprocessableContent());
+		this.mvc.perform(get("/admin/audit").param("action", "A\u0000B").with(user(admin)))
+			.andExpect(status().isUnprocessableContent());
 
 		this.jdbc.sql("""
 				UPDATE patient SET given_name = '=HYPERLINK(1)' WHERE clinic_id = ?""")

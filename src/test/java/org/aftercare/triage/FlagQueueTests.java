@@ -191,6 +191,20 @@ class FlagQueueTests {
 			.andExpect(content().string(not(containsString("Exception"))));
 	}
 
+	@Test
+	void badSearchTextIsRefusedBesideTheFieldAndKept() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		String tooLong = "y".repeat(81);
+		this.mvc.perform(get("/clinician/flags").param("q", tooLong).with(user(world.clinician())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"q-error\"")))
+			.andExpect(content().string(containsString("80 characters or fewer")))
+			.andExpect(content().string(containsString("value=\"" + tooLong + "\"")));
+		this.mvc.perform(get("/clinician/flags").param("q", "a\u0007b").with(user(world.clinician())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("control characters")));
+	}
+
 	private String queue(World world, String query) throws Exception {
 		return this.mvc.perform(get("/clinician/flags" + query).with(user(world.clinician())))
 			.andExpect(status().isOk())
