@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +40,19 @@ public class ReportService {
 
 	private final Clock clock;
 
+	private final EpisodeReports episodes;
+
+	private final EntityManager entityManager;
+
 	ReportService(SymptomReportRepository reports, TreatmentService treatments, ApplicationEventPublisher events,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, EpisodeReports episodes, EntityManager entityManager) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.episodes = episodes;
+		this.entityManager = entityManager;
 	}
 
 	public record NewEntry(Symptom symptom, String otherDescription, Integer severity, Integer interference,
@@ -156,14 +164,14 @@ public class ReportService {
 
 	/**
 	 * Every report of one treatment episode, oldest first, with their entries: the
-	 * history the flag rules weigh. One statement whatever their number.
+	 * history the flag rules weigh. One statement whatever their number, read straight
+	 * into the views ({@link EpisodeReports}); a report saved earlier in the same
+	 * transaction (the one the submit's triage weighs) is flushed to the database first.
 	 */
 	@Transactional(readOnly = true)
 	public List<ReportView> episode(UUID clinicId, UUID treatmentId) {
-		return this.reports.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(clinicId, treatmentId)
-			.stream()
-			.map(SymptomReport::view)
-			.toList();
+		this.entityManager.flush();
+		return this.episodes.read(clinicId, treatmentId);
 	}
 
 	/**

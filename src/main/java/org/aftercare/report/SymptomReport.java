@@ -126,10 +126,15 @@ class SymptomReport {
 	}
 
 	private Set<Confounder> otherCauses() {
-		if (this.otherCauses == null) {
+		return otherCauses(this.otherCauses);
+	}
+
+	/** The other causes as stored: comma-separated names, or null for none. */
+	static Set<Confounder> otherCauses(String stored) {
+		if (stored == null) {
 			return Set.of();
 		}
-		return Arrays.stream(this.otherCauses.split(","))
+		return Arrays.stream(stored.split(","))
 			.map(Confounder::valueOf)
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Confounder.class)));
 	}

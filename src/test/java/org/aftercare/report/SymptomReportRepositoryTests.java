@@ -35,6 +35,9 @@ class SymptomReportRepositoryTests {
 	TestFixtures fixtures;
 
 	@Autowired
+	ReportService reports;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	World world;
@@ -102,6 +105,48 @@ class SymptomReportRepositoryTests {
 		SymptomReport saved = save(List.of(), Set.of());
 		assertThat(saved.view().noNewSymptoms()).isTrue();
 		assertThat(saved.view().entries()).isEmpty();
+	}
+
+	@Test
+	void theEpisodeReadStraightIntoViewsIsWhatTheEntitiesGive() {
+		SymptomReport first = save(
+				List.of(entry(Symptom.HEADACHE, 4, this.treatedAt.minus(Duration.ofDays(1)), null),
+						entry(Symptom.BRUISING, 2, this.treatedAt, null)),
+				Set.of(Confounder.STRESS, Confounder.ALCOHOL));
+		UUID headache = first.view().entries().get(0).id();
+		save(List.of(), Set.of());
+		ReportService.NewReport full = new ReportService.NewReport(this.world.clinicId(),
+				this.world.patient().patientId(), UUID.randomUUID(),
+				List.of(new ReportService.NewEntry(Symptom.OTHER, "tingling", null, null, this.treatedAt, false,
+						this.treatedAt.plus(Duration.ofHours(3)), null, null, null, null),
+						entry(Symptom.HEADACHE, 7, this.treatedAt, headache)),
+				Set.of(Confounder.POOR_SLEEP), "paracetamol", MedicinesHelped.PARTLY, true, false, "worse at night");
+		this.transactions.executeWithoutResult((tx) -> this.repository
+			.save(new SymptomReport(full, this.world.treatmentId(), this.treatedAt, Instant.now())));
+		List<ReportService.ReportView> entities = this.transactions.execute((tx) -> this.repository
+			.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(), this.world.treatmentId())
+			.stream()
+			.map(SymptomReport::view)
+			.toList());
+		assertThat(entities).hasSize(3);
+		assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).isEqualTo(entities);
+		assertThat(this.reports.episode(this.fixtures.world(this.treatedAt).clinicId(), this.world.treatmentId()))
+			.isEmpty();
+	}
+
+	@Test
+	void theEpisodeHoldsAReportSavedEarlierInTheSameTransaction() {
+		List<ReportService.ReportView> episode = this.transactions.execute((tx) -> {
+			this.repository
+				.save(new SymptomReport(
+						new ReportService.NewReport(this.world.clinicId(), this.world.patient().patientId(),
+								UUID.randomUUID(), List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(),
+								null, null, false, false, null),
+						this.world.treatmentId(), this.treatedAt, Instant.now()));
+			return this.reports.episode(this.world.clinicId(), this.world.treatmentId());
+		});
+		assertThat(episode).hasSize(1);
+		assertThat(episode.get(0).entries()).extracting(ReportService.EntryView::severity).containsExactly(3);
 	}
 
 	private SymptomReport save(List<ReportService.NewEntry> entries, Set<Confounder> causes) {
