@@ -88,8 +88,8 @@ class DemoData implements ApplicationRunner {
 		// Two clinics, made before anyone signs in to either.
 		ClinicScope.acrossClinics(ClinicScope.Reason.DEMO_DATA, () -> {
 			// All or nothing: a first start stopped half-way (Ctrl-C while seeding)
-			// leaves no demo
-			// clinic, so the next start seeds it whole instead of finding half of it.
+			// leaves no demo clinic, so the next start seeds it whole instead of
+			// finding half of it.
 			this.transaction.executeWithoutResult((status) -> {
 				if (this.clinics.findByName(DEMO_CLINIC).isEmpty()) {
 					seed();

@@ -21,7 +21,7 @@ import org.aftercare.report.ReportService.ReportView;
  * their views: on the flag page, the Hibernate load of the same rows (entities, fetch
  * join, auto-flush, then the views) was 9% of the page's time (issue 8). The same rows in
  * the same order as the entities give: reports by time, entries by position.
- * {@code EpisodeReportsTests} compares the two.
+ * {@code SymptomReportRepositoryTests} compares the two.
  */
 @Component
 class EpisodeReports {

@@ -75,11 +75,7 @@ class SymptomReportRepositoryTests {
 		SymptomReport first = save(List.of(entry(Symptom.BRUISING, 5, this.treatedAt, null)), Set.of());
 		UUID original = first.view().entries().get(0).id();
 		save(List.of(entry(Symptom.BRUISING, 2, this.treatedAt, original)), Set.of());
-		List<ReportService.ReportView> episode = this.transactions.execute((tx) -> this.repository
-			.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(), this.world.treatmentId())
-			.stream()
-			.map(SymptomReport::view)
-			.toList());
+		List<ReportService.ReportView> episode = episodeFromEntities();
 		assertThat(episode).hasSize(2);
 		assertThat(episode.get(0).entries().get(0).severity()).isEqualTo(5);
 		assertThat(episode.get(0).entries().get(0).updatesEntryId()).isNull();
@@ -123,11 +119,7 @@ class SymptomReportRepositoryTests {
 				Set.of(Confounder.POOR_SLEEP), "paracetamol", MedicinesHelped.PARTLY, true, false, "worse at night");
 		this.transactions.executeWithoutResult((tx) -> this.repository
 			.save(new SymptomReport(full, this.world.treatmentId(), this.treatedAt, Instant.now())));
-		List<ReportService.ReportView> entities = this.transactions.execute((tx) -> this.repository
-			.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(), this.world.treatmentId())
-			.stream()
-			.map(SymptomReport::view)
-			.toList());
+		List<ReportService.ReportView> entities = episodeFromEntities();
 		assertThat(entities).hasSize(3);
 		assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).isEqualTo(entities);
 		assertThat(this.reports.episode(this.fixtures.world(this.treatedAt).clinicId(), this.world.treatmentId()))
@@ -147,6 +139,15 @@ class SymptomReportRepositoryTests {
 		});
 		assertThat(episode).hasSize(1);
 		assertThat(episode.get(0).entries()).extracting(ReportService.EntryView::severity).containsExactly(3);
+	}
+
+	/** The episode as the entities give it, with the repository's fetch join. */
+	private List<ReportService.ReportView> episodeFromEntities() {
+		return this.transactions.execute((tx) -> this.repository
+			.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(), this.world.treatmentId())
+			.stream()
+			.map(SymptomReport::view)
+			.toList());
 	}
 
 	private SymptomReport save(List<ReportService.NewEntry> entries, Set<Confounder> causes) {

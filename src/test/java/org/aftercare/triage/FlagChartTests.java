@@ -54,10 +54,8 @@ class FlagChartTests {
 
 	@Test
 	void chartDataHasEverySymptomOfTheEpisodeByDayWithTheTreatmentAtDayZero() throws Exception {
-		// The bruising at the treatment's own minute, so on its day ("Day 0") whatever
-		// the time of day the test
-		// runs: half an hour after it is the next day when the test runs in the half hour
-		// before midnight.
+		// The bruising at the treatment's own minute, on its day ("Day 0") at any
+		// time of day: half an hour later is the next day just before midnight.
 		Instant treatedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
 		World world = this.fixtures.world(treatedAt);
 		submit(world, Symptom.BRUISING, 3, treatedAt);
