@@ -36,6 +36,11 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 			+ ReportService.HISTORY_LIMIT + ") order by r.submittedAt desc")
 	List<SymptomReport> findLatestWithEntries(UUID clinicId, UUID patientId);
 
+	/**
+	 * An episode as entities. The application reads episodes with {@link EpisodeReports}
+	 * (issue 8); this stays as the reference {@code SymptomReportRepositoryTests} holds
+	 * that read to.
+	 */
 	@Query("select r from SymptomReport r left join fetch r.entries where r.clinicId = ?1 and r.treatmentId = ?2 order by r.submittedAt")
 	List<SymptomReport> findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(UUID clinicId, UUID treatmentId);
 
