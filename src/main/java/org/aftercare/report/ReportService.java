@@ -100,7 +100,11 @@ public class ReportService {
 			.orElseThrow(NoTreatmentException::new);
 		checkUpdatesAreOwn(report);
 		Instant now = this.clock.instant();
-		SymptomReport saved = this.reports.save(new SymptomReport(report, treatment.id(), treatment.treatedAt(), now));
+		SymptomReport saved = new SymptomReport(report, treatment.id(), treatment.treatedAt(), now);
+		// Persisted, not saved through the repository: its save asks whether the report
+		// is new by reading the version through a bean wrapper that throws (and drops)
+		// an exception on every call, since the field has no getter (issue 8).
+		this.entityManager.persist(saved);
 		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
 		this.events
 			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));

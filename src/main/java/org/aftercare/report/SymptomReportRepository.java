@@ -69,6 +69,4 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 			   AND r.clinic_id = ?1 AND r.patient_id = ?2 AND e.other_description IS NOT NULL""", nativeQuery = true)
 	int eraseEntryText(UUID clinicId, UUID patientId);
 
-	SymptomReport save(SymptomReport report);
-
 }

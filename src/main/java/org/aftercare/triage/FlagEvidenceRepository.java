@@ -9,6 +9,4 @@ interface FlagEvidenceRepository extends Repository<FlagEvidence, UUID> {
 
 	List<FlagEvidence> findByClinicIdAndReportId(UUID clinicId, UUID reportId);
 
-	FlagEvidence save(FlagEvidence evidence);
-
 }

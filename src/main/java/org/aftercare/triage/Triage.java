@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,27 +60,24 @@ class Triage {
 
 	private final FlagRepository flags;
 
-	private final FlagEvidenceRepository evidence;
-
-	private final FlagActionRepository actions;
-
 	private final jakarta.persistence.EntityManager entityManager;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
-			FlagRepository flags, FlagEvidenceRepository evidence, FlagActionRepository actions,
-			ApplicationEventPublisher events, Clock clock, jakarta.persistence.EntityManager entityManager) {
+			FlagRepository flags, ApplicationEventPublisher events, Clock clock,
+			jakarta.persistence.EntityManager entityManager, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.reports = reports;
 		this.patients = patients;
 		this.treatments = treatments;
 		this.settings = settings;
 		this.flags = flags;
-		this.evidence = evidence;
-		this.actions = actions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -94,10 +92,13 @@ class Triage {
 		// One report of an episode at a time: two at the same moment (a double submit,
 		// two devices) would both update the episode's open flags (optimistic lock) or
 		// both raise the same new one (its unique index). The second waits here for the
-		// first to commit, then reads the episode with it.
-		this.entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-			.setParameter(1, "episode:" + submitted.treatmentId())
-			.getSingleResult();
+		// first to commit, then reads the episode with it. Plain JDBC on the
+		// transaction's connection: as a Hibernate native query, the lock's void result
+		// had Hibernate build (and drop) an exception on every submit (issue 8).
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+			.param("episode:" + submitted.treatmentId())
+			.query((row) -> {
+			});
 		List<ReportView> episode = this.reports.episode(submitted.clinicId(), submitted.treatmentId());
 		ReportView report = episode.stream()
 			.filter((r) -> r.id().equals(submitted.reportId()))
@@ -119,7 +120,7 @@ class Triage {
 		// update (R13).
 		for (Flag flag : open) {
 			if (flag.awaitsPatient()) {
-				this.actions.save(new FlagAction(flag,
+				this.entityManager.persist(new FlagAction(flag,
 						CurrentUsers.current().map(CurrentUser::accountId).orElse(submitted.patientId()),
 						"PATIENT_ANSWERED", report.id().toString(), now));
 			}
@@ -144,14 +145,15 @@ class Triage {
 			boolean raisedAgain = false;
 			if (flag == null) {
 				flag = new Flag(clinicId, patientId, treatmentId, finding, reportId, now);
+				this.entityManager.persist(flag);
 				alert = true;
 				created = true;
 			}
 			else {
 				alert = flag.addEvidence(finding, reportId, now);
 				raisedAgain = alert;
+				this.flags.save(flag);
 			}
-			this.flags.save(flag);
 			met.put(flag, finding);
 			if (alert) {
 				this.events.publishEvent(new FlagRaised(flag.id(), clinicId, patientId, finding.rule().name(),
@@ -164,7 +166,7 @@ class Triage {
 			// must be written first: write the flags, then their evidence.
 			this.entityManager.flush();
 		}
-		met.forEach((flag, finding) -> this.evidence.save(new FlagEvidence(flag, finding, reportId, now)));
+		met.forEach((flag, finding) -> this.entityManager.persist(new FlagEvidence(flag, finding, reportId, now)));
 	}
 
 	RuleSettings settingsFor(UUID clinicId) {
