@@ -136,6 +136,9 @@ class Triage {
 	 */
 	void apply(UUID clinicId, UUID patientId, UUID treatmentId, UUID reportId, List<Finding> findings, List<Flag> open,
 			Instant now) {
+		// New flags and evidence are persisted: saved through a repository, an entity
+		// with an id of its own and no version is merged, a SELECT by id before each
+		// INSERT (issue 8; SubmitWritesOnlyTests).
 		Map<RuleCode, Flag> openByRule = open.stream().collect(Collectors.toMap(Flag::ruleCode, Function.identity()));
 		Map<Flag, Finding> met = new java.util.LinkedHashMap<>();
 		boolean created = false;
