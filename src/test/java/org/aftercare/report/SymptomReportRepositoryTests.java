@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,43 @@ class SymptomReportRepositoryTests {
 		});
 		assertThat(episode).hasSize(1);
 		assertThat(episode.get(0).entries()).extracting(ReportService.EntryView::severity).containsExactly(3);
+	}
+
+	@Test
+	void theEpisodeFlushesOnlyInATransactionThatWrites() {
+		save(List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of());
+		Statistics statistics = this.entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactory.class)
+			.getStatistics();
+		statistics.setStatisticsEnabled(true);
+		try {
+			// Issue 8: on the recovery page, a read-only transaction holding up to 200
+			// reports, checking them all for changes was a tenth of the page.
+			TransactionTemplate readOnly = new TransactionTemplate(this.transactions.getTransactionManager());
+			readOnly.setReadOnly(true);
+			statistics.clear();
+			readOnly.executeWithoutResult((tx) -> {
+				assertThat(episodeEntities()).hasSize(1);
+				assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).hasSize(1);
+			});
+			assertThat(statistics.getFlushCount()).isZero();
+			// The submit's triage must see the report it has just saved.
+			statistics.clear();
+			this.transactions.executeWithoutResult((tx) -> {
+				assertThat(episodeEntities()).hasSize(1);
+				assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).hasSize(1);
+			});
+			assertThat(statistics.getFlushCount()).isPositive();
+		}
+		finally {
+			statistics.setStatisticsEnabled(false);
+		}
+	}
+
+	/** The episode's reports as entities, held by the caller's persistence context. */
+	private List<SymptomReport> episodeEntities() {
+		return this.repository.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(),
+				this.world.treatmentId());
 	}
 
 	/** As ReportService.submit saves a report. */
