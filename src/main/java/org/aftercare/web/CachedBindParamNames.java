@@ -38,9 +38,9 @@ final class CachedBindParamNames implements DataBinder.NameResolver {
 
 	/**
 	 * Spring Boot's binder set-up (the MVC conversion service and validator), with the
-	 * cached names, and forms bound from the request's parameters only. Replaces Boot's
-	 * own initializer, so a {@code spring.mvc.message-codes-resolver-format} would not
-	 * apply (none is set).
+	 * cached names, forms bound from the request's parameters only, and form records by
+	 * their constructor only. Replaces Boot's own initializer, so a
+	 * {@code spring.mvc.message-codes-resolver-format} would not apply (none is set).
 	 */
 	static final class Initializer extends ConfigurableWebBindingInitializer {
 
