@@ -192,11 +192,7 @@ class SymptomReportRepositoryTests {
 
 	/** The episode as the entities give it, with the repository's fetch join. */
 	private List<ReportService.ReportView> episodeFromEntities() {
-		return this.transactions.execute((tx) -> this.repository
-			.findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(this.world.clinicId(), this.world.treatmentId())
-			.stream()
-			.map(SymptomReport::view)
-			.toList());
+		return this.transactions.execute((tx) -> episodeEntities().stream().map(SymptomReport::view).toList());
 	}
 
 	private SymptomReport save(List<ReportService.NewEntry> entries, Set<Confounder> causes) {
