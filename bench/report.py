@@ -101,6 +101,29 @@ for r in rows:
         w(f"- RSS {r['when']} ({r['db']}): {r['rss_kib'] / 1024:.0f} MiB (heap -Xmx{meta['heap']})")
 w('')
 
+ceilings = [r for r in rows if r['kind'] == 'ceiling']
+if ceilings:
+    w('### Ceilings: each request\'s own SQL replayed by pgbench, no app (bench/ceiling.py, 2,000,000 reports)')
+    w('')
+    w('The statements the app sent for each of the captured requests (PostgreSQL\'s statement log), their parameters '
+      'written in as literals, replayed by pgbench as the app\'s role (row-level security on), `-M prepared -c 8 -j 2`, '
+      'one captured request chosen at random per transaction. An upper bound for the page: no Java, no HTTP, every '
+      'statement planned once for its values; the submit ends in `ROLLBACK`, so it skips its commit\'s WAL flush. '
+      'No page can serve a larger share of its limit than its ceiling does: a goal above the ceiling\'s share cannot be met while the page sends these statements.')
+    w('')
+    w('| request | captured requests | ceiling TPS | ceiling as share of its limit | goal | the app\'s req/s as share of the ceiling | failed or aborted |')
+    w('|---|---:|---:|---:|---:|---:|---:|')
+    goals = {'queue': 10, 'flag': 8, 'history': 8, 'submit': 25}
+    for r in ceilings:
+        kind = 'insert' if r['what'] == 'submit' else 'page'
+        limit = limits[kind]
+        share = f"{100.0 * r['tps'] / limit:.1f}% of {kind}" if limit else '-'
+        a = app(BIG, r['what'])
+        of_ceiling = f"{100.0 * a['wrk']['rps'] / r['tps']:.0f}%" if a and r['tps'] else '-'
+        w(f"| {names[r['what']]} | {r['requests']} | {r['tps']:,.0f} | {share} | {goals[r['what']]}% | {of_ceiling} | "
+          f"{r['failed']} |")
+    w('')
+
 w('### Goals of issue 8')
 w('')
 w('| goal | measured | met |')

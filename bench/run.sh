@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Aftercare benchmark, one command (issue 8): builds the jar, generates the two databases (2,000,000 and 10,000
-# reports), measures the pgbench limits, drives the app with wrk as real signed-in users, saves EXPLAIN (ANALYZE,
-# BUFFERS) of the dashboard queries, and puts a dated section at the top of docs/benchmarks.md.
+# reports), measures the pgbench limits, drives the app with wrk as real signed-in users, replays each request's
+# own SQL with pgbench (the ceilings, bench/ceiling.py), saves EXPLAIN (ANALYZE, BUFFERS) of the dashboard queries,
+# and puts a dated section at the top of docs/benchmarks.md.
 #
-#   bench/run.sh                       # everything (about 20 minutes on 2 cores)
+#   bench/run.sh                       # everything (about 22 minutes on 2 cores)
 #   WARMUP=3 DURATION=5 bench/run.sh   # a quick smoke run of the same steps
 #
 # Needs: PostgreSQL on PGHOST:PGPORT (user postgres), pgbench and psql, wrk (apt-get install -y wrk), python3,
 # curl. The app connects as its own role APP_DB_USER (default aftercare_app, created here if missing; issue 7) and
 # Flyway as PGUSER, the owner. Settings (environment): PGHOST PGPORT PGUSER, APP_DB_USER, HEAP (default 160m), WARMUP / DURATION (seconds, default
 # 30 / 30), CONNS (default 32), REGENERATE (1: regenerate both databases, default; 0: reuse them), PORT (18080),
-# JOBS_START_DELAY (PT2H: the clock jobs' first run, after the measured window).
+# JOBS_START_DELAY (PT2H: the clock jobs' first run, after the measured window), PG_LOG, CEILING_REQUESTS (32),
+# CEILING_SECONDS (30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -35,6 +37,11 @@ PORT=${PORT:-18080}
 # of overdue flags to escalate, each with its e-mail; tens of thousands of ongoing headaches for R6): their first run
 # is put after the measured window, so that it measures the pages, not the backlog.
 JOBS_START_DELAY=${JOBS_START_DELAY:-PT2H}
+# The ceilings (bench/ceiling.py): PostgreSQL's log, where the app's statements are captured, and how many requests
+# of each kind are replayed, for how long.
+PG_LOG=${PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)}
+CEILING_REQUESTS=${CEILING_REQUESTS:-32}
+CEILING_SECONDS=${CEILING_SECONDS:-30}
 BASE=http://127.0.0.1:$PORT
 PASSWORD='Bench-Aftercare-2024!'
 DB_BIG=aftercare_bench DB_SMALL=aftercare_bench_small DB_LIMITS=aftercare_bench_limits
@@ -43,11 +50,22 @@ OUT=$ROOT/bench/results/$STAMP
 mkdir -p "$OUT"
 RESULTS=$OUT/results.jsonl
 : >"$RESULTS"
-APP_PID= SMTP_PID=
+APP_PID= SMTP_PID= STATEMENT_LOG=
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
 record() { echo "$1" >>"$RESULTS"; }
+statement_log() { # on | off: every statement logged with its parameters, on the whole server
+  if [[ $1 == on ]]; then
+    psql -d postgres -q -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+    STATEMENT_LOG=on
+  else
+    psql -d postgres -q -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+    STATEMENT_LOG=
+  fi
+  sleep 1
+}
 cleanup() {
+  [[ -n $STATEMENT_LOG ]] && statement_log off || true
   [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [[ -n $SMTP_PID ]] && kill "$SMTP_PID" 2>/dev/null || true
 }
@@ -178,6 +196,62 @@ sign_in() { # users file -> sessions file
   [[ $want == "$got" ]] || { log "signed in $got of $want users"; exit 1; }
 }
 
+# --- ceilings: each request's own SQL, replayed by pgbench with no app at all ---------------------------------
+# With every statement logged, CEILING_REQUESTS requests of each page are made by their signed-in users (curl; the
+# submits by wrk on one connection, in a row), and bench/ceiling.py turns each request's logged statements into a
+# pgbench script. pgbench then runs them all (a random one per transaction) as the app's role, -c 8 -j 2: the rate
+# the database alone allows each request, an upper bound for the app's.
+ceilings() { # db
+  local db=$1 dir=$OUT/ceiling who="$APP_DB_USER@$1" name n k from to cookie path
+  if [[ ! -r $PG_LOG ]]; then
+    log "no readable PostgreSQL log (set PG_LOG): ceilings skipped"
+    return 0
+  fi
+  mkdir -p "$dir"
+  statement_log on
+  for name in queue flag history; do
+    n=0
+    while IFS=$'\t' read -r cookie _ path && ((n < CEILING_REQUESTS)); do
+      from=$(stat -c %s "$PG_LOG")
+      curl -sf -o /dev/null -b "$cookie" "$BASE$path" || continue
+      sleep 0.2
+      to=$(stat -c %s "$PG_LOG")
+      python3 bench/ceiling.py "$PG_LOG" "$from" "$db" --to "$to" --who "$who" >"$dir/$name-$n.sql" && n=$((n + 1))
+    done <"$OUT/s-$name.tsv"
+  done
+  from=$(stat -c %s "$PG_LOG")
+  BENCH_SESSIONS=$OUT/s-submit.tsv BENCH_EXPECT=302 BENCH_THREADS=1 BENCH_LUA_DIR=$ROOT/bench/lua \
+    wrk -t1 -c1 -d3s -s bench/lua/submit.lua "$BASE" >"$dir/wrk-submit.txt" 2>&1
+  sleep 0.5
+  to=$(stat -c %s "$PG_LOG")
+  statement_log off
+  n=0 k=0
+  while ((n < CEILING_REQUESTS)); do
+    local rc=0
+    python3 bench/ceiling.py "$PG_LOG" "$from" "$db" --to "$to" --who "$who" --segment "$k" --rollback \
+      >"$dir/submit-$n.sql" 2>"$dir/submit-$n.err" || rc=$?
+    case $rc in 0) n=$((n + 1)) ;; 3) ;; *) break ;; esac
+    k=$((k + 1))
+  done
+  rm -f "$dir"/*.err "$dir/submit-$n.sql"
+  for name in queue flag history submit; do
+    local scripts=() f tps
+    for f in "$dir/$name"-*.sql; do [[ -s $f ]] && scripts+=(-f "$f"); done
+    if ((${#scripts[@]} == 0)); then
+      log "ceiling $name: no request captured"
+      continue
+    fi
+    # A replay that fails is reported (its errors stay in ceiling-<name>.txt); it does not end the run.
+    PGPASSWORD=$APP_DB_PASSWORD pgbench -U "$APP_DB_USER" -n -M prepared -c 8 -j 2 -T "$CEILING_SECONDS" \
+      "${scripts[@]}" "$db" >"$OUT/ceiling-$name.txt" 2>&1 || log "ceiling $name: pgbench failed, see ceiling-$name.txt"
+    tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/ceiling-$name.txt" | head -1 || true)
+    local failed; failed=$(grep -oP 'number of failed transactions: \K[0-9]+' "$OUT/ceiling-$name.txt" | head -1 || true)
+    local aborted; aborted=$(grep -c 'aborted' "$OUT/ceiling-$name.txt" || true)
+    record "{\"kind\":\"ceiling\",\"what\":\"$name\",\"requests\":$((${#scripts[@]} / 2)),\"tps\":${tps:-0},\"failed\":$((${failed:-0} + ${aborted:-0}))}"
+    log "ceiling $name ($((${#scripts[@]} / 2)) requests): ${tps:-?} tps"
+  done
+}
+
 run_db() { # db, which tests
   local db=$1 tests=$2
   local jfr=()
@@ -189,21 +263,22 @@ run_db() { # db, which tests
   for test in $tests; do
     # Each test signs its users in afresh (staff sessions end after 15 idle minutes).
     case $test in
-      queue) clinicians "$db" /clinician/flags >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
-             drive "$db" queue get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
-      flag) clinicians "$db" /clinician/flags/FLAG >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
-            drive "$db" flag get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
-      analytics) clinicians "$db" /clinician/analytics >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
-                 drive "$db" analytics get.lua 200 8 "$OUT/s.tsv" ;;
-      history) patients /me "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
-               drive "$db" history get.lua 200 "$CONNS" "$OUT/s.tsv" ;;
-      submit) patients /me/reports "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s.tsv"
-              drive "$db" submit submit.lua 302 "$CONNS" "$OUT/s.tsv" ;;
+      queue) clinicians "$db" /clinician/flags >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s-queue.tsv"
+             drive "$db" queue get.lua 200 "$CONNS" "$OUT/s-queue.tsv" ;;
+      flag) clinicians "$db" /clinician/flags/FLAG >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s-flag.tsv"
+            drive "$db" flag get.lua 200 "$CONNS" "$OUT/s-flag.tsv" ;;
+      analytics) clinicians "$db" /clinician/analytics >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s-analytics.tsv"
+                 drive "$db" analytics get.lua 200 8 "$OUT/s-analytics.tsv" ;;
+      history) patients /me "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s-history.tsv"
+               drive "$db" history get.lua 200 "$CONNS" "$OUT/s-history.tsv" ;;
+      submit) patients /me/reports "$PATIENTS" >"$OUT/users.tsv"; sign_in "$OUT/users.tsv" "$OUT/s-submit.tsv"
+              drive "$db" submit submit.lua 302 "$CONNS" "$OUT/s-submit.tsv" ;;
     esac
   done
   local rss; rss=$(ps -o rss= -p "$APP_PID")
   record "{\"kind\":\"rss\",\"db\":\"$db\",\"when\":\"after load\",\"rss_kib\":$rss}"
   log "RSS after load on $db: $rss KiB"
+  [[ $db == "$DB_BIG" ]] && ceilings "$db"
   stop_app
 }
 
