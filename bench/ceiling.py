@@ -3,21 +3,24 @@
 
     ceiling.py LOGFILE FROM DB [--to TO] [--who USER@DB] [--segment N] [--rollback] > script.sql
 
-LOGFILE is PostgreSQL's server log, FROM its size in bytes before the request, and the app role's
-statements were logged with their parameters (log_min_duration_statement = 0). Every `execute` and `statement`
-line after FROM is taken with the parameters logged beside it, the parameters written into the statement as
-literals; with --to, only the lines before byte TO, and with --who, only the lines of that role and database (the
-log's prefix must start with Debian's '%m [%p] %q%u@%d '). With --segment N, the statements are split at each read of the session (the first statement of every
-request) and the Nth request is taken: for several requests logged in a row on one connection. With --rollback, the last
+LOGFILE is PostgreSQL's server log, FROM its size in bytes before the request; the app role's statements were logged
+with their parameters (log_min_duration_statement = 0). Every `execute` and `statement` line after FROM is taken
+with the parameters logged beside it, written into the statement as literals (a literal holding ':name', which
+pgbench would read as a variable, is split around chr(58)). With --to, only the log before byte TO; with --who, only
+the lines of that role and database (the log's prefix must start like Debian's '%m [%p] %q%u@%d '). With
+--segment N, the statements are split at each read of the session (the first statement of every request) and the
+Nth whole request is taken: for several requests logged in a row on one connection. With --rollback, the last
 transaction ends in ROLLBACK instead of COMMIT: a replayed submit then leaves its episode as it found it (else each
 replay would read a longer episode than the last), at the price of its commit's WAL flush (still an upper bound).
 
 Left out: a write of Spring Session's own tables with its transaction (a session is written back once every few
-minutes, not on each request) and the driver's empty statement (a pooled connection's liveness check).
+minutes, not on each request) and the driver's empty statement (a pooled connection's liveness check). A request
+that published an event (a flag's alert) is refused with exit status 3: its listener's statements, on another
+connection, are logged among the request's own.
 
 A write replays as a new row each time: every UUID written by an INSERT that is not the id of an existing clinic,
 patient, treatment, account, flag or check-in (DB is asked) is a new id (the report's, its entries', the form token,
-the audit event's), and becomes md5('<k>' || :r)::uuid, with :r drawn at random per transaction, so the statements
+the audit event's), and becomes md5('n<k>' || :r)::uuid, with :r drawn at random per transaction, so the statements
 of one replay still refer to each other's rows. Optimistic on purpose: the literals let PostgreSQL plan each
 statement once for its values, and the same rows are read by every replay; so the script's rate is an upper bound
 for the request's database work.
@@ -132,9 +135,7 @@ def main():
     if not any(s.upper().startswith('SELECT S.PRIMARY_ID') for s in kept):
         sys.exit('no request found in the log after byte %d' % start)
     if any('event_publication' in s.lower() for s in kept):
-        # A request that published an event (a flag's alert): its listener's statements, on another
-        # connection, are logged among the request's own. Left out (exit 3), the caller takes the next.
-        sys.exit(3)
+        sys.exit(3)  # a request that published an event: see the module's comment
     if rollback and kept[-1].upper() == 'COMMIT':
         kept[-1] = 'ROLLBACK'
     written = {u for s in kept if s.upper().startswith('INSERT') for u in UUID.findall(s)}
