@@ -11,22 +11,16 @@
 #   bench/ab.sh "th40 --server.tomcat.threads.max=40" "th16 --server.tomcat.threads.max=16"
 #   bench/ab.sh "before @/tmp/before.jar" "after"
 # Env: TESTS ("queue"; any of queue flag history submit), ROUNDS (3), WARMUP (20), DURATION (30), CONNS (32),
-#      DB (aftercare_bench, made by bench/run.sh; submit adds reports to it), HEAP and JAVA_OPTS as in bench/run.sh.
+#      DB (aftercare_bench, made by bench/run.sh; submit adds reports to it); HEAP, JAVA_OPTS and PORT as in
+#      bench/common.sh.
 # Results: bench/results/ab-<stamp>/ (results.tsv, one row per variant, round and test; summary.md, the means and
 # each round's figures; the machine; wrk's output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-APP_DB_USER=${APP_DB_USER:-aftercare_app}
-APP_DB_PASSWORD=${APP_DB_PASSWORD:-aftercare-app-bench}
-HEAP=${HEAP:-160m}
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+source bench/common.sh
 TESTS=${TESTS:-queue} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-20} DURATION=${DURATION:-30} CONNS=${CONNS:-32}
-DB=${DB:-aftercare_bench} PORT=${PORT:-18080} PATIENTS=${PATIENTS:-400}
-BASE=http://127.0.0.1:$PORT
-PASSWORD='Bench-Aftercare-2024!'
+DB=${DB:-aftercare_bench} PATIENTS=${PATIENTS:-400}
 (($# >= 1)) || { sed -n '2,17p' "$0" >&2; exit 2; }
 psql -d "$DB" -Atc 'select 1 from symptom_report limit 1' >/dev/null 2>&1 \
   || { echo "no benchmark database $DB: run bench/run.sh first (it makes it)" >&2; exit 1; }
@@ -38,10 +32,7 @@ DEFAULT_JAR=$(ls target/aftercare-*.jar | head -1)
   java -version 2>&1 | head -1; psql -Atc 'select version()'; echo "command: bench/ab.sh $(printf "%q " "$@")"
   echo "TESTS=$TESTS ROUNDS=$ROUNDS WARMUP=$WARMUP DURATION=$DURATION CONNS=$CONNS DB=$DB HEAP=$HEAP"; } >"$OUT/machine.txt"
 printf 'variant\tround\ttest\trps\tp50_ms\tp99_ms\terrors\tapp_cpu_ms_per_request\trss_mib\n' >"$OUT/results.tsv"
-APP_PID=
-# An SMTP sink for the alert e-mails of the submit's severe reports, as in bench/run.sh.
-python3 -W ignore -m smtpd -n -c DebuggingServer 127.0.0.1:2525 >/dev/null 2>&1 &
-SMTP_PID=$!
+start_smtp_sink
 trap '[[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null; kill "$SMTP_PID" 2>/dev/null; true' EXIT
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/ab.log" >&2; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
@@ -66,18 +57,8 @@ one_round() { # variant, round
   [[ $1 == *' '* ]] && for opt in ${1#* }; do
     case $opt in --*) app+=("$opt") ;; @*) jar=${opt#@} ;; *) jvm+=("$opt") ;; esac
   done
-  # shellcheck disable=SC2086
-  java -Xmx"$HEAP" $JAVA_OPTS "${jvm[@]}" -jar "$jar" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$APP_DB_USER" \
-    --spring.datasource.password="$APP_DB_PASSWORD" --spring.flyway.user="$PGUSER" --spring.flyway.password= \
-    --spring.flyway.placeholders.app_role="$APP_DB_USER" --spring.mail.host=127.0.0.1 --spring.mail.port=2525 \
-    --aftercare.jobs.start-delay=PT2H "${app[@]}" >>"$OUT/app-$label.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "$BASE/login" && break
-    kill -0 "$APP_PID" 2>/dev/null || { log "$label did not start, see $OUT/app-$label.log"; exit 1; }
-    sleep 0.1
-  done
+  launch_app "$jar" "$DB" "$OUT/app-$label.log" "${jvm[@]}" -- "${app[@]}"
+  await_login || { log "$label did not start, see $OUT/app-$label.log"; exit 1; }
   local test sessions want expect lua before after json rps
   for test in $TESTS; do
     sessions=$OUT/s-$test.tsv
@@ -106,7 +87,7 @@ print(f'{label}\t{rnd}\t{test}\t{r["rps"]:.1f}\t{r["p50_ms"]:.1f}\t{r["p99_ms"]:
 EOF
     log "$(tail -1 "$OUT/results.tsv")"
   done
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+  stop_app
 }
 
 log "A/B on $DB: ${#} variants, $ROUNDS rounds, tests: $TESTS -> $OUT"

@@ -16,41 +16,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-# The app's login role: owns nothing, no superuser, no BYPASSRLS, so row-level security applies to it as in
-# production (the bench server trusts local connections; the password is for form's sake).
-APP_DB_USER=${APP_DB_USER:-aftercare_app}
-APP_DB_PASSWORD=${APP_DB_PASSWORD:-aftercare-app-bench}
-HEAP=${HEAP:-160m}
-# The JVM beside the heap: a serial collector (what the JVM picks itself on a small container), bounded metaspace
-# and code cache, smaller thread stacks, and two malloc arenas: the RSS goal is about all of it, not the heap.
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# PG*, APP_DB_USER / APP_DB_PASSWORD, HEAP, JAVA_OPTS, PORT, JOBS_START_DELAY, the app's start: bench/common.sh.
+source bench/common.sh
 PROFILE=${PROFILE:-1}
 PATIENTS=${PATIENTS:-400}
 WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-32}
 REGENERATE=${REGENERATE:-1}
-PORT=${PORT:-18080}
-# The generated database carries a backlog the clock jobs would work off in a live clinic's first hours (thousands
-# of overdue flags to escalate, each with its e-mail; tens of thousands of ongoing headaches for R6): their first run
-# is put after the measured window, so that it measures the pages, not the backlog.
-JOBS_START_DELAY=${JOBS_START_DELAY:-PT2H}
 # The ceilings (bench/ceiling.py): PostgreSQL's log, where the app's statements are captured, and how many requests
 # of each kind are replayed, for how long.
 PG_LOG=${PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)}
 CEILING_REQUESTS=${CEILING_REQUESTS:-32}
 CEILING_SECONDS=${CEILING_SECONDS:-30}
-BASE=http://127.0.0.1:$PORT
-PASSWORD='Bench-Aftercare-2024!'
 DB_BIG=aftercare_bench DB_SMALL=aftercare_bench_small DB_LIMITS=aftercare_bench_limits
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/results/$STAMP
 mkdir -p "$OUT"
 RESULTS=$OUT/results.jsonl
 : >"$RESULTS"
-APP_PID= SMTP_PID= STATEMENT_LOG=
+STATEMENT_LOG=
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
 record() { echo "$1" >>"$RESULTS"; }
@@ -99,34 +84,21 @@ mkdir -p "$LIB" && (cd "$LIB" && unzip -q -o "$JAR" 'BOOT-INF/lib/*')
 HASH=$(java -cp "$LIB/BOOT-INF/lib/*" "$ROOT/bench/PasswordHash.java" "$PASSWORD")
 rm -rf "$LIB"
 
-# An SMTP sink so that the flags' alert e-mails are really sent (and not retried) during the run.
-python3 -W ignore -m smtpd -n -c DebuggingServer 127.0.0.1:2525 >/dev/null 2>&1 &
-SMTP_PID=$!
+start_smtp_sink
 
 start_app() { # db, extra JVM options...
   local db=$1; shift
   local t0; t0=$(date +%s.%N)
-  # shellcheck disable=SC2086
-  java -Xmx"$HEAP" $JAVA_OPTS "$@" -jar "$JAR" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$APP_DB_USER" \
-    --spring.datasource.password="$APP_DB_PASSWORD" --spring.flyway.user="$PGUSER" --spring.flyway.password= \
-    --spring.flyway.placeholders.app_role="$APP_DB_USER" \
-    --spring.mail.host=127.0.0.1 --spring.mail.port=2525 --aftercare.jobs.start-delay="$JOBS_START_DELAY" \
-    >>"$OUT/app-$db.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 600); do
-    if curl -sf -o /dev/null "$BASE/login"; then
-      local s; s=$(printf '%.3f' "$(echo "$(date +%s.%N) - $t0" | bc)")
-      log "app on $db serves /login after ${s}s"
-      record "{\"kind\":\"startup\",\"db\":\"$db\",\"login_page_s\":$s}"
-      return 0
-    fi
-    kill -0 "$APP_PID" 2>/dev/null || { log "app died, see $OUT/app-$db.log"; exit 1; }
-    sleep 0.1
-  done
-  log "app did not start"; exit 1
+  launch_app "$JAR" "$db" "$OUT/app-$db.log" "$@"
+  local up=0; await_login || up=$?
+  case $up in
+    0) local s; s=$(printf '%.3f' "$(echo "$(date +%s.%N) - $t0" | bc)")
+       log "app on $db serves /login after ${s}s"
+       record "{\"kind\":\"startup\",\"db\":\"$db\",\"login_page_s\":$s}" ;;
+    1) log "app died, see $OUT/app-$db.log"; exit 1 ;;
+    *) log "app did not start within a minute, see $OUT/app-$db.log"; exit 1 ;;
+  esac
 }
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 # --- data ----------------------------------------------------------------------------------------------------
 if [[ $REGENERATE == 1 ]]; then
