@@ -37,17 +37,12 @@ trap '[[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null; kill "$SMTP_PID" 2>/dev/
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/ab.log" >&2; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 
-users() { # test -> "email<TAB>path" lines
+users() { # test -> "email<TAB>path" lines (clinicians and patients: bench/common.sh)
   case $1 in
-    queue|flag)
-      psql -d "$DB" -AtF $'\t' -c "
-        SELECT 'clinician' || c || '@bench.invalid',
-               CASE '$1' WHEN 'queue' THEN '/clinician/flags'
-                 ELSE '/clinician/flags/' || (SELECT id::text FROM flag f WHERE f.clinic_id = md5('clinic' || c)::uuid
-                                                AND f.status <> 'RESOLVED' ORDER BY priority_rank, raised_at LIMIT 1) END
-          FROM generate_series(1, $CONNS) c" ;;
-    history) seq 1 "$PATIENTS" | awk '{ printf "patient%d@bench.invalid\t/me\n", $1 }' ;;
-    submit) seq 1 "$PATIENTS" | awk '{ printf "patient%d@bench.invalid\t/me/reports\n", $1 }' ;;
+    queue) clinicians "$DB" /clinician/flags ;;
+    flag) clinicians "$DB" /clinician/flags/FLAG ;;
+    history) patients /me "$PATIENTS" ;;
+    submit) patients /me/reports "$PATIENTS" ;;
     *) echo "unknown test $1" >&2; exit 2 ;;
   esac
 }
@@ -59,13 +54,11 @@ one_round() { # variant, round
   done
   launch_app "$jar" "$DB" "$OUT/app-$label.log" "${jvm[@]}" -- "${app[@]}"
   await_login || { log "$label did not start, see $OUT/app-$label.log"; exit 1; }
-  local test sessions want expect lua before after json rps
+  local test sessions expect lua before after json
   for test in $TESTS; do
     sessions=$OUT/s-$test.tsv
     users "$test" >"$OUT/users.tsv"
-    bench/login.sh "$BASE" "$PASSWORD" <"$OUT/users.tsv" >"$sessions"
-    want=$(wc -l <"$OUT/users.tsv")
-    [[ $(wc -l <"$sessions") == "$want" ]] || { log "signed in $(wc -l <"$sessions") of $want users"; exit 1; }
+    sign_in "$OUT/users.tsv" "$sessions"
     expect=200 lua=get.lua
     [[ $test == submit ]] && expect=302 lua=submit.lua
     export BENCH_SESSIONS=$sessions BENCH_EXPECT=$expect BENCH_THREADS=2 BENCH_LUA_DIR=$ROOT/bench/lua

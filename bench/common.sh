@@ -54,3 +54,26 @@ await_login() {
 }
 
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+# --- users ---------------------------------------------------------------------------------------------------
+# Clinicians of clinics 1..CONNS (one per connection), each on its own path; patients 1..PATIENTS (default 400,
+# spread over all 100 clinics, each with a fresh episode) for history and submit: many more than connections, so
+# that no patient has two requests in flight at once.
+clinicians() { # db, path template (FLAG = an open flag of that clinician's clinic)
+  local db=$1 tpl=$2
+  psql -d "$db" -AtF $'\t' -c "
+    SELECT 'clinician' || c || '@bench.invalid',
+           replace('$tpl', 'FLAG', coalesce((SELECT id::text FROM flag f WHERE f.clinic_id = md5('clinic' || c)::uuid
+                                               AND f.status <> 'RESOLVED' ORDER BY priority_rank, raised_at LIMIT 1), 'none'))
+      FROM generate_series(1, $CONNS) c"
+}
+patients() { # path, how many
+  seq 1 "$2" | awk -v p="$1" '{ printf "patient%d@bench.invalid\t%s\n", $1, p }'
+}
+
+# Signs the users in (bench/login.sh); all of them, or the run stops (each script defines its own log).
+sign_in() { # users file -> sessions file
+  bench/login.sh "$BASE" "$PASSWORD" <"$1" >"$2"
+  local want got; want=$(wc -l <"$1"); got=$(wc -l <"$2")
+  [[ $want == "$got" ]] || { log "signed in $got of $want users"; exit 1; }
+}

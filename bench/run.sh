@@ -133,20 +133,7 @@ limits() { # label
 load_check before-limits
 limits before
 
-# --- users ---------------------------------------------------------------------------------------------------
-# Clinicians of clinics 1..CONNS (one per connection), each on its own path; patients 1..PATIENTS (default 400,
-# spread over all 100 clinics, each with a fresh episode) for history and submit: many more than connections, so
-# that no patient has two requests in flight at once.
-clinicians() { # path template (FLAG = an open flag of that clinician's clinic)
-  local db=$1 tpl=$2
-  psql -d "$db" -AtF $'\t' -c "
-    SELECT 'clinician' || c || '@bench.invalid',
-           replace('$tpl', 'FLAG', coalesce((SELECT id::text FROM flag f WHERE f.clinic_id = md5('clinic' || c)::uuid
-                                               AND f.status <> 'RESOLVED' ORDER BY priority_rank, raised_at LIMIT 1), 'none'))
-      FROM generate_series(1, $CONNS) c"
-}
-patients() { local n=$2; seq 1 "$n" | awk -v p="$1" '{ printf "patient%d@bench.invalid\t%s\n", $1, p }'; }
-
+# The users (clinicians, patients) and their sign-in (sign_in) are in bench/common.sh.
 drive() { # db, name, lua, expect, conns, sessions-file
   local db=$1 name=$2 lua=$3 expect=$4 conns=$5 sessions=$6
   local before after
@@ -160,12 +147,6 @@ drive() { # db, name, lua, expect, conns, sessions-file
   [[ -n $json ]] || { log "no result from wrk, see $OUT/wrk-$db-$name.txt"; exit 1; }
   record "{\"kind\":\"app\",\"db\":\"$db\",\"name\":\"$name\",\"conns\":$conns,\"xacts\":$((after - before)),\"wrk\":$json}"
   log "$name: $json"
-}
-
-sign_in() { # users file -> sessions file
-  bench/login.sh "$BASE" "$PASSWORD" <"$1" >"$2"
-  local want got; want=$(wc -l <"$1"); got=$(wc -l <"$2")
-  [[ $want == "$got" ]] || { log "signed in $got of $want users"; exit 1; }
 }
 
 # --- ceilings: each request's own SQL, replayed by pgbench with no app at all ---------------------------------
