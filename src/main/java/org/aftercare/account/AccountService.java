@@ -117,8 +117,9 @@ public class AccountService {
 		Invitation invitation = new Invitation(account.clinicId(), account.id(), Tokens.hash(token), now,
 				now.plus(this.invitationLifetime));
 		this.invitations.save(invitation);
-		this.events.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(),
-				account.displayName(), token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT));
+		this.events
+			.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(), account.displayName(),
+					token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT, account.patientId()));
 	}
 
 	/**
@@ -146,6 +147,17 @@ public class AccountService {
 			account.erase("erased-" + patientId + "@invalid", "Erased Patient");
 			return email;
 		});
+	}
+
+	/**
+	 * The patient's login when it may be used (not disabled, not erased), whether or not
+	 * they have set a password: a check-in link acts for that login.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> enabledPatientLogin(UUID clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+			.filter(UserAccount::enabled)
+			.map(UserAccount::id);
 	}
 
 	/** Whether the patient has set a password (accepted their invitation). */

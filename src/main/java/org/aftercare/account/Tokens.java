@@ -11,20 +11,20 @@ import java.util.HexFormat;
  * Random one-time tokens (256 bits) and their SHA-256 digests, which is all the database
  * keeps.
  */
-final class Tokens {
+public final class Tokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private Tokens() {
 	}
 
-	static String newToken() {
+	public static String newToken() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String hash(String token) {
+	public static String hash(String token) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -47,6 +47,10 @@ class Clinic {
 	@Column(name = "check_in_offsets", nullable = false, length = 200, insertable = false)
 	private String checkInOffsets;
 
+	/** How long a check-in's link works after the check-in falls due. */
+	@Column(name = "check_in_link_hours", nullable = false, insertable = false)
+	private Integer checkInLinkHours;
+
 	@Version
 	private Long version;
 
@@ -77,6 +81,14 @@ class Clinic {
 			.ifPresent((offsets) -> this.checkInOffsets = offsets.stream()
 				.map(java.time.Duration::toString)
 				.collect(java.util.stream.Collectors.joining(",")));
+		if (form.checkInLinkHours() != null) {
+			this.checkInLinkHours = form.checkInLinkHours();
+		}
+	}
+
+	/** {@code null} for a clinic read before the database filled in its default. */
+	Integer checkInLinkHours() {
+		return this.checkInLinkHours;
 	}
 
 	String onCallEmails() {

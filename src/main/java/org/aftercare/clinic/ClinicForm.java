@@ -1,5 +1,7 @@
 package org.aftercare.clinic;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -7,13 +9,14 @@ import jakarta.validation.constraints.Size;
 import org.aftercare.web.PlainText;
 
 /**
- * The admin's form for how patients reach the clinic and where it is.
+ * The admin's form for how patients reach the clinic and where it is. A check-in link's
+ * hours left out keep the clinic's current value.
  */
 record ClinicForm(@NotBlank @Size(max = 120) @PlainText String name,
 		@NotBlank @Size(max = 40) @Pattern(regexp = "[+0-9 ()\\-]{3,40}") String phone,
 		@NotBlank @Size(max = 20) @Pattern(regexp = "[0-9]{2,6}") String emergencyNumber,
 		@NotBlank @Size(max = 64) String timeZone, @Size(max = 1000) @PlainText String onCallEmails,
-		@Size(max = 100) @PlainText String checkIns) {
+		@Size(max = 100) @PlainText String checkIns, @Min(1) @Max(336) Integer checkInLinkHours) {
 
 	/**
 	 * Check-in times the admin types: hours or days after the treatment, e.g. "2h, 1d,

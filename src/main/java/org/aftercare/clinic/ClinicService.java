@@ -67,6 +67,7 @@ public class ClinicService {
 		ClinicSummary before = clinic.summary();
 		String onCallBefore = clinic.onCallEmails();
 		String checkInsBefore = clinic.checkInOffsets();
+		Integer linkHoursBefore = clinic.checkInLinkHours();
 		clinic.update(form);
 		ClinicSummary after = clinic.summary();
 		List<String> changes = new ArrayList<>();
@@ -76,6 +77,7 @@ public class ClinicService {
 		change(changes, "timeZone", before.timeZone(), after.timeZone());
 		change(changes, "onCallEmails", String.valueOf(onCallBefore), String.valueOf(clinic.onCallEmails()));
 		change(changes, "checkInOffsets", String.valueOf(checkInsBefore), String.valueOf(clinic.checkInOffsets()));
+		change(changes, "checkInLinkHours", String.valueOf(linkHoursBefore), String.valueOf(clinic.checkInLinkHours()));
 		if (!changes.isEmpty()) {
 			this.audit.record(new AuditLog.Event(clinicId, null, "CLINIC_SETTINGS_CHANGED", "clinic", clinicId,
 					String.join("; ", changes)));
@@ -107,6 +109,21 @@ public class ClinicService {
 			.sorted()
 			.toList();
 	}
+
+	/**
+	 * How long after a check-in falls due the link in its e-mail still answers it
+	 * (default 72 hours).
+	 */
+	@Transactional(readOnly = true)
+	public Duration checkInLinkWindow(UUID clinicId) {
+		Integer hours = this.clinics.findById(clinicId)
+			.orElseThrow(() -> new NotFoundException("clinic"))
+			.checkInLinkHours();
+		return Duration.ofHours((hours != null) ? hours : DEFAULT_CHECK_IN_LINK_HOURS);
+	}
+
+	/** The schema's default for {@link #checkInLinkWindow}. */
+	static final int DEFAULT_CHECK_IN_LINK_HOURS = 72;
 
 	/** The schema's default, for a clinic read before the database filled it in. */
 	static final String DEFAULT_CHECK_IN_OFFSETS = "PT2H,P1D,P3D,P7D,P14D";

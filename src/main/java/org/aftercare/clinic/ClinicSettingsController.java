@@ -38,7 +38,8 @@ class ClinicSettingsController {
 		model.addAttribute("clinicForm",
 				new ClinicForm(clinic.name(), clinic.phone(), clinic.emergencyNumber(), clinic.timeZone(),
 						this.clinics.onCallEmails(user.clinicId()),
-						ClinicForm.describe(this.clinics.checkInOffsets(user.clinicId()))));
+						ClinicForm.describe(this.clinics.checkInOffsets(user.clinicId())),
+						(int) this.clinics.checkInLinkWindow(user.clinicId()).toHours()));
 		return "clinic/settings";
 	}
 

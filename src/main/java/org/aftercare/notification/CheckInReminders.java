@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.CheckInLinkRequested;
+import org.aftercare.report.CheckInLinks;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.DueCheckIn;
@@ -61,9 +65,13 @@ class CheckInReminders {
 
 	private final TransactionTemplate transactions;
 
+	private final CheckInLinks links;
+
 	CheckInReminders(MessageSource messages, TreatmentService treatments, PatientService patients,
 			ClinicService clinics, Mailer mailer, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-			@Value("${aftercare.base-url}") String baseUrl, PlatformTransactionManager transactions) {
+			@Value("${aftercare.base-url}") String baseUrl, PlatformTransactionManager transactions,
+			CheckInLinks links) {
+		this.links = links;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactions);
 		this.treatments = treatments;
@@ -110,15 +118,32 @@ class CheckInReminders {
 		return due.size();
 	}
 
+	/**
+	 * The reminder carries a link of its own to this check-in ({@link CheckInLinks}),
+	 * made here rather than when the reminder fell due, so that its token is never stored
+	 * in the event publication; a reminder sent again carries a new one. A patient whose
+	 * login may not be used gets the sign-in page instead.
+	 */
 	@ApplicationModuleListener
 	void on(CheckInReminderDue due) {
-		ClinicScope.runInClinic(due.clinicId(),
-				() -> this.patients.find(due.clinicId(), due.patientId()).ifPresent((patient) -> {
-					ClinicService.ClinicSummary clinic = this.clinics.get(due.clinicId());
-					this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
-							Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(due.offset()),
-									"link", this.baseUrl + "/me/check-in"));
-				}));
+		ClinicScope.runInClinic(due.clinicId(), () -> remind(due.clinicId(), due.patientId(),
+				this.links.issue(due.clinicId(), due.checkInId()), due.offset()));
+	}
+
+	/** "Send me a new link" from the page of a link that no longer works. */
+	@ApplicationModuleListener
+	void on(CheckInLinkRequested requested) {
+		ClinicScope.runInClinic(requested.clinicId(), () -> remind(requested.clinicId(), requested.patientId(),
+				this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
+	}
+
+	private void remind(UUID clinicId, UUID patientId, Optional<String> token, Duration offset) {
+		this.patients.find(clinicId, patientId).ifPresent((patient) -> {
+			ClinicService.ClinicSummary clinic = this.clinics.get(clinicId);
+			String link = token.map((t) -> this.baseUrl + "/c/" + t).orElse(this.baseUrl + "/me/check-in");
+			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
+					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(offset), "link", link));
+		});
 	}
 
 	/** "2 hours" or "day 3": how the patient counts the time since their treatment. */

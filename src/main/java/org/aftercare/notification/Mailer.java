@@ -34,16 +34,16 @@ class Mailer {
 
 	private final String from;
 
-	private final boolean logBodies;
+	/** Where the local run keeps a copy of each e-mail; null: nowhere. */
+	private final java.nio.file.Path copies;
 
 	Mailer(JavaMailSender sender, MailTemplates templates, MessageSource messages,
-			@Value("${aftercare.mail.from}") String from,
-			@Value("${aftercare.mail.log-bodies:false}") boolean logBodies) {
+			@Value("${aftercare.mail.from}") String from, @Value("${aftercare.mail.copy-dir:}") String copyDir) {
 		this.sender = sender;
 		this.templates = templates;
 		this.messages = messages;
 		this.from = from;
-		this.logBodies = logBodies;
+		this.copies = copyDir.isBlank() ? null : java.nio.file.Path.of(copyDir);
 	}
 
 	void send(List<String> to, String template, Object[] subjectArguments, Map<String, Object> model) {
@@ -66,10 +66,26 @@ class Mailer {
 		}
 		this.sender.send(message);
 		log.info("Sent the {} e-mail to {} recipient(s)", template, to.size());
-		if (this.logBodies) {
-			// The local run only (its mail server is in memory): shows invitation links
-			// and the like.
-			log.info("E-mail to {}:\n{}", to, body.text());
+		if (this.copies != null) {
+			copy(to, template, body.text());
+		}
+	}
+
+	/**
+	 * The local run only (its mail server keeps mail in memory): a copy of the e-mail in
+	 * a file, so that its links can be followed. Never in the log, which must not hold a
+	 * link's token.
+	 */
+	private void copy(List<String> to, String template, String text) {
+		try {
+			java.nio.file.Files.createDirectories(this.copies);
+			java.nio.file.Path file = this.copies.resolve(java.time.LocalDateTime.now()
+				.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + template + ".txt");
+			java.nio.file.Files.writeString(file, "To: " + String.join(", ", to) + "\n\n" + text);
+			log.info("Local run: a copy of the {} e-mail is in {}", template, file.toAbsolutePath());
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Local run: could not keep a copy of the {} e-mail: {}", template, ex.getMessage());
 		}
 	}
 

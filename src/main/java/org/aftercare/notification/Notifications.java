@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.aftercare.account.AccountService;
 import org.aftercare.account.InvitationIssued;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.CheckInLinks;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.FlagEscalated;
 import org.aftercare.triage.FlagRaised;
@@ -42,8 +44,11 @@ class Notifications {
 
 	private final String baseUrl;
 
+	private final CheckInLinks checkInLinks;
+
 	Notifications(Mailer mailer, ClinicService clinics, AccountService accounts, PatientService patients,
-			@Value("${aftercare.base-url}") String baseUrl) {
+			@Value("${aftercare.base-url}") String baseUrl, CheckInLinks checkInLinks) {
+		this.checkInLinks = checkInLinks;
 		this.mailer = mailer;
 		this.clinics = clinics;
 		this.accounts = accounts;
@@ -71,15 +76,25 @@ class Notifications {
 				escalated.flagId(), escalated.to(), "escalation"));
 	}
 
+	/**
+	 * A patient's invitation also carries a link to the check-in open now, if any (an
+	 * invitation sent after the treatment): the first check-in needs no password.
+	 */
 	@ApplicationModuleListener
 	void on(InvitationIssued invitation) {
 		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
 				() -> this.clinics.get(invitation.clinicId()));
+		Map<String, Object> model = new HashMap<>(Map.of("name", invitation.displayName(), "clinic", clinic, "link",
+				this.baseUrl + "/invitation/" + invitation.token(), "expires",
+				EXPIRY.format(invitation.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));
+		if (!invitation.staff() && invitation.patientId() != null) {
+			ClinicScope
+				.runInClinic(invitation.clinicId(),
+						() -> this.checkInLinks.issueForOpenCheckIn(invitation.clinicId(), invitation.patientId()))
+				.ifPresent((issued) -> model.put("checkInLink", this.baseUrl + "/c/" + issued.token()));
+		}
 		this.mailer.send(List.of(invitation.email()), invitation.staff() ? "staff-invitation" : "invitation",
-				new Object[] { clinic.name() },
-				Map.of("name", invitation.displayName(), "clinic", clinic, "link",
-						this.baseUrl + "/invitation/" + invitation.token(), "expires",
-						EXPIRY.format(invitation.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));
+				new Object[] { clinic.name() }, model);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.CheckInLinks;
 import org.aftercare.report.ReportService;
 import org.aftercare.security.SignedInSessions;
 import org.aftercare.web.NotFoundException;
@@ -43,6 +44,8 @@ class Erasure {
 
 	private final ReportService reports;
 
+	private final CheckInLinks checkInLinks;
+
 	private final SignedInSessions sessions;
 
 	private final AuditLog audit;
@@ -54,7 +57,9 @@ class Erasure {
 	private final ApplicationEventPublisher events;
 
 	Erasure(ErasureRequestRepository requests, PatientService patients, AccountService accounts, ReportService reports,
-			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+			CheckInLinks checkInLinks) {
+		this.checkInLinks = checkInLinks;
 		this.events = events;
 		this.requests = requests;
 		this.patients = patients;
@@ -123,6 +128,7 @@ class Erasure {
 		Optional<String> patientEmail = this.patients.find(clinicId, patientId).map((p) -> p.intake().email());
 		this.patients.pseudonymise(clinicId, patientId);
 		this.reports.eraseFreeText(clinicId, patientId);
+		this.checkInLinks.erase(clinicId, patientId);
 		this.events.publishEvent(new PatientErased(clinicId, patientId));
 		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
 		int dropped = dropPublications(patientId,

@@ -114,10 +114,10 @@ class RecoveryController {
 			model.addAttribute("expired", true);
 			return "report/check-in";
 		}
-		return ReportController.saving(model, response, "report/check-in", () -> {
-			return ReportController.submitted(this.reports, user, form.formToken(),
-					ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(), List.of(), null));
-		});
+		ReportService.NewReport answer = ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(),
+				List.of(), null);
+		return ReportController.saving(model, response, "report/check-in", () -> ReportController
+			.submitted(this.reports, user.clinicId(), answer, () -> this.reports.submit(answer)));
 	}
 
 	private SeverityChart chart(CurrentUser user, TreatmentSummary treatment, Locale locale) {

@@ -91,6 +91,25 @@ public class ReportService {
 	 */
 	@Transactional
 	public UUID submit(NewReport report) {
+		return save(report, (event) -> this.audit.record(event));
+	}
+
+	/**
+	 * As {@link #submit}, by the holder of a check-in link (not signed in): the audit
+	 * trail names the patient's login as the actor and says the answer came through the
+	 * link.
+	 */
+	@Transactional
+	UUID submitViaCheckInLink(NewReport report, UUID accountId) {
+		return save(report,
+				(event) -> this.audit.record(new AuditLog.Event(event.clinicId(), event.patientId(), event.action(),
+						event.objectType(), event.objectId(), VIA_CHECK_IN_LINK), "SUCCESS", accountId, "PATIENT"));
+	}
+
+	/** The audit detail of an answer given through a check-in link. */
+	static final String VIA_CHECK_IN_LINK = "via check-in link";
+
+	private UUID save(NewReport report, java.util.function.Consumer<AuditLog.Event> audit) {
 		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId(),
 				report.formToken());
 		if (earlier.isPresent()) {
@@ -103,12 +122,12 @@ public class ReportService {
 		SymptomReport saved = new SymptomReport(report, treatment.id(), treatment.treatedAt(), now);
 		// Persisted, not saved through the repository: its save asks whether the report
 		// is new by reading the version through a bean wrapper that throws (and drops)
-		// an exception on every call, since the field has no getter (issue 8).
+		// an exception on every call, since the field has no getter.
 		this.entityManager.persist(saved);
 		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
 		this.events
 			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
-		this.audit.record(new AuditLog.Event(saved.clinicId(), saved.patientId(), "REPORT_SUBMITTED", "symptom_report",
+		audit.accept(new AuditLog.Event(saved.clinicId(), saved.patientId(), "REPORT_SUBMITTED", "symptom_report",
 				saved.id(), null));
 		return saved.id();
 	}

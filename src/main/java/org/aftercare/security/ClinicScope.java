@@ -75,6 +75,11 @@ public final class ClinicScope {
 		 */
 		SCHEDULED_JOB,
 
+		/**
+		 * Finding a check-in link by the token in its URL, before its clinic is known.
+		 */
+		CHECK_IN_LINK,
+
 		/** Seeding the demo clinics on the local run. */
 		DEMO_DATA,
 

@@ -63,7 +63,8 @@ class SecurityConfiguration {
 		landing.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/invitation/**", "/password-reset", "/password-reset/**", "/two-factor",
-					"/two-factor/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+					"/two-factor/**", "/c/*", "/check-in", "/check-in/**", "/assets/**", "/webjars/**", "/favicon.ico",
+					"/error")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()

@@ -70,6 +70,12 @@ public class SessionPolicy {
 				if (session != null && expired(session)) {
 					session.invalidate();
 					SecurityContextHolder.clearContext();
+					// A check-in link carries its own right to its one page: it goes on
+					// without the ended sign-in, rather than asking for one.
+					if (request.getRequestURI().startsWith(request.getContextPath() + "/c/")) {
+						chain.doFilter(request, response);
+						return;
+					}
 					// After signing in again, the user comes back to where they were
 					// going (an e-mailed link).
 					if ("GET".equals(request.getMethod())) {

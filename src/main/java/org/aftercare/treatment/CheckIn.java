@@ -90,6 +90,11 @@ class CheckIn implements Persistable<UUID> {
 				this.offsetLabel);
 	}
 
+	TreatmentService.CheckInState toState() {
+		return new TreatmentService.CheckInState(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt,
+				this.offsetLabel, this.answeredAt);
+	}
+
 	TreatmentService.CheckInRow toRow() {
 		return new TreatmentService.CheckInRow(this.id, this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
 				this.answerReportId);

@@ -15,6 +15,8 @@ interface CheckInRepository extends Repository<CheckIn, UUID> {
 
 	List<CheckIn> findByClinicIdAndTreatmentIdOrderByDueAtAsc(UUID clinicId, UUID treatmentId);
 
+	java.util.Optional<CheckIn> findByClinicIdAndId(UUID clinicId, UUID id);
+
 	/**
 	 * The reminder job's work, across clinics (served by the partial index
 	 * check_in_due_idx).

@@ -80,6 +80,17 @@ public class TreatmentService {
 
 	}
 
+	/** One check-in, for its link: whose it is, when it fell due and whether answered. */
+	public record CheckInState(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
+			String offsetLabel, Instant answeredAt) {
+
+		/** How long after the treatment it falls due. */
+		public Duration offset() {
+			return Duration.parse(this.offsetLabel);
+		}
+
+	}
+
 	/** One check-in of a treatment as the clinician sees it. */
 	public record CheckInRow(UUID id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
 			UUID answerReportId) {
@@ -180,6 +191,32 @@ public class TreatmentService {
 	@Transactional
 	public int recordAnswer(UUID clinicId, UUID treatmentId, Instant at, UUID reportId) {
 		return this.checkIns.markAnswered(clinicId, treatmentId, at, reportId);
+	}
+
+	/** One check-in of the clinic. */
+	@Transactional(readOnly = true)
+	public Optional<CheckInState> findCheckIn(UUID clinicId, UUID checkInId) {
+		return this.checkIns.findByClinicIdAndId(clinicId, checkInId).map(CheckIn::toState);
+	}
+
+	/**
+	 * The check-in of the patient's latest treatment that a link may answer now: fallen
+	 * due no longer than {@code window} ago and not answered; the latest such one.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CheckInState> openCheckIn(UUID clinicId, UUID patientId, Instant now, Duration window) {
+		return latestEntity(clinicId, patientId)
+			.flatMap((treatment) -> this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId, treatment.id())
+				.stream()
+				.map(CheckIn::toState)
+				.filter((c) -> c.answeredAt() == null && !c.dueAt().isAfter(now) && c.dueAt().plus(window).isAfter(now))
+				.reduce((first, second) -> second));
+	}
+
+	/** The id of the patient's latest treatment, whose episode a new report joins. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> latestTreatmentId(UUID clinicId, UUID patientId) {
+		return latestEntity(clinicId, patientId).map(Treatment::id);
 	}
 
 	/** A treatment's check-ins, earliest first. */

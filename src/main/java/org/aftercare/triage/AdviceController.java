@@ -10,7 +10,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.report.CheckInLinkAnswers;
+import org.aftercare.security.ClinicScope;
 import org.aftercare.report.ReportService;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.triage.rules.Advice;
@@ -31,7 +39,12 @@ class AdviceController {
 
 	private final ClinicService clinics;
 
-	AdviceController(ReportService reports, FlagEvidenceRepository evidence, ClinicService clinics) {
+	private final TransactionTemplate readOnly;
+
+	AdviceController(ReportService reports, FlagEvidenceRepository evidence, ClinicService clinics,
+			PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.reports = reports;
 		this.evidence = evidence;
 		this.clinics = clinics;
@@ -46,6 +59,30 @@ class AdviceController {
 		model.addAttribute("advice", adviceFor(this.evidence.findByClinicIdAndReportId(user.clinicId(), id)));
 		model.addAttribute("clinic", this.clinics.get(user.clinicId()));
 		return "triage/advice";
+	}
+
+	/**
+	 * The advice of the answer just given through a check-in link: the one report a
+	 * link's holder may see, from the grant in their session.
+	 */
+	@GetMapping("/check-in/advice")
+	String showAdviceViaLink(HttpServletRequest request, HttpServletResponse response, Model model) {
+		response.setHeader("Referrer-Policy", "no-referrer");
+		CheckInLinkAnswers.Answer answer = CheckInLinkAnswers.of(request).orElse(null);
+		if (answer == null) {
+			return "redirect:/check-in";
+		}
+		return ClinicScope.runInClinic(answer.clinicId(), () -> this.readOnly.execute((status) -> {
+			ReportService.ReportView report = this.reports
+				.findForPatient(answer.clinicId(), answer.patientId(), answer.reportId())
+				.orElseThrow(() -> new NotFoundException("report"));
+			model.addAttribute("report", report);
+			model.addAttribute("advice",
+					adviceFor(this.evidence.findByClinicIdAndReportId(answer.clinicId(), answer.reportId())));
+			model.addAttribute("clinic", this.clinics.get(answer.clinicId()));
+			model.addAttribute("viaLink", true);
+			return "triage/advice";
+		}));
 	}
 
 	static Advice adviceFor(List<FlagEvidence> evidence) {

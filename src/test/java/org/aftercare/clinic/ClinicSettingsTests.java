@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -104,6 +105,40 @@ class ClinicSettingsTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"checkIns-error\"")))
 			.andExpect(content().string(containsString("value=\"2 weeks, 200d\"")));
+	}
+
+	@Test
+	void adminSetsHowLongCheckInLinksWorkAndItIsAudited() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		this.mvc.perform(get("/admin/settings").with(user(admin(world))))
+			.andExpect(content().string(containsString("name=\"checkInLinkHours\" value=\"72\"")));
+		this.mvc
+			.perform(post("/admin/settings").with(user(admin(world)))
+				.with(csrf())
+				.param("name", "Clinic")
+				.param("phone", "+44 20 7946 0999")
+				.param("emergencyNumber", "999")
+				.param("timeZone", "Europe/London")
+				.param("checkInLinkHours", "500"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"checkInLinkHours-error\"")))
+			.andExpect(content().string(containsString("value=\"500\"")));
+		assertThat(this.clinics.checkInLinkWindow(world.clinicId())).isEqualTo(Duration.ofHours(72));
+		this.mvc
+			.perform(post("/admin/settings").with(user(admin(world)))
+				.with(csrf())
+				.param("name", "Clinic")
+				.param("phone", "+44 20 7946 0999")
+				.param("emergencyNumber", "999")
+				.param("timeZone", "Europe/London")
+				.param("checkInLinkHours", "24"))
+			.andExpect(redirectedUrl("/admin/settings"));
+		assertThat(this.clinics.checkInLinkWindow(world.clinicId())).isEqualTo(Duration.ofHours(24));
+		assertThat(this.jdbc
+			.sql("SELECT detail FROM audit_event WHERE clinic_id = ? AND action = 'CLINIC_SETTINGS_CHANGED'")
+			.param(world.clinicId())
+			.query(String.class)
+			.list()).anyMatch((detail) -> detail.contains("checkInLinkHours: 72 -> 24"));
 	}
 
 	@Test

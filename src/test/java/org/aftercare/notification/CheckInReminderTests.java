@@ -51,7 +51,7 @@ class CheckInReminderTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> NotificationTests.mailsTo(world.patientEmail()).size() == 1);
 		var mail = NotificationTests.mailsTo(world.patientEmail()).get(0);
 		assertThat(mail.getSubject()).endsWith("how are you today?");
-		assertThat(GreenMailUtil.getBody(mail)).contains("2 hours after your treatment").contains("/me/check-in");
+		assertThat(GreenMailUtil.getBody(mail)).contains("2 hours after your treatment").contains("/c/");
 
 		remindAll();
 		this.clock.advance(Duration.ofHours(1));

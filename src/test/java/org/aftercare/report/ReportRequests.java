@@ -77,7 +77,15 @@ final class ReportRequests {
 	}
 
 	MockHttpServletRequestBuilder build() {
-		MockHttpServletRequestBuilder request = post("/me/reports").with(user(this.user)).with(csrf());
+		return fill(post("/me/reports").with(user(this.user)).with(csrf()));
+	}
+
+	/** The same form as a check-in link's holder sends it: nobody signed in. */
+	MockHttpServletRequestBuilder buildViaLink() {
+		return fill(post("/check-in/report").with(csrf()));
+	}
+
+	private MockHttpServletRequestBuilder fill(MockHttpServletRequestBuilder request) {
 		this.fields.forEach((name, value) -> {
 			for (String v : value.split("\\|")) {
 				request.param(name, v);

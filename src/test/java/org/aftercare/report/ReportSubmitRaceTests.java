@@ -57,7 +57,8 @@ class ReportSubmitRaceTests {
 			}
 		};
 		UUID token = UUID.randomUUID();
-		assertThat(ReportController.submitOnceMore(racing, world.patient(), token, severeHeadache(world, token)))
+		ReportService.NewReport report = severeHeadache(world, token);
+		assertThat(ReportController.submitOnceMore(racing, world.clinicId(), token, () -> racing.submit(report)))
 			.isEqualTo(saved);
 		assertThat(calls).hasValue(2);
 	}
@@ -80,8 +81,9 @@ class ReportSubmitRaceTests {
 					// As a signed-in patient's request would be: in their clinic
 					// (row-level
 					// security).
+					ReportService.NewReport report = severeHeadache(world, token);
 					return ClinicScope.runInClinic(world.clinicId(), () -> ReportController.submitOnceMore(this.reports,
-							world.patient(), token, severeHeadache(world, token)));
+							world.clinicId(), token, () -> this.reports.submit(report)));
 				}));
 			}
 			start.countDown();

@@ -69,6 +69,12 @@ class AuthorizationMatrixTests {
 				"POST /password-reset/{token}", "GET /invitation/{token}", "POST /invitation/{token}",
 				"GET /two-factor", "POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
 				"GET /two-factor/recovery-codes");
+		// A check-in link's pages: anyone may reach them; without the grant its link puts
+		// in
+		// the session they answer "this link can no longer be used" (CheckInLinkTests).
+		allow(Access.PUBLIC, "GET /c/{token}", "GET /check-in", "POST /check-in", "GET /check-in/report",
+				"POST /check-in/report", "GET /check-in/advice", "POST /check-in/new-link",
+				"GET /check-in/link-unusable");
 		allow(Access.PATIENT, "GET /me", "GET /me/recovery/chart", "GET /me/aftercare", "POST /me/aftercare/confirm",
 				"GET /me/check-in", "POST /me/check-in", "GET /me/reports/new", "POST /me/reports",
 				"GET /me/reports/{id}", "GET /me/reports/{id}/advice", "GET /me/entries/{entryId}/update",

@@ -74,6 +74,9 @@ class TenantIsolationTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	org.aftercare.report.CheckInLinks checkInLinks;
+
 	/** The schema's owner, past row-level security: to see what is really there. */
 	private final JdbcClient owner = JdbcClient.create(EmbeddedPostgresEnvironment.ownerDataSource());
 
@@ -403,6 +406,11 @@ class TenantIsolationTests {
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
 		this.audit.record(new AuditLog.Event(clinic, null, "ISSUE_7_CHECK", null, null, null));
+		UUID checkIn = this.owner.sql("SELECT id FROM check_in WHERE clinic_id = ? ORDER BY due_at LIMIT 1")
+			.param(clinic)
+			.query(UUID.class)
+			.single();
+		assertThat(this.checkInLinks.issue(clinic, checkIn)).isPresent();
 		UUID account = world.clinician().accountId();
 		this.owner.sql("INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, false)")
 			.param(clinic)
