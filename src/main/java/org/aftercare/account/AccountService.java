@@ -124,10 +124,10 @@ public class AccountService {
 
 	/**
 	 * Erasure of a patient's login: the password and the name go, the account is
-	 * disabled, and the traces the address left go too: invitation and password reset
-	 * links (used or not), the login attempts and locks and the reset requests kept by a
-	 * hash of it. Returns the e-mail the account had, by which its sessions are found;
-	 * empty when the clinic has no such login.
+	 * disabled, and the traces the address left go too: invitation, password reset and
+	 * sign-in links (used or not), the login attempts and locks and the reset requests
+	 * kept by a hash of it. Returns the e-mail the account had, by which its sessions are
+	 * found; empty when the clinic has no such login.
 	 */
 	@Transactional
 	public Optional<String> erasePatientLogin(UUID clinicId, UUID patientId) {
@@ -138,6 +138,9 @@ public class AccountService {
 				.params(clinicId, account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM password_reset WHERE clinic_id = ? AND account_id = ?")
+				.params(clinicId, account.id())
+				.update();
+			this.jdbc.sql("DELETE FROM sign_in_link WHERE clinic_id = ? AND account_id = ?")
 				.params(clinicId, account.id())
 				.update();
 			String key = LoginThrottle.emailKey(email);

@@ -173,10 +173,11 @@ class TwoFactorController {
 
 	private String enrolmentPage(CurrentUser user, String secret, Model model) {
 		model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
-		model.addAttribute("uri",
-				"otpauth://totp/Aftercare:"
-						+ URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8).replace("+", "%20") + "?secret="
-						+ secret + "&issuer=Aftercare&algorithm=SHA1&digits=6&period=30");
+		String uri = "otpauth://totp/Aftercare:"
+				+ URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8).replace("+", "%20") + "?secret="
+				+ secret + "&issuer=Aftercare&algorithm=SHA1&digits=6&period=30";
+		model.addAttribute("uri", uri);
+		model.addAttribute("qr", QrCodeSvg.of(uri));
 		return "account/two-factor-enrol";
 	}
 

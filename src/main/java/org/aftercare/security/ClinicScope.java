@@ -70,6 +70,12 @@ public final class ClinicScope {
 		PASSWORD_RESET,
 
 		/**
+		 * Finding a patient account by the e-mail typed to ask for a sign-in link, or a
+		 * sign-in link by its token, before the clinic is known.
+		 */
+		SIGN_IN_LINK,
+
+		/**
 		 * The clock-driven jobs that look for work in every clinic (R6/R13 triage,
 		 * check-in reminders).
 		 */

@@ -6,6 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,7 +19,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenRequestResolver;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 
 /**
  * One filter chain for the whole app: form login on our own page, roles by path, CSRF on.
@@ -29,6 +37,11 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
 
+	/** Where the page of a sign-in link posts its token. */
+	static final String SIGN_IN_LINK = "/login/link";
+
+	static final String SIGN_IN_LINK_UNUSABLE = "/login/link/unusable";
+
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 	/** The strict firewall, with a faster check of names that accepts the same ones. */
@@ -38,8 +51,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessions, SignInFlow signIn)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessions, SignInFlow signIn,
+			OneTimeTokenService signInLinks, GenerateOneTimeTokenRequestResolver signInLinkRequests,
+			OneTimeTokenGenerationSuccessHandler signInLinkSent) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -61,10 +75,12 @@ class SecurityConfiguration {
 		};
 		// "/" sends each role to its own home page (HomeController).
 		landing.setDefaultTargetUrl("/");
+		SimpleUrlAuthenticationFailureHandler unusableLink = new SimpleUrlAuthenticationFailureHandler(
+				SIGN_IN_LINK_UNUSABLE);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/invitation/**", "/password-reset", "/password-reset/**", "/two-factor",
-					"/two-factor/**", "/c/*", "/check-in", "/check-in/**", "/assets/**", "/webjars/**", "/favicon.ico",
-					"/error")
+			.requestMatchers("/login", "/login/link", "/login/link/**", "/invitation/**", "/password-reset",
+					"/password-reset/**", "/two-factor", "/two-factor/**", "/c/*", "/check-in", "/check-in/**",
+					"/assets/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
@@ -84,6 +100,19 @@ class SecurityConfiguration {
 				.successHandler(landing)
 				.failureUrl("/login?error")
 				.permitAll())
+			// Sign-in links for patients, e-mailed from the login page; the token store,
+			// the
+			// request and the answer are the account module's (SignInLinkService).
+			.oneTimeTokenLogin((links) -> links.loginPage("/login")
+				.tokenGeneratingUrl("/login/link/send")
+				.generateRequestResolver(signInLinkRequests)
+				.tokenService(signInLinks)
+				.tokenGenerationSuccessHandler(signInLinkSent)
+				// Our own page, at the link's address, posts the token here.
+				.showDefaultSubmitPage(false)
+				.loginProcessingUrl(SIGN_IN_LINK)
+				.successHandler(signInLinkLanding(landing, unusableLink))
+				.failureHandler(unusableLink))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			// Scripts and styles come from files of our own: no inline code, no other
 			// hosts, no framing.
@@ -94,6 +123,25 @@ class SecurityConfiguration {
 		http.addFilterAfter(sessions.filter(),
 				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * A link's sign-in ends like a password's (SignInFlow.afterPassword, by way of the
+	 * form login's landing): staff who have a second factor are sent on to it rather than
+	 * signed in. Links are issued to enabled patients only, and checked again when used;
+	 * this guard refuses whatever still is not an enabled account of ours.
+	 */
+	private static AuthenticationSuccessHandler signInLinkLanding(AuthenticationSuccessHandler landing,
+			AuthenticationFailureHandler refused) {
+		return (request, response, authentication) -> {
+			if (authentication.getPrincipal() instanceof CurrentUser user && user.isEnabled()) {
+				landing.onAuthenticationSuccess(request, response, authentication);
+				return;
+			}
+			// Already saved as signed in by the filter: undone, session and all.
+			new SecurityContextLogoutHandler().logout(request, response, authentication);
+			refused.onAuthenticationFailure(request, response, new DisabledException("Sign-in link refused"));
+		};
 	}
 
 	/** Refused requests become events, so that the audit trail records them. */

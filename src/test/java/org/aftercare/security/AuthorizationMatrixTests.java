@@ -65,7 +65,8 @@ class AuthorizationMatrixTests {
 		// Staff only in effect: a patient, who has no second factor, gets a 404.
 		allow(Access.SIGNED_IN, "GET /account/two-factor", "POST /account/two-factor/replace",
 				"POST /account/two-factor/recovery-codes", "POST /account/two-factor/disable");
-		allow(Access.PUBLIC, "GET /login", "GET /password-reset", "POST /password-reset", "GET /password-reset/{token}",
+		allow(Access.PUBLIC, "GET /login", "GET /login/link", "GET /login/link/unusable", "POST /login/link/send",
+				"GET /password-reset", "POST /password-reset", "GET /password-reset/{token}",
 				"POST /password-reset/{token}", "GET /invitation/{token}", "POST /invitation/{token}",
 				"GET /two-factor", "POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
 				"GET /two-factor/recovery-codes");

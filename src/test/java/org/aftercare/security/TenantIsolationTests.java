@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -369,6 +371,12 @@ class TenantIsolationTests {
 		return tables;
 	}
 
+	private static MockHttpServletRequest randomClient(MockHttpServletRequest request) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		request.setRemoteAddr("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
+		return request;
+	}
+
 	private static String role() {
 		return EmbeddedPostgresEnvironment.APP_ROLE;
 	}
@@ -376,8 +384,8 @@ class TenantIsolationTests {
 	/**
 	 * A clinic with at least one row in every clinic-owned table: through the app where
 	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
-	 * trail, invitations, reset links, erasure requests), and as the owner for the
-	 * two-factor tables, the settings rows and R6's settled episodes.
+	 * trail, invitations, reset and sign-in links, erasure requests), and as the owner
+	 * for the two-factor tables, the settings rows and R6's settled episodes.
 	 */
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
@@ -401,7 +409,17 @@ class TenantIsolationTests {
 			.andExpect(status().is3xxRedirection());
 		this.accounts.invite(clinic, "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
 				Role.CLINICIAN, null);
-		this.mvc.perform(post("/password-reset").with(csrf()).param("email", world.clinicianEmail()))
+		// Each from a client address of its own, so that the per-client limits of the
+		// other tests' requests cannot hold these links back.
+		this.mvc
+			.perform(post("/password-reset").with(csrf())
+				.param("email", world.clinicianEmail())
+				.with(TenantIsolationTests::randomClient))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post("/login/link/send").with(csrf())
+				.param("email", world.patientEmail())
+				.with(TenantIsolationTests::randomClient))
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
