@@ -102,10 +102,10 @@ public class AccountService {
 	public boolean resendInvitation(UUID clinicId, UUID patientId) {
 		UserAccount account = this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
 			.orElseThrow(() -> new NotFoundException("account"));
-		if (account.passwordHash() != null) {
+		Instant now = this.clock.instant();
+		if (activated(account, now)) {
 			return false;
 		}
-		Instant now = this.clock.instant();
 		this.invitations.findByClinicIdAndAccountId(clinicId, account.id()).forEach((i) -> i.withdraw(now));
 		issueInvitation(account);
 		return true;
@@ -163,12 +163,23 @@ public class AccountService {
 			.map(UserAccount::id);
 	}
 
-	/** Whether the patient has set a password (accepted their invitation). */
+	/**
+	 * Whether the patient has accepted their invitation: set a password, or chosen to
+	 * sign in with e-mailed links and so have none.
+	 */
 	@Transactional(readOnly = true)
 	public boolean hasActivated(UUID clinicId, UUID patientId) {
+		Instant now = this.clock.instant();
 		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
-			.map((account) -> account.passwordHash() != null)
+			.map((account) -> activated(account, now))
 			.orElse(false);
+	}
+
+	private boolean activated(UserAccount account, Instant now) {
+		return account.passwordHash() != null
+				|| this.invitations.findByClinicIdAndAccountId(account.clinicId(), account.id())
+					.stream()
+					.anyMatch((invitation) -> invitation.state(now) == Invitation.State.USED);
 	}
 
 	/**

@@ -21,11 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
+import org.aftercare.security.Role;
 import org.aftercare.security.SignInFlow;
 
 /**
- * The invitation link: a new patient sets their password and lands on their page, signed
- * in. Used or expired links say so plainly and tell the patient how to get a new one.
+ * The invitation link: a new user chooses how to sign in and lands on their page, signed
+ * in. Staff set a password (their second factor follows where the clinic asks for one); a
+ * patient may instead have no password at all and sign in with links e-mailed from the
+ * login page. Used or expired links say so plainly and tell the patient how to get a new
+ * one.
  */
 @Controller
 class InvitationController {
@@ -59,9 +63,7 @@ class InvitationController {
 			return unusable(lookup, model, response);
 		}
 		model.addAttribute("passwordForm", new PasswordForm(null, null));
-		model.addAttribute("name", lookup.get().account().displayName());
-		model.addAttribute("token", token);
-		return "account/invitation";
+		return page(lookup.get(), token, model);
 	}
 
 	@PostMapping("/invitation/{token}")
@@ -76,16 +78,45 @@ class InvitationController {
 			result.rejectValue("confirmation", "invitation.confirmation.mismatch");
 		}
 		if (result.hasErrors()) {
-			model.addAttribute("name", lookup.get().account().displayName());
-			model.addAttribute("token", token);
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return "account/invitation";
+			return page(lookup.get(), token, model);
 		}
 		Optional<String> email = this.invitations.accept(token, form.password());
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
 		return signIn(email.get(), request, response);
+	}
+
+	/**
+	 * A patient chooses no password: they will sign in with links e-mailed from the login
+	 * page. Staff always set a password; their form offers no such choice, and a crafted
+	 * request for one is refused.
+	 */
+	@PostMapping("/invitation/{token}/email-links")
+	String chooseEmailLinks(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
+			return unusable(lookup, model, response);
+		}
+		if (lookup.get().account().role() != Role.PATIENT) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("passwordForm", new PasswordForm(null, null));
+			return page(lookup.get(), token, model);
+		}
+		Optional<String> email = this.invitations.acceptWithoutPassword(token);
+		if (email.isEmpty()) {
+			return unusable(lookupSafely(token), model, response);
+		}
+		return signIn(email.get(), request, response);
+	}
+
+	private static String page(InvitationService.Lookup lookup, String token, Model model) {
+		model.addAttribute("name", lookup.account().displayName());
+		model.addAttribute("patient", lookup.account().role() == Role.PATIENT);
+		model.addAttribute("token", token);
+		return "account/invitation";
 	}
 
 	/** A clinician sends a patient a fresh link (the old ones stop working). */

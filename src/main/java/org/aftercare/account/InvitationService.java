@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.ClinicScope;
+import org.aftercare.security.Role;
 
 /**
  * Accepting an invitation: the link is checked, the password set, the link used up, in
@@ -52,8 +53,8 @@ class InvitationService {
 	}
 
 	/**
-	 * Sets the password if the link is still valid; returns the account's e-mail for the
-	 * login that follows.
+	 * Sets the password (none when {@code rawPassword} is null) if the link is still
+	 * valid; returns the account's e-mail for the login that follows.
 	 */
 	@Transactional
 	Optional<String> accept(String token, String rawPassword) {
@@ -69,13 +70,26 @@ class InvitationService {
 		return ClinicScope.runInClinic(invitation.clinicId(), () -> accept(invitation, rawPassword, now));
 	}
 
+	/**
+	 * A patient's choice of no password: the link is used up and the account keeps no
+	 * password, so that only e-mailed sign-in links (or, later, a password reset) open
+	 * it. Never for staff, who sign in with a password and their second factor.
+	 */
+	@Transactional
+	Optional<String> acceptWithoutPassword(String token) {
+		return accept(token, null);
+	}
+
 	private Optional<String> accept(Invitation invitation, String rawPassword, Instant now) {
 		UserAccount account = this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
 			.orElseThrow();
-		account.changePassword(this.passwordEncoder.encode(rawPassword));
+		if (rawPassword == null && account.role() != Role.PATIENT) {
+			return Optional.empty();
+		}
+		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
 		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "INVITATION_ACCEPTED",
-				"user_account", account.id(), null));
+				"user_account", account.id(), (rawPassword != null) ? null : "sign-in by e-mailed links"));
 		return Optional.of(account.email());
 	}
 

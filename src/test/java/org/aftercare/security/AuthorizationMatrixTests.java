@@ -68,8 +68,8 @@ class AuthorizationMatrixTests {
 		allow(Access.PUBLIC, "GET /login", "GET /login/link", "GET /login/link/unusable", "POST /login/link/send",
 				"GET /password-reset", "POST /password-reset", "GET /password-reset/{token}",
 				"POST /password-reset/{token}", "GET /invitation/{token}", "POST /invitation/{token}",
-				"GET /two-factor", "POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
-				"GET /two-factor/recovery-codes");
+				"POST /invitation/{token}/email-links", "GET /two-factor", "POST /two-factor", "GET /two-factor/enrol",
+				"POST /two-factor/enrol", "GET /two-factor/recovery-codes");
 		// A check-in link's pages: anyone may reach them; without the grant its link puts
 		// in
 		// the session they answer "this link can no longer be used" (CheckInLinkTests).
