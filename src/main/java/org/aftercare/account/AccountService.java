@@ -125,9 +125,9 @@ public class AccountService {
 	/**
 	 * Erasure of a patient's login: the password and the name go, the account is
 	 * disabled, and the traces the address left go too: invitation, password reset and
-	 * sign-in links (used or not), the login attempts and locks and the reset requests
-	 * kept by a hash of it. Returns the e-mail the account had, by which its sessions are
-	 * found; empty when the clinic has no such login.
+	 * sign-in links (used or not), its passkeys, the login attempts and locks and the
+	 * reset requests kept by a hash of it. Returns the e-mail the account had, by which
+	 * its sessions are found; empty when the clinic has no such login.
 	 */
 	@Transactional
 	public Optional<String> erasePatientLogin(UUID clinicId, UUID patientId) {
@@ -141,6 +141,12 @@ public class AccountService {
 				.params(clinicId, account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM sign_in_link WHERE clinic_id = ? AND account_id = ?")
+				.params(clinicId, account.id())
+				.update();
+			this.jdbc.sql("DELETE FROM passkey WHERE clinic_id = ? AND account_id = ?")
+				.params(clinicId, account.id())
+				.update();
+			this.jdbc.sql("DELETE FROM passkey_user WHERE clinic_id = ? AND account_id = ?")
 				.params(clinicId, account.id())
 				.update();
 			String key = LoginThrottle.emailKey(email);

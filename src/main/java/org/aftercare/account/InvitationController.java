@@ -96,6 +96,21 @@ class InvitationController {
 	@PostMapping("/invitation/{token}/email-links")
 	String chooseEmailLinks(@PathVariable String token, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
+		return withoutPassword(token, InvitationService.NoPassword.EMAIL_LINKS, model, request, response);
+	}
+
+	/**
+	 * A patient chooses a passkey: signed in without a password and taken to the passkey
+	 * page to add one. Until they do, e-mailed links sign them in.
+	 */
+	@PostMapping("/invitation/{token}/passkey")
+	String choosePasskey(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		return withoutPassword(token, InvitationService.NoPassword.PASSKEY, model, request, response);
+	}
+
+	private String withoutPassword(String token, InvitationService.NoPassword choice, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
 		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
 			return unusable(lookup, model, response);
@@ -105,11 +120,12 @@ class InvitationController {
 			model.addAttribute("passwordForm", new PasswordForm(null, null));
 			return page(lookup.get(), token, model);
 		}
-		Optional<String> email = this.invitations.acceptWithoutPassword(token);
+		Optional<String> email = this.invitations.acceptWithoutPassword(token, choice);
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
-		return signIn(email.get(), request, response);
+		String home = signIn(email.get(), request, response);
+		return (choice == InvitationService.NoPassword.PASSKEY) ? "redirect:/account/passkeys" : home;
 	}
 
 	private static String page(InvitationService.Lookup lookup, String token, Model model) {

@@ -53,11 +53,15 @@ class InvitationService {
 	}
 
 	/**
-	 * Sets the password (none when {@code rawPassword} is null) if the link is still
-	 * valid; returns the account's e-mail for the login that follows.
+	 * Sets the password if the link is still valid; returns the account's e-mail for the
+	 * login that follows.
 	 */
 	@Transactional
 	Optional<String> accept(String token, String rawPassword) {
+		return accept(token, rawPassword, null);
+	}
+
+	private Optional<String> accept(String token, String rawPassword, NoPassword choice) {
 		Instant now = this.clock.instant();
 		Optional<Invitation> found = ClinicScope.acrossClinics(ClinicScope.Reason.INVITATION_TOKEN,
 				() -> this.invitations.findByTokenHash(Tokens.hash(token))
@@ -67,20 +71,34 @@ class InvitationService {
 		}
 		Invitation invitation = found.get();
 		// From here on, the invitation's own clinic.
-		return ClinicScope.runInClinic(invitation.clinicId(), () -> accept(invitation, rawPassword, now));
+		return ClinicScope.runInClinic(invitation.clinicId(), () -> accept(invitation, rawPassword, choice, now));
 	}
 
 	/**
 	 * A patient's choice of no password: the link is used up and the account keeps no
-	 * password, so that only e-mailed sign-in links (or, later, a password reset) open
-	 * it. Never for staff, who sign in with a password and their second factor.
+	 * password, so that only e-mailed sign-in links and passkeys (or, later, a password
+	 * reset) open it. Never for staff, who sign in with a password and their second
+	 * factor.
 	 */
 	@Transactional
-	Optional<String> acceptWithoutPassword(String token) {
-		return accept(token, null);
+	Optional<String> acceptWithoutPassword(String token, NoPassword choice) {
+		return accept(token, null, choice);
 	}
 
-	private Optional<String> accept(Invitation invitation, String rawPassword, Instant now) {
+	/** How a patient with no password will sign in. */
+	enum NoPassword {
+
+		EMAIL_LINKS("sign-in by e-mailed links"), PASSKEY("sign-in by passkey");
+
+		private final String detail;
+
+		NoPassword(String detail) {
+			this.detail = detail;
+		}
+
+	}
+
+	private Optional<String> accept(Invitation invitation, String rawPassword, NoPassword choice, Instant now) {
 		UserAccount account = this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
 			.orElseThrow();
 		if (rawPassword == null && account.role() != Role.PATIENT) {
@@ -89,7 +107,7 @@ class InvitationService {
 		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
 		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "INVITATION_ACCEPTED",
-				"user_account", account.id(), (rawPassword != null) ? null : "sign-in by e-mailed links"));
+				"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
 		return Optional.of(account.email());
 	}
 

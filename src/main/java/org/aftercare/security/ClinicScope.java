@@ -76,6 +76,12 @@ public final class ClinicScope {
 		SIGN_IN_LINK,
 
 		/**
+		 * Finding a passkey by the credential id or user handle an authenticator sends,
+		 * or a login's passkey handle by its e-mail, before the clinic is known.
+		 */
+		PASSKEY,
+
+		/**
 		 * The clock-driven jobs that look for work in every clinic (R6/R13 triage,
 		 * check-in reminders).
 		 */

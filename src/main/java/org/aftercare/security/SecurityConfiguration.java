@@ -16,7 +16,11 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -53,7 +57,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessions, SignInFlow signIn,
 			OneTimeTokenService signInLinks, GenerateOneTimeTokenRequestResolver signInLinkRequests,
-			OneTimeTokenGenerationSuccessHandler signInLinkSent) throws Exception {
+			OneTimeTokenGenerationSuccessHandler signInLinkSent, UserDetailsService users) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -80,7 +84,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/login/link", "/login/link/**", "/invitation/**", "/password-reset",
 					"/password-reset/**", "/two-factor", "/two-factor/**", "/c/*", "/check-in", "/check-in/**",
-					"/assets/**", "/webjars/**", "/favicon.ico", "/error")
+					"/login/webauthn", "/webauthn/authenticate/options", "/assets/**", "/webjars/**", "/favicon.ico",
+					"/error")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
@@ -90,7 +95,7 @@ class SecurityConfiguration {
 			.hasRole(Role.CLINICIAN.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
-			.requestMatchers("/", "/account/**")
+			.requestMatchers("/", "/account/**", "/webauthn/register", "/webauthn/register/**")
 			.authenticated()
 			.anyRequest()
 			.denyAll())
@@ -113,6 +118,19 @@ class SecurityConfiguration {
 				.loginProcessingUrl(SIGN_IN_LINK)
 				.successHandler(signInLinkLanding(landing, unusableLink))
 				.failureHandler(unusableLink))
+			// Passkeys: Spring Security's WebAuthn endpoints, over the account module's
+			// stores and relying party (PasskeyConfiguration); its registration page is
+			// ours (/account/passkeys), and a passkey's sign-in ends in a full sign-in.
+			.webAuthn((passkeys) -> passkeys.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationSuccessHandler(passkeyLanding(signIn, users));
+						filter.setAuthenticationFailureHandler((request, response, exception) -> json(response,
+								jakarta.servlet.http.HttpServletResponse.SC_UNAUTHORIZED, "{\"authenticated\":false}"));
+						return filter;
+					}
+				}))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			// Scripts and styles come from files of our own: no inline code, no other
 			// hosts, no framing.
@@ -142,6 +160,32 @@ class SecurityConfiguration {
 			new SecurityContextLogoutHandler().logout(request, response, authentication);
 			refused.onAuthenticationFailure(request, response, new DisabledException("Sign-in link refused"));
 		};
+	}
+
+	/**
+	 * A passkey that verified its user signs in completely, staff included: it is the
+	 * device held and the user on it, two factors in one, so no authenticator code is
+	 * asked after it. The script of the login page gets where to go next.
+	 */
+	private static AuthenticationSuccessHandler passkeyLanding(SignInFlow signIn, UserDetailsService users) {
+		return (request, response, authentication) -> {
+			UserDetails details = users.loadUserByUsername(authentication.getName());
+			if (details instanceof CurrentUser user && user.isEnabled()) {
+				signIn.complete(request, response, user);
+				json(response, jakarta.servlet.http.HttpServletResponse.SC_OK,
+						"{\"authenticated\":true,\"redirectUrl\":\"" + request.getContextPath() + "/\"}");
+				return;
+			}
+			new SecurityContextLogoutHandler().logout(request, response, authentication);
+			json(response, jakarta.servlet.http.HttpServletResponse.SC_UNAUTHORIZED, "{\"authenticated\":false}");
+		};
+	}
+
+	private static void json(jakarta.servlet.http.HttpServletResponse response, int status, String body)
+			throws java.io.IOException {
+		response.setStatus(status);
+		response.setContentType("application/json");
+		response.getWriter().write(body);
 	}
 
 	/** Refused requests become events, so that the audit trail records them. */

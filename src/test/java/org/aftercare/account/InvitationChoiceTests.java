@@ -59,7 +59,8 @@ class InvitationChoiceTests {
 
 		SignInBrowser phone = new SignInBrowser(this.mvc);
 		String page = phone.perform(get("/invitation/" + invited.token())).getContentAsString();
-		assertThat(page).contains("Without a password", "action=\"/invitation/" + invited.token() + "/email-links\"",
+		assertThat(page).contains("With e-mailed links", "action=\"/invitation/" + invited.token() + "/email-links\"",
+				"With a passkey", "action=\"/invitation/" + invited.token() + "/passkey\"",
 				"Sign in with e-mailed links", "Set my password");
 
 		MockHttpServletResponse chosen = phone
@@ -112,10 +113,11 @@ class InvitationChoiceTests {
 
 		SignInBrowser browser = new SignInBrowser(this.mvc);
 		String page = browser.perform(get("/invitation/" + token)).getContentAsString();
-		assertThat(page).contains("Set my password").doesNotContain("email-links", "Without a password");
+		assertThat(page).contains("Set my password").doesNotContain("email-links", "/passkey\"", "With a passkey");
 
 		MockHttpServletResponse crafted = browser.perform(post("/invitation/" + token + "/email-links").with(csrf()));
 		assertThat(crafted.getStatus()).isEqualTo(403);
+		assertThat(browser.perform(post("/invitation/" + token + "/passkey").with(csrf())).getStatus()).isEqualTo(403);
 		assertThat(browser.perform(get("/")).getRedirectedUrl()).endsWith("/login");
 		// Nothing changed: the link still sets a password.
 		assertThat(browser.perform(get("/invitation/" + token)).getStatus()).isEqualTo(200);
@@ -123,6 +125,27 @@ class InvitationChoiceTests {
 			.param(accountId)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aPatientChoosesAPasskeyAndIsTakenToAddOneWithNoPasswordSet() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		Invited invited = invitePatient(world);
+		SignInBrowser phone = new SignInBrowser(this.mvc);
+		MockHttpServletResponse chosen = phone
+			.perform(post("/invitation/" + invited.token() + "/passkey").with(csrf()));
+		assertThat(chosen.getRedirectedUrl()).isEqualTo("/account/passkeys");
+		assertThat(phone.perform(get("/account/passkeys")).getContentAsString()).contains("Add a passkey",
+				"id=\"passkey-register\"");
+		assertThat(hasPassword(invited.accountId())).isFalse();
+		assertThat(
+				this.owner.sql("SELECT detail FROM audit_event WHERE action = 'INVITATION_ACCEPTED' AND object_id = ?")
+					.param(invited.accountId())
+					.query(String.class)
+					.single())
+			.isEqualTo("sign-in by passkey");
+		assertThat(new SignInBrowser(this.mvc).perform(get("/invitation/" + invited.token())).getStatus())
+			.isEqualTo(410);
 	}
 
 	@Test

@@ -61,15 +61,17 @@ class AuthorizationMatrixTests {
 	static final Map<String, Access> MATRIX = new LinkedHashMap<>();
 
 	static {
-		allow(Access.SIGNED_IN, "GET /", "GET /account/password", "POST /account/password");
+		allow(Access.SIGNED_IN, "GET /", "GET /account/password", "POST /account/password", "GET /account/passkeys",
+				"POST /account/passkeys/{id}/remove");
 		// Staff only in effect: a patient, who has no second factor, gets a 404.
 		allow(Access.SIGNED_IN, "GET /account/two-factor", "POST /account/two-factor/replace",
 				"POST /account/two-factor/recovery-codes", "POST /account/two-factor/disable");
 		allow(Access.PUBLIC, "GET /login", "GET /login/link", "GET /login/link/unusable", "POST /login/link/send",
 				"GET /password-reset", "POST /password-reset", "GET /password-reset/{token}",
 				"POST /password-reset/{token}", "GET /invitation/{token}", "POST /invitation/{token}",
-				"POST /invitation/{token}/email-links", "GET /two-factor", "POST /two-factor", "GET /two-factor/enrol",
-				"POST /two-factor/enrol", "GET /two-factor/recovery-codes");
+				"POST /invitation/{token}/email-links", "POST /invitation/{token}/passkey", "GET /two-factor",
+				"POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
+				"GET /two-factor/recovery-codes");
 		// A check-in link's pages: anyone may reach them; without the grant its link puts
 		// in
 		// the session they answer "this link can no longer be used" (CheckInLinkTests).

@@ -438,6 +438,17 @@ class TenantIsolationTests {
 					+ "VALUES (?, ?, 'sealed', now(), 0)")
 			.params(clinic, account)
 			.update();
+		byte[] handle = UUID.randomUUID().toString().getBytes();
+		this.owner
+			.sql("INSERT INTO passkey_user (clinic_id, account_id, user_handle, created_at) VALUES (?, ?, ?, now())")
+			.params(clinic, account, handle)
+			.update();
+		this.owner.sql("""
+				INSERT INTO passkey (id, clinic_id, account_id, credential_id, public_key, signature_count,
+				    uv_initialized, backup_eligible, backup_state, label, created_at)
+				VALUES (?, ?, ?, ?, ?, 0, true, false, false, 'Laptop', now())""")
+			.params(UUID.randomUUID(), clinic, account, handle, new byte[] { 1 })
+			.update();
 		this.owner.sql("INSERT INTO recovery_code (clinic_id, account_id, code_hash) VALUES (?, ?, ?)")
 			.params(clinic, account, "%064d".formatted(0).replace("0", "a"))
 			.update();
