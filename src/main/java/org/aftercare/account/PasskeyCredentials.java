@@ -108,8 +108,8 @@ class PasskeyCredentials implements UserCredentialRepository {
 					bytes(record.getAttestationObject()), bytes(record.getAttestationClientDataJSON()), label,
 					Timestamp.from(this.clock.instant()))
 			.update();
-		this.audit
-			.record(new AuditLog.Event(owner.clinicId(), patientOf(owner), "PASSKEY_REGISTERED", "passkey", id, label));
+		this.audit.record(new AuditLog.Event(owner.clinicId(), patientOf(owner.clinicId(), owner.accountId()),
+				"PASSKEY_REGISTERED", "passkey", id, label));
 	}
 
 	@Override
@@ -171,20 +171,16 @@ class PasskeyCredentials implements UserCredentialRepository {
 			if (removed.isEmpty()) {
 				return false;
 			}
-			UUID patientId = this.jdbc.sql("SELECT patient_id FROM user_account WHERE clinic_id = ? AND id = ?")
-				.params(clinicId, accountId)
-				.query((rs, n) -> rs.getObject(1, UUID.class))
-				.optional()
-				.orElse(null);
-			this.audit.record(
-					new AuditLog.Event(clinicId, patientId, "PASSKEY_REMOVED", "passkey", passkeyId, removed.get(0)));
+			this.audit.record(new AuditLog.Event(clinicId, patientOf(clinicId, accountId), "PASSKEY_REMOVED", "passkey",
+					passkeyId, removed.get(0)));
 			return true;
 		}));
 	}
 
-	private UUID patientOf(PasskeyUsers.Owner owner) {
+	/** The patient record of a patient's login, for the audit trail; null for staff. */
+	private UUID patientOf(UUID clinicId, UUID accountId) {
 		return this.jdbc.sql("SELECT patient_id FROM user_account WHERE clinic_id = ? AND id = ?")
-			.params(owner.clinicId(), owner.accountId())
+			.params(clinicId, accountId)
 			.query((rs, n) -> rs.getObject(1, UUID.class))
 			.optional()
 			.orElse(null);
