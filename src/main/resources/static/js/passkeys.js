@@ -40,7 +40,10 @@
 
   function say(form, key) {
     var status = form.querySelector('[data-passkey-status]');
+    // Styled as a notice only once it says something: an empty, hidden notice would
+    // still be one to whatever looks for the page's notices.
     status.textContent = status.getAttribute('data-' + key);
+    status.className = 'notice error';
     status.hidden = false;
   }
 

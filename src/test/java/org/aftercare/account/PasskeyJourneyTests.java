@@ -73,6 +73,12 @@ class PasskeyJourneyTests {
 
 		logIn(this.world.patientEmail());
 		browser.waitUntil(ExpectedConditions.urlContains("/me"));
+		// A passkey needs a name: said beside the field, and nothing is registered.
+		driver.get(url("/account/passkeys"));
+		browser.waitUntil(ExpectedConditions.elementToBeClickable(By.cssSelector("#passkey-register button"))).click();
+		assertThat(browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("label-error"))).getText())
+			.isEqualTo("Please give this passkey a name.");
+		assertThat(phone.getCredentials()).isEmpty();
 		addPasskey("My phone");
 		WebElement row = browser.waitUntil(ExpectedConditions
 			.visibilityOfElementLocated(By.xpath("//table[@class='passkeys']//tr[td[normalize-space()='My phone']]")));
