@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A/B of the app's settings or builds on the benchmark's big database, to tell what one change buys when the
-# machine's own speed moves by 20-50% between runs (issue 8). Each variant is the jar started with its own options;
+# machine's own speed moves by 20-50% between runs. Each variant is the jar started with its own options;
 # the variants take turns, round after round, so that a machine that speeds up or slows down affects each alike.
 # Per variant and round: start the app, and for each test sign its users in (bench/login.sh), warm up, then measure
 # with wrk as bench/run.sh does; also the app's CPU per request (from /proc, user + system, during the measured

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns the statements PostgreSQL logged for one request of the app into a pgbench script (issue 8's ceilings).
+"""Turns the statements PostgreSQL logged for one request of the app into a pgbench script (the ceilings).
 
     ceiling.py LOGFILE FROM DB [--to TO] [--who USER@DB] [--segment N] [--rollback] > script.sql
 

@@ -124,7 +124,7 @@ if ceilings:
           f"{r['failed']} |")
     w('')
 
-w('### Goals of issue 8')
+w('### Goals')
 w('')
 w('| goal | measured | met |')
 w('|---|---|---|')

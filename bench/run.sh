@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Aftercare benchmark, one command (issue 8): builds the jar, generates the two databases (2,000,000 and 10,000
+# Aftercare benchmark, one command: builds the jar, generates the two databases (2,000,000 and 10,000
 # reports), measures the pgbench limits, drives the app with wrk as real signed-in users, replays each request's
 # own SQL with pgbench (the ceilings, bench/ceiling.py), saves EXPLAIN (ANALYZE, BUFFERS) of the dashboard queries,
 # and puts a dated section at the top of docs/benchmarks.md.
@@ -8,7 +8,7 @@
 #   WARMUP=3 DURATION=5 bench/run.sh   # a quick smoke run of the same steps
 #
 # Needs: PostgreSQL on PGHOST:PGPORT (user postgres), pgbench and psql, wrk (apt-get install -y wrk), python3,
-# curl. The app connects as its own role APP_DB_USER (default aftercare_app, created here if missing; issue 7) and
+# curl. The app connects as its own role APP_DB_USER (default aftercare_app, created here if missing) and
 # Flyway as PGUSER, the owner. Settings (environment): PGHOST PGPORT PGUSER, APP_DB_USER, HEAP (default 160m), WARMUP / DURATION (seconds, default
 # 30 / 30), CONNS (default 32), REGENERATE (1: regenerate both databases, default; 0: reuse them), PORT (18080),
 # JOBS_START_DELAY (PT2H: the clock jobs' first run, after the measured window), PG_LOG, CEILING_REQUESTS (32),

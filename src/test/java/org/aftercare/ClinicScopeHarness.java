@@ -18,7 +18,7 @@ import org.aftercare.security.ClinicScope;
  * It reaches no further than the test's own thread and code: a MockMvc request drops it
  * (ClinicScopeConfiguration's filter) and sees what its signed-in user's clinic may see,
  * the async listeners and the browser tests' server run on threads of their own, and the
- * tenant-isolation tests (issue 7) enter a clinic's scope, or none, themselves.
+ * tenant-isolation tests enter a clinic's scope, or none, themselves.
  */
 public class ClinicScopeHarness implements InvocationInterceptor {
 

@@ -23,11 +23,10 @@ import org.springframework.core.env.MapPropertySource;
  * production-profile check against a real server).
  *
  * <p>
- * As in production (issue 7), Flyway connects as the owner of the schema (the server's
- * superuser {@code postgres}) and the application as {@value #APP_ROLE}, a login role
- * that owns nothing and is subject to row-level security. The role is created here, when
- * missing, because a migration cannot create it: the local run's data folder may predate
- * it.
+ * As in production, Flyway connects as the owner of the schema (the server's superuser
+ * {@code postgres}) and the application as {@value #APP_ROLE}, a login role that owns
+ * nothing and is subject to row-level security. The role is created here, when missing,
+ * because a migration cannot create it: the local run's data folder may predate it.
  *
  * <p>
  * With {@code aftercare.embedded-postgres.data-dir} set, the data is kept in that folder

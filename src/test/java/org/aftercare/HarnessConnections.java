@@ -16,13 +16,13 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.aftercare.security.ClinicScope;
 
 /**
- * The test harness's reach outside transactions (issue 7): a statement the test code
- * sends with {@code JdbcClient} outside any transaction (an assertion on what is in the
- * database) runs on a connection set to all clinics for as long as the test holds it,
- * since only transactions get their scope from the application. It acts only on a thread
- * inside {@link ClinicScope.Reason#TEST_HARNESS}, so never for the application's own
- * threads, a MockMvc request or the local run. Auto-configured for every test context
- * from the test classpath.
+ * The test harness's reach outside transactions: a statement the test code sends with
+ * {@code JdbcClient} outside any transaction (an assertion on what is in the database)
+ * runs on a connection set to all clinics for as long as the test holds it, since only
+ * transactions get their scope from the application. It acts only on a thread inside
+ * {@link ClinicScope.Reason#TEST_HARNESS}, so never for the application's own threads, a
+ * MockMvc request or the local run. Auto-configured for every test context from the test
+ * classpath.
  */
 @AutoConfiguration
 public class HarnessConnections {

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The app as docker compose runs it: profile {@code prod}, configured only by properties,
  * on a real PostgreSQL server (the machine's, on 127.0.0.1:5432) in a fresh database.
  * Proves that Flyway builds the schema from nothing, that the app serves its login page
- * and health, and that no demo data appears in production. As in production (issue 7),
- * Flyway migrates as the owner ({@code postgres}) and the app connects as its own role
+ * and health, and that no demo data appears in production. As in production, Flyway
+ * migrates as the owner ({@code postgres}) and the app connects as its own role
  * {@value EmbeddedPostgresEnvironment#APP_ROLE}, created here when the server lacks it.
  * Skipped, loudly, without that server, unless {@code CI=true}, where it fails instead.
  */

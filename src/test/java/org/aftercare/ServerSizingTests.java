@@ -10,9 +10,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production defaults size the request threads to the connection pool (issue 8): a
- * request thread beyond the pool's connections could only wait for one, and on two cores
- * more threads made every page slower at the tail (docs/benchmarks.md, 2026-11-29).
+ * The production defaults size the request threads to the connection pool: a request
+ * thread beyond the pool's connections could only wait for one, and on two cores more
+ * threads made every page slower at the tail (docs/benchmarks.md, 2026-11-29).
  */
 class ServerSizingTests {
 

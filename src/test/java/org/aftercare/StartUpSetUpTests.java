@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hibernate starts on a background thread while the rest of the application starts
  * (application.yml: the repositories' deferred bootstrap mode), which brings the local
- * run's login page 3 s sooner (issue 8).
+ * run's login page 3 s sooner.
  */
 @AftercareTest
 class StartUpSetUpTests {

@@ -64,7 +64,7 @@ public class StatementCounting {
 
 	/**
 	 * Of {@link #count()}, the statements that set a transaction's clinic scope for
-	 * row-level security (issue 7): one per transaction that has a scope.
+	 * row-level security: one per transaction that has a scope.
 	 */
 	public static int scopeCount() {
 		return COUNT.get()[1];

@@ -190,9 +190,8 @@ public class AccountService {
 
 	/**
 	 * The clinic's clinicians by name, former ones included (they still name the injector
-	 * of past treatments). One indexed read of the five columns a list needs (issue 8:
-	 * the queue reads it on every page); no entity, so no password hash, leaves the
-	 * table.
+	 * of past treatments). One indexed read of the five columns a list needs (the queue
+	 * reads it on every page); no entity, so no password hash, leaves the table.
 	 */
 	@Transactional(readOnly = true)
 	public List<AccountSummary> clinicians(UUID clinicId) {
@@ -227,7 +226,7 @@ public class AccountService {
 
 	/**
 	 * A login of the clinic, as a summary: one indexed read of five columns, no entity
-	 * (issue 8: the flag page names the injector with it on every view).
+	 * (the flag page names the injector with it on every view).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> find(UUID clinicId, UUID accountId) {

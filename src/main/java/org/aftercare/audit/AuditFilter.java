@@ -17,8 +17,7 @@ record AuditFilter(UUID patient, UUID user, @Size(max = 40) @PlainText String ac
 	 * The canonical constructor, written out so that its parameters carry none of the
 	 * components' annotations, which stay on the fields where validation reads them: the
 	 * JDK parses a constructor's parameter annotations afresh each time Spring's binding
-	 * asks, several times a parameter on every request (issue 8;
-	 * GetFormConstructorTests).
+	 * asks, several times a parameter on every request (GetFormConstructorTests).
 	 */
 	AuditFilter(UUID patient, UUID user, String action, LocalDate from, LocalDate to, Long before) {
 		this.patient = patient;

@@ -32,17 +32,16 @@ import org.aftercare.web.ShortCache;
  * technique, dose and placement, never a verdict.
  * <p>
  * A result is kept for a minute per clinic, zone and criteria: the statement reads every
- * treatment of the period (0.1 to 1 s at a year of a busy clinic, issue 8's benchmark)
- * and the page is read far more often than it changes. A report submitted on this
- * instance evicts its clinic's results once committed; one submitted on another instance
- * shows here within the minute, which is harmless for counts over months.
+ * treatment of the period (0.1 to 1 s at a year of a busy clinic in the benchmark) and
+ * the page is read far more often than it changes. A report submitted on this instance
+ * evicts its clinic's results once committed; one submitted on another instance shows
+ * here within the minute, which is harmless for counts over months.
  * <p>
  * When a result's minute is up, the next reader gets it at once while one recomputation
  * runs in the background (up to ten minutes after, and never after an eviction: a new
  * report is counted before the page is shown again). So a nurse does not wait for the
- * statement because a minute went by (issue 8: on a slow machine the statement took up to
- * a second on cold buffers, and the requests that found the minute up made the page's p99
- * 492 ms).
+ * statement because a minute went by (on a slow machine the statement took up to a second
+ * on cold buffers, and the requests that found the minute up made the page's p99 492 ms).
  */
 @Component
 class Analytics {

@@ -14,8 +14,7 @@ record PatientSearch(@Size(max = 80) @PlainText String q, @Size(max = 200) @Plai
 	 * The canonical constructor, written out so that its parameters carry none of the
 	 * components' annotations, which stay on the fields where validation reads them: the
 	 * JDK parses a constructor's parameter annotations afresh each time Spring's binding
-	 * asks, several times a parameter on every request (issue 8;
-	 * GetFormConstructorTests).
+	 * asks, several times a parameter on every request (GetFormConstructorTests).
 	 */
 	PatientSearch(String q, String after) {
 		this.q = q;

@@ -70,7 +70,7 @@ public class PatientService {
 	/**
 	 * The patient's record, read with a plain query rather than as an entity: the flag
 	 * page and every report's triage read it, and the entity's load was 7% of the flag
-	 * page (issue 8). It does not see changes to the entity not yet flushed in the same
+	 * page. It does not see changes to the entity not yet flushed in the same
 	 * transaction; no caller makes any.
 	 */
 	@Transactional(readOnly = true)

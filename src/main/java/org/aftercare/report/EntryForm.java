@@ -36,7 +36,7 @@ record EntryForm(Symptom symptom, Boolean chosen, @Size(max = 200) @PlainText St
 	 * and {@code @DateTimeFormat} read them). The JDK parses a constructor's parameter
 	 * annotations afresh on every call, and Spring's constructor binding asks for them
 	 * several times a parameter: for a form's 24 entries of 11 parameters that was a
-	 * large part of a report submit's time (issue 8).
+	 * large part of a report submit's time.
 	 */
 	EntryForm(Symptom symptom, Boolean chosen, String otherDescription, Integer severity, Integer interference,
 			LocalDateTime startedAt, Boolean ongoing, LocalDateTime stoppedAt, Boolean suddenWorstEver,

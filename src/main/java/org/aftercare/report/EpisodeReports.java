@@ -19,8 +19,8 @@ import org.aftercare.report.ReportService.ReportView;
 /**
  * A treatment episode's reports with their entries, read in one statement straight into
  * their views: on the flag page, the Hibernate load of the same rows (entities, fetch
- * join, auto-flush, then the views) was 9% of the page's time (issue 8). The same rows in
- * the same order as the entities give: reports by time, entries by position.
+ * join, auto-flush, then the views) was 9% of the page's time. The same rows in the same
+ * order as the entities give: reports by time, entries by position.
  * {@code SymptomReportRepositoryTests} compares the two.
  */
 @Component

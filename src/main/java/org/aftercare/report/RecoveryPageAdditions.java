@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
  * What another module shows on the patient's recovery page ({@code GET /me}), such as the
  * clinic's open requests for an update: the report module knows nothing of flags. Each
  * one is asked inside the page's own transaction, so that the page reads everything in
- * one (issue 8: a second transaction of its own was 8% of the page).
+ * one (a second transaction of its own was 8% of the page).
  */
 public interface RecoveryPageAdditions {
 

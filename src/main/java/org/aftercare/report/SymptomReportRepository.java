@@ -12,8 +12,8 @@ import org.springframework.data.repository.Repository;
 /**
  * Reports with their entries are read by JPQL with {@code join fetch}, not by derived
  * queries with an entity graph: Hibernate caches the plan of a JPQL statement, while a
- * derived query with a graph was translated to SQL again on every call (issue 8: 5% of
- * the flag page).
+ * derived query with a graph was translated to SQL again on every call (5% of the flag
+ * page).
  */
 interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 
@@ -27,8 +27,8 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 
 	/**
 	 * The patient's latest reports with their entries, newest first: one statement, whose
-	 * SQL Hibernate translates once (issue 8: with the ids as a list parameter it
-	 * translated the query again on every call, 6% of {@code GET /me}).
+	 * SQL Hibernate translates once (with the ids as a list parameter it translated the
+	 * query again on every call, 6% of {@code GET /me}).
 	 */
 	@Query("select r from SymptomReport r left join fetch r.entries"
 			+ " where r.clinicId = ?1 and r.id in (select l.id from SymptomReport l"
@@ -37,9 +37,9 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 	List<SymptomReport> findLatestWithEntries(UUID clinicId, UUID patientId);
 
 	/**
-	 * An episode as entities. The application reads episodes with {@link EpisodeReports}
-	 * (issue 8); this stays as the reference {@code SymptomReportRepositoryTests} holds
-	 * that read to.
+	 * An episode as entities. The application reads episodes with {@link EpisodeReports};
+	 * this stays as the reference {@code SymptomReportRepositoryTests} holds that read
+	 * to.
 	 */
 	@Query("select r from SymptomReport r left join fetch r.entries where r.clinicId = ?1 and r.treatmentId = ?2 order by r.submittedAt")
 	List<SymptomReport> findByClinicIdAndTreatmentIdOrderBySubmittedAtAsc(UUID clinicId, UUID treatmentId);

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which clinic's rows the database lets this thread's transactions see (issue 7, tenant
- * isolation underneath the application's own {@code clinic_id} filters).
+ * Which clinic's rows the database lets this thread's transactions see (tenant isolation
+ * underneath the application's own {@code clinic_id} filters).
  *
  * <p>
  * PostgreSQL row-level security shows the application role only the rows of the clinic

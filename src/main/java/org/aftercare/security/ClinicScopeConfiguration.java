@@ -18,8 +18,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The clinic scope of every transaction (issue 7): the transaction manager that sets it,
- * and a filter that keeps web requests scoped by their signed-in user alone.
+ * The clinic scope of every transaction: the transaction manager that sets it, and a
+ * filter that keeps web requests scoped by their signed-in user alone.
  */
 @Configuration(proxyBeanMethods = false)
 class ClinicScopeConfiguration {

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The JPA transaction manager that tells PostgreSQL, as each transaction begins, whose
- * rows it may see (issue 7): one statement,
+ * rows it may see: one statement,
  * {@code select set_config('app.clinic_id', ?, true), set_config('app.all_clinics', ?, true)},
  * on the transaction's own connection, transaction-local, so the settings end with the
  * transaction and a pooled connection carries nothing over. Nothing is sent when there is

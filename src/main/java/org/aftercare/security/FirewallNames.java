@@ -9,7 +9,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * and not a control character; {@code FirewallNamesTests} checks each of them against the
  * default's), but the firewall applies it to each name the application asks for, not only
  * to those sent: binding a report form's 24 entries asks for some 300, and the regular
- * expression was 5% of a report submit's time (issue 8).
+ * expression was 5% of a report submit's time.
  */
 final class FirewallNames {
 

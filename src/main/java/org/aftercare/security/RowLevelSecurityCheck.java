@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says at start-up, loudly, when PostgreSQL's row-level security cannot apply to the
- * application's connections (issue 7): a superuser, a role with BYPASSRLS or the owner of
- * the tables passes every policy, and the clinic filters in the code are then the only
+ * application's connections: a superuser, a role with BYPASSRLS or the owner of the
+ * tables passes every policy, and the clinic filters in the code are then the only
  * isolation left. Typically the datasource was given the owner's user (docs/security.md).
  */
 @Component

@@ -19,8 +19,8 @@ import org.springframework.util.function.SingletonSupplier;
  * pool, not the JPA one of {@link ClinicScopedTransactionManager}. The session tables
  * hold no clinic's rows (no row-level security applies to them), so a session's read
  * needs no entity manager and no clinic scope, and finding the scope would mean reading
- * the signed-in user from the very session being read. Issue 8: this was a fifth of the
- * cost of a signed-in request.
+ * the signed-in user from the very session being read. This was a fifth of the cost of a
+ * signed-in request.
  *
  * <p>
  * Inside a transaction already open on the thread (a sign-out everywhere from a service,
@@ -31,8 +31,7 @@ import org.springframework.util.function.SingletonSupplier;
  * A session's read ({@link #reading}) runs in no transaction at all: it is one
  * {@code SELECT} of the session with its attributes, and so is the {@code DELETE} of a
  * session found expired. Each is atomic on its own in auto-commit, and without the
- * {@code BEGIN} and {@code COMMIT} round trips that every signed-in request paid for
- * (issue 8).
+ * {@code BEGIN} and {@code COMMIT} round trips that every signed-in request paid for.
  */
 final class SessionTransactions implements TransactionOperations {
 

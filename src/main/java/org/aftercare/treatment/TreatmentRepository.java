@@ -9,9 +9,9 @@ import org.springframework.data.repository.Repository;
 interface TreatmentRepository extends Repository<Treatment, UUID> {
 
 	/**
-	 * The patient's latest treatment with its areas, in one statement (issue 8: the
-	 * submit and {@code GET /me} read it on every request; it was the id, then the
-	 * treatment). JPQL with join fetch rather than an entity graph: its plan is cached.
+	 * The patient's latest treatment with its areas, in one statement (the submit and
+	 * {@code GET /me} read it on every request; it was the id, then the treatment). JPQL
+	 * with join fetch rather than an entity graph: its plan is cached.
 	 */
 	@Query("select t from Treatment t left join fetch t.areas where t.clinicId = ?1 and t.id = "
 			+ "(select l.id from Treatment l where l.clinicId = ?1 and l.patientId = ?2 order by l.treatedAt desc limit 1)")

@@ -161,7 +161,7 @@ public class TreatmentService {
 		// By primary key: no statement when this transaction already holds the
 		// treatment (the triage of a report, right after the submit loaded it); else one
 		// for the treatment and one for its areas, when the summary reads them. Not a
-		// fetch graph: Hibernate planned the load of a graph on every call (issue 8).
+		// fetch graph: Hibernate planned the load of a graph on every call.
 		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId))
 			.filter((treatment) -> treatment.clinicId().equals(clinicId))
 			.map(Treatment::summary);

@@ -122,7 +122,7 @@ class FlagQueue {
 		if (onJoined.isEmpty()) {
 			// The page's flags first, from the flag table alone in the queue's index
 			// order, then their patients, treatments and names: 51 lookups each,
-			// whatever the planner thinks of the clinic's size (issue 8: joining first
+			// whatever the planner thinks of the clinic's size (joining first
 			// read all 576 open flags of a clinic with their treatments before sorting).
 			sql = SELECT + " FROM (SELECT * FROM flag f" + onFlag + order + " LIMIT :limit) f" + JOINS + order;
 		}
@@ -152,7 +152,7 @@ class FlagQueue {
 	 * Open flags per priority, whatever the filters: the numbers at the top of the queue.
 	 * Counted by {@code priority_rank} (V4: 0 EMERGENCY, 1 HIGH, 2 MEDIUM), which the
 	 * index of open flags holds: by {@code priority}, PostgreSQL read all of a clinic's
-	 * flags, resolved ones too (issue 8: 0.76 against 0.12 ms at 2,000,000 reports).
+	 * flags, resolved ones too (0.76 against 0.12 ms at 2,000,000 reports).
 	 */
 	@Transactional(readOnly = true)
 	Map<Priority, Long> openCounts(UUID clinicId) {

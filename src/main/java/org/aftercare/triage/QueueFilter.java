@@ -20,8 +20,7 @@ record QueueFilter(Priority priority, View view, Symptom symptom, Product produc
 	 * The canonical constructor, written out so that its parameters carry none of the
 	 * components' annotations, which stay on the fields where validation reads them: the
 	 * JDK parses a constructor's parameter annotations afresh each time Spring's binding
-	 * asks, several times a parameter on every request (issue 8;
-	 * GetFormConstructorTests).
+	 * asks, several times a parameter on every request (GetFormConstructorTests).
 	 */
 	QueueFilter(Priority priority, View view, Symptom symptom, Product product, UUID injector, LocalDate from,
 			LocalDate to, Assigned assigned, String q, String after) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * A row of the flag queue as the page shows it: labels, times and the target already in
  * words, so that the template prints fifty rows without fifty times a dozen message
- * lookups and method calls (issue 8: the rows were most of the queue page's rendering).
- * Public, with plain accessors, so that the template reads them as properties.
+ * lookups and method calls (the rows were most of the queue page's rendering). Public,
+ * with plain accessors, so that the template reads them as properties.
  *
  * @param flagId the flag, for the link to its page
  * @param rowClass the row's priority class

@@ -94,7 +94,7 @@ class Triage {
 		// both raise the same new one (its unique index). The second waits here for the
 		// first to commit, then reads the episode with it. Plain JDBC on the
 		// transaction's connection: as a Hibernate native query, the lock's void result
-		// had Hibernate build (and drop) an exception on every submit (issue 8).
+		// had Hibernate build (and drop) an exception on every submit.
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
 			.param("episode:" + submitted.treatmentId())
 			.query((row) -> {
@@ -138,7 +138,7 @@ class Triage {
 			Instant now) {
 		// New flags and evidence are persisted: saved through a repository, an entity
 		// with an id of its own and no version is merged, a SELECT by id before each
-		// INSERT (issue 8; SubmitWritesOnlyTests).
+		// INSERT (SubmitWritesOnlyTests).
 		Map<RuleCode, Flag> openByRule = open.stream().collect(Collectors.toMap(Flag::ruleCode, Function.identity()));
 		Map<Flag, Finding> met = new java.util.LinkedHashMap<>();
 		boolean created = false;

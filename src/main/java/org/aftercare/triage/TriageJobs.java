@@ -63,7 +63,7 @@ class TriageJobs {
 	/**
 	 * Episodes examined per R6 run at most
 	 * ({@code aftercare.jobs.persistent-headache-batch}); the next run takes the rest.
-	 * Settled episodes are not candidates, so at clinic-chain scale (issue 8's benchmark:
+	 * Settled episodes are not candidates, so at clinic-chain scale (the benchmark:
 	 * 36,887 ongoing headaches, 1,303 of them still able to go up) one run of this size
 	 * covers every live candidate in about 2.5 s.
 	 */
@@ -72,7 +72,7 @@ class TriageJobs {
 	/**
 	 * R6 can raise no episode above this: a flag at the top of the scale makes every
 	 * later R6 finding "already flagged" (R6 gives HIGH at most, R11 one level up, R13
-	 * escalates to it too), so its episode is no longer a candidate (issue 8).
+	 * escalates to it too), so its episode is no longer a candidate.
 	 */
 	private static final Priority PERSISTENT_HEADACHE_TOP = Priority.EMERGENCY;
 
@@ -100,11 +100,11 @@ class TriageJobs {
 	private volatile int persistentHeadacheBatch;
 
 	/**
-	 * R6 (issue 8): the last episode the previous run examined, in (clinic, treatment)
-	 * order; the next run goes on after it, and after the last candidate back to the
-	 * start, so every candidate is examined within two passes however many there are.
-	 * Kept in memory: a restart starts over, and with several instances each keeps its
-	 * own (each run still moves one of them on).
+	 * R6: the last episode the previous run examined, in (clinic, treatment) order; the
+	 * next run goes on after it, and after the last candidate back to the start, so every
+	 * candidate is examined within two passes however many there are. Kept in memory: a
+	 * restart starts over, and with several instances each keeps its own (each run still
+	 * moves one of them on).
 	 */
 	private volatile EpisodeKey persistentHeadacheCursor = EpisodeKey.START;
 
@@ -212,7 +212,7 @@ class TriageJobs {
 		int batch = this.persistentHeadacheBatch;
 		// R6: episodes whose latest headache entry is still going on and began
 		// more than a day ago (each clinic's own threshold is applied by the rule),
-		// within the 12 weeks of an episode. Issue 8 found the same first batch
+		// within the 12 weeks of an episode. The benchmark found the same first batch
 		// examined on every run and the rest never: those flagged at the top of the
 		// scale are left out, and the rest come in (clinic, treatment) order after
 		// the previous run's last one.
@@ -254,7 +254,7 @@ class TriageJobs {
 			if (settledThrough != null) {
 				settle(episode, settledThrough, now);
 			}
-			// R6 (issue 8): each episode's reports and flags leave the persistence
+			// R6: each episode's reports and flags leave the persistence
 			// context once written, so later episodes' queries do not flush-check
 			// them again and a run costs the same per episode from first to last.
 			// Nothing managed is held from one episode to the next.

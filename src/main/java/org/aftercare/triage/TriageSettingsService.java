@@ -36,7 +36,7 @@ class TriageSettingsService {
 
 	/**
 	 * The clinic's thresholds, read with a plain query: the queue and every submit need
-	 * them, and loading the entity was 5% of the queue page (issue 8).
+	 * them, and loading the entity was 5% of the queue page.
 	 */
 	@Transactional(readOnly = true)
 	SettingsForm form(UUID clinicId) {

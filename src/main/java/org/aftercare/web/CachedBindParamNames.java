@@ -14,10 +14,10 @@ import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
  * The request parameter name of each constructor argument of a form record, worked out
- * once per argument instead of on every request (issue 8). Spring's own resolver reads
- * the argument's {@code @BindParam} each time, and the JDK parses every parameter
- * annotation of the constructor anew on each read: on the report form, with its entries,
- * that was 4.5% of a submit's CPU.
+ * once per argument instead of on every request. Spring's own resolver reads the
+ * argument's {@code @BindParam} each time, and the JDK parses every parameter annotation
+ * of the constructor anew on each read: on the report form, with its entries, that was
+ * 4.5% of a submit's CPU.
  */
 final class CachedBindParamNames implements DataBinder.NameResolver {
 
@@ -54,7 +54,7 @@ final class CachedBindParamNames implements DataBinder.NameResolver {
 				// Spring MVC also fills a form's fields from request headers of the same
 				// name, looking each field up among the headers when the form did not
 				// send it: a report form's unanswered fields made some 200 header
-				// lookups a submit (issue 8). What a patient or clinician recorded comes
+				// lookups a submit. What a patient or clinician recorded comes
 				// from what the form posted, never from a header.
 				servletBinder.setHeaderPredicate((header) -> false);
 			}
@@ -63,7 +63,7 @@ final class CachedBindParamNames implements DataBinder.NameResolver {
 				// A form record is whole once its constructor has run: it has no setters.
 				// Spring would still offer it every posted parameter as a property, and
 				// make (and drop) an exception for each, since none is writable: 7% of a
-				// submit's CPU, 24 entries' worth (issue 8). Constructor binding only.
+				// submit's CPU, 24 entries' worth. Constructor binding only.
 				binder.setDeclarativeBinding(true);
 			}
 		}

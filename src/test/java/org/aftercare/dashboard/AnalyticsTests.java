@@ -118,10 +118,10 @@ class AnalyticsTests {
 	}
 
 	/**
-	 * Issue 8: a result whose minute is up is recomputed in the background, on a thread
-	 * with no signed-in user and no test scope, and still counts the clinic's treatments
-	 * (without the clinic's explicit scope, row-level security would show it none and the
-	 * page would show zeros until the next report).
+	 * A result whose minute is up is recomputed in the background, on a thread with no
+	 * signed-in user and no test scope, and still counts the clinic's treatments (without
+	 * the clinic's explicit scope, row-level security would show it none and the page
+	 * would show zeros until the next report).
 	 */
 	@Test
 	void anExpiredResultIsRecomputedInTheBackgroundInTheClinicsOwnScope() throws Exception {

@@ -52,8 +52,8 @@ class DashboardStatementCountTests {
 
 	/**
 	 * A page is a handful of queries and the audit record; far fewer than one per row.
-	 * Not counting the statement that sets each transaction's clinic scope (issue 7),
-	 * which is counted on its own.
+	 * Not counting the statement that sets each transaction's clinic scope, which is
+	 * counted on its own.
 	 */
 	private static final int AT_MOST = 15;
 

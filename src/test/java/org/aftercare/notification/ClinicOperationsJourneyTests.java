@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 6 as people live it, in real Chromium: a clinician enrols a patient and records a
- * treatment; the patient takes the invitation from their mailbox, sets a password, reads
- * and confirms the aftercare sheet; a day later the check-in e-mail arrives and one tap
- * answers it.
+ * The clinic's operations as people live it, in real Chromium: a clinician enrols a
+ * patient and records a treatment; the patient takes the invitation from their mailbox,
+ * sets a password, reads and confirms the aftercare sheet; a day later the check-in
+ * e-mail arrives and one tap answers it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestFixtures.class, TestClockConfiguration.class })

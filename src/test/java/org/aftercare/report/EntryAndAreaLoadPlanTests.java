@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A report's entries and a treatment's areas are loaded by Hibernate through their join
  * column alone (no clinic_id in the join): an index must serve that join, or every
- * patient history, flag page and submit reads the whole table (issue 8: 100 ms a request
- * at 2,000,000 reports). Not a timing: with sequential scans priced out, any sequential
- * scan left on those tables means no index can serve the statement.
+ * patient history, flag page and submit reads the whole table (100 ms a request at
+ * 2,000,000 reports). Not a timing: with sequential scans priced out, any sequential scan
+ * left on those tables means no index can serve the statement.
  */
 @AftercareTest
 @Import(SqlCapture.class)

@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The report form's records bind through canonical constructors whose parameters carry no
- * annotations (issue 8: the JDK parses them afresh each time Spring asks, several times
- * per parameter per entry), while the constraints and date formats stay on the fields,
- * where validation and binding read them. The behaviour itself (out-of-range values,
- * too-long text, dates that are not dates) is covered by ReportSubmissionTests.
+ * annotations (the JDK parses them afresh each time Spring asks, several times per
+ * parameter per entry), while the constraints and date formats stay on the fields, where
+ * validation and binding read them. The behaviour itself (out-of-range values, too-long
+ * text, dates that are not dates) is covered by ReportSubmissionTests.
  */
 class ReportFormConstructorTests {
 

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A submit that raises flags inserts the report, its flags and their evidence without
- * first selecting each new row by its id (issue 8): saved through a Spring Data
- * repository, an entity with an id of its own and no version is merged, which reads it
- * back by id before the insert.
+ * first selecting each new row by its id: saved through a Spring Data repository, an
+ * entity with an id of its own and no version is merged, which reads it back by id before
+ * the insert.
  */
 @AftercareTest
 @Import(SqlCapture.class)

@@ -155,7 +155,7 @@ class SymptomReportRepositoryTests {
 			.getStatistics();
 		statistics.setStatisticsEnabled(true);
 		try {
-			// Issue 8: on the recovery page, a read-only transaction holding up to 200
+			// On the recovery page, a read-only transaction holding up to 200
 			// reports, checking them all for changes was a tenth of the page.
 			TransactionTemplate readOnly = new TransactionTemplate(this.transactions.getTransactionManager());
 			readOnly.setReadOnly(true);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7 tenant isolation: the test harness's bypass reason stays out of the
- * application, and the bypass reasons it does use are the ones documented.
+ * Tenant isolation: the test harness's bypass reason stays out of the application, and
+ * the bypass reasons it does use are the ones documented.
  */
 class ClinicScopeUsageTests {
 

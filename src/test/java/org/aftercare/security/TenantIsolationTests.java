@@ -46,11 +46,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue 7 tenant isolation: PostgreSQL row-level security underneath the application's
- * own clinic filters. The application's connections (the role {@code aftercare_app}) run
- * queries here with their {@code clinic_id} filter left out, and still see nothing of
- * another clinic. Two clinics, A and B, each with rows in every clinic-owned table; the
- * tables come from the catalog, so a table added later is covered without a change here.
+ * Tenant isolation: PostgreSQL row-level security underneath the application's own clinic
+ * filters. The application's connections (the role {@code aftercare_app}) run queries
+ * here with their {@code clinic_id} filter left out, and still see nothing of another
+ * clinic. Two clinics, A and B, each with rows in every clinic-owned table; the tables
+ * come from the catalog, so a table added later is covered without a change here.
  */
 @AftercareTest
 class TenantIsolationTests {
@@ -218,12 +218,12 @@ class TenantIsolationTests {
 	}
 
 	/**
-	 * Issue 8: the policies must not look to the planner like a second, very selective
-	 * filter on top of each query's own {@code clinic_id = ?} (V16's {@code OR} form was
-	 * estimated at about 1/70 of a clinic's rows and gave nested loops over every report
-	 * of a clinic; V17). Forty clinics of fifty patients, in a transaction rolled back at
-	 * the end, statistics included: the app role's estimate of one clinic's patients is
-	 * at least 40% of the owner's.
+	 * The policies must not look to the planner like a second, very selective filter on
+	 * top of each query's own {@code clinic_id = ?} (V16's {@code OR} form was estimated
+	 * at about 1/70 of a clinic's rows and gave nested loops over every report of a
+	 * clinic; V17). Forty clinics of fifty patients, in a transaction rolled back at the
+	 * end, statistics included: the app role's estimate of one clinic's patients is at
+	 * least 40% of the owner's.
 	 */
 	@Test
 	void issue8ThePoliciesDoNotShrinkThePlannersEstimateOfAClinicsRows() throws Exception {

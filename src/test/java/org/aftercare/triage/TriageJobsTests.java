@@ -131,9 +131,9 @@ class TriageJobsTests {
 	}
 
 	/**
-	 * R6, issue 8: with more candidate episodes than one run takes, each run goes on
-	 * where the last one stopped, so every persistent headache is flagged within two
-	 * passes over the candidates, not only those of the first batch.
+	 * R6: with more candidate episodes than one run takes, each run goes on where the
+	 * last one stopped, so every persistent headache is flagged within two passes over
+	 * the candidates, not only those of the first batch.
 	 */
 	@Test
 	void everyPersistentHeadacheIsFlaggedWhenThereAreMoreThanOneRunTakes() {
@@ -155,10 +155,10 @@ class TriageJobsTests {
 	}
 
 	/**
-	 * R6, issue 8: an episode already flagged at EMERGENCY, the top of the scale, cannot
-	 * be raised again, so a run no longer spends its batch on it; an episode flagged HIGH
-	 * by its report is examined by the next run (which then settles it when R11 cannot
-	 * raise it: see the next test).
+	 * R6: an episode already flagged at EMERGENCY, the top of the scale, cannot be raised
+	 * again, so a run no longer spends its batch on it; an episode flagged HIGH by its
+	 * report is examined by the next run (which then settles it when R11 cannot raise it:
+	 * see the next test).
 	 */
 	@Test
 	void episodesFlaggedAtTheTopLevelAreNoLongerExamined() {
@@ -190,10 +190,9 @@ class TriageJobsTests {
 	}
 
 	/**
-	 * R6, issue 8: an episode flagged as high as R6 can ever take it is settled, and
-	 * later runs leave it out until the patient reports a headache again; with R11's
-	 * raise still to come (hypertension: HIGH can become EMERGENCY), a HIGH flag does not
-	 * settle it.
+	 * R6: an episode flagged as high as R6 can ever take it is settled, and later runs
+	 * leave it out until the patient reports a headache again; with R11's raise still to
+	 * come (hypertension: HIGH can become EMERGENCY), a HIGH flag does not settle it.
 	 */
 	@Test
 	void episodesFlaggedAsHighAsR6CanGoAreLeftOutUntilTheNextHeadacheReport() {

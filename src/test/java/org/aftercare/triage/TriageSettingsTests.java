@@ -102,7 +102,7 @@ class TriageSettingsTests {
 		this.jdbc.sql("""
 				INSERT INTO audit_event (id, clinic_id, occurred_at, action, outcome)
 				VALUES (gen_random_uuid(), ?, now(), 'TEST', 'SUCCESS')""").param(world.clinicId()).update();
-		// The application's role has no such privilege (issue 7)...
+		// The application's role has no such privilege...
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(
 					() -> this.jdbc.sql("DELETE FROM audit_event WHERE clinic_id = ?").param(world.clinicId()).update())

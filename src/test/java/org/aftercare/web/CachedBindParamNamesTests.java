@@ -14,9 +14,9 @@ import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cached names give what Spring's own resolver gives (issue 8): the
- * {@code @BindParam} name where there is one, else none (the argument's own name is
- * used), for each argument of each constructor, however many times it is asked.
+ * The cached names give what Spring's own resolver gives: the {@code @BindParam} name
+ * where there is one, else none (the argument's own name is used), for each argument of
+ * each constructor, however many times it is asked.
  */
 class CachedBindParamNamesTests {
 
@@ -60,7 +60,7 @@ class CachedBindParamNamesTests {
 		ExtendedServletRequestDataBinder binder = new ExtendedServletRequestDataBinder(null, "form");
 		binder.setTargetType(ResolvableType.forClass(Form.class));
 		new CachedBindParamNames.Initializer().initBinder(binder);
-		// Issue 8: no property binding after the constructor, which offered the record
+		// no property binding after the constructor, which offered the record
 		// every parameter as a property and failed on each.
 		assertThat(binder.isDeclarativeBinding()).isTrue();
 		binder.construct(request);

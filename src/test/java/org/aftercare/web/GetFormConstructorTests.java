@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the queue's filters) binds through a canonical constructor whose parameters carry no
  * annotations: the JDK parses a constructor's parameter annotations afresh each time, and
  * Spring's constructor binding asks for them several times a parameter on every request
- * (issue 8: 6% of the queue page). The constraints stay on the record's fields, where
- * validation reads them; the refusals themselves are covered by the pages' own tests.
+ * (6% of the queue page). The constraints stay on the record's fields, where validation
+ * reads them; the refusals themselves are covered by the pages' own tests.
  */
 @AftercareTest
 class GetFormConstructorTests {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The short cache's background refresh (issue 8): a value whose minute is up is served at
- * once while one reload runs elsewhere; an eviction is never answered with the old value.
+ * The short cache's background refresh: a value whose minute is up is served at once
+ * while one reload runs elsewhere; an eviction is never answered with the old value.
  */
 class ShortCacheTests {
 
