@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Turns one run's results (bench/results/STAMP) into a dated section at the top of docs/benchmarks.md (newest
-first; earlier runs are kept below it)."""
+"""Turns one run's results (bench/results/STAMP) into docs/benchmarks.md, replacing the previous
+run: the page holds the latest run only."""
 import json
 import pathlib
 import sys
@@ -203,14 +203,12 @@ w('</details>')
 w('')
 
 section = '\n'.join(L) + '\n'
-head = '# Benchmarks\n\nNewest run first; `bench/run.sh` adds a section here each time (see bench/README.md).\n\n'
-old = doc.read_text() if doc.exists() else ''
-if old.startswith('# Benchmarks'):
-    i = old.find('\n## ')
-    prefix, rest = (old[:i + 1], old[i + 1:]) if i >= 0 else (old if old.endswith('\n') else old + '\n', '')
-    prefix = prefix if prefix.endswith('\n\n') else prefix + '\n'
-    doc.write_text(prefix + section + '\n' + rest)
-else:
-    doc.write_text(head + section + ('\n' + old if old else ''))
+# One page, the latest run: each run replaces the last. The raw output, this section included (section.md), stays
+# in the run's folder under bench/results/, which git ignores.
+head = ('# Benchmarks\n\nThe latest full run of `bench/run.sh`, with its machine and date. Each run replaces this page; '
+        'its raw output stays in `bench/results/<stamp>/` (not committed). To rerun: `bench/run.sh` (about 23 minutes '
+        'on 2 cores), or a quick smoke run of the same steps with '
+        '`WARMUP=3 DURATION=5 LIMIT_SECONDS=5 CEILING_SECONDS=5 REGENERATE=0 bench/run.sh`; see bench/README.md.\n\n')
+doc.write_text(head + section)
 (out / 'section.md').write_text(section)
 print(section)
