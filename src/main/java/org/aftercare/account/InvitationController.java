@@ -59,7 +59,7 @@ class InvitationController {
 	@GetMapping("/invitation/{token}")
 	String showPasswordForm(@PathVariable String token, Model model, HttpServletResponse response) {
 		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
-		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
+		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
 		model.addAttribute("passwordForm", new PasswordForm(null, null));
@@ -70,7 +70,7 @@ class InvitationController {
 	String setPassword(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
 		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
-		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
+		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
 		this.passwords.validate(form.password(), lookup.get().account().email(), result, "password");
@@ -112,7 +112,7 @@ class InvitationController {
 	private String withoutPassword(String token, InvitationService.NoPassword choice, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
-		if (lookup.isEmpty() || lookup.get().state() != Invitation.State.VALID) {
+		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
 		if (lookup.get().account().role() != Role.PATIENT) {
@@ -142,6 +142,10 @@ class InvitationController {
 		boolean sent = this.accounts.resendInvitation(user.clinicId(), patientId);
 		redirect.addFlashAttribute(sent ? "invitationSent" : "alreadyActive", true);
 		return "redirect:/clinician/patients/" + patientId;
+	}
+
+	private static boolean usable(Optional<InvitationService.Lookup> lookup) {
+		return lookup.isPresent() && lookup.get().state() == Invitation.State.VALID;
 	}
 
 	private Optional<InvitationService.Lookup> lookupSafely(String token) {

@@ -1,9 +1,5 @@
 package org.aftercare.account;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,25 +21,15 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class PasskeyController {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
-
 	private final PasskeyCredentials passkeys;
 
 	PasskeyController(PasskeyCredentials passkeys) {
 		this.passkeys = passkeys;
 	}
 
-	/** One row of the list, dates in the clinic's time zone. */
-	record Row(UUID id, String label, String created, String lastUsed) {
-	}
-
 	@GetMapping("/account/passkeys")
 	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-		List<Row> rows = this.passkeys.of(user.clinicId(), user.accountId())
-			.stream()
-			.map((p) -> new Row(p.id(), p.label(), format(p.createdAt(), user), format(p.lastUsedAt(), user)))
-			.toList();
-		model.addAttribute("passkeys", rows);
+		model.addAttribute("passkeys", this.passkeys.of(user.clinicId(), user.accountId()));
 		model.addAttribute("staff", user.isStaff());
 		return "account/passkeys";
 	}
@@ -56,10 +42,6 @@ class PasskeyController {
 		}
 		redirect.addFlashAttribute("removed", true);
 		return "redirect:/account/passkeys";
-	}
-
-	private static String format(Instant at, CurrentUser user) {
-		return (at != null) ? WHEN.format(at.atZone(user.zone())) : null;
 	}
 
 }
