@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
@@ -106,7 +107,7 @@ class InvitationService {
 		}
 		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "INVITATION_ACCEPTED",
+		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.INVITATION_ACCEPTED,
 				"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
 		return Optional.of(account.email());
 	}

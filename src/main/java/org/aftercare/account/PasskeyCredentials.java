@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.web.Ids;
@@ -109,7 +110,7 @@ class PasskeyCredentials implements UserCredentialRepository {
 					Timestamp.from(this.clock.instant()))
 			.update();
 		this.audit.record(new AuditLog.Event(owner.clinicId(), patientOf(owner.clinicId(), owner.accountId()),
-				"PASSKEY_REGISTERED", "passkey", id, label));
+				AuditAction.PASSKEY_REGISTERED, "passkey", id, label));
 	}
 
 	@Override
@@ -171,8 +172,8 @@ class PasskeyCredentials implements UserCredentialRepository {
 			if (removed.isEmpty()) {
 				return false;
 			}
-			this.audit.record(new AuditLog.Event(clinicId, patientOf(clinicId, accountId), "PASSKEY_REMOVED", "passkey",
-					passkeyId, removed.get(0)));
+			this.audit.record(new AuditLog.Event(clinicId, patientOf(clinicId, accountId), AuditAction.PASSKEY_REMOVED,
+					"passkey", passkeyId, removed.get(0)));
 			return true;
 		}));
 	}

@@ -14,7 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.audit.AuditOutcome;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 
@@ -80,9 +82,10 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 			// A known account's failed logins go into its clinic's audit trail (never the
 			// password).
 			user.ifPresent((known) -> ClinicScope.runInClinic(known.clinicId(),
-					() -> this.audit.record(new AuditLog.Event(known.clinicId(), known.patientId(), "LOGIN_FAILED",
-							"user_account", known.accountId(), reason), "FAILURE", known.accountId(),
-							known.role().name())));
+					() -> this.audit.record(
+							new AuditLog.Event(known.clinicId(), known.patientId(), AuditAction.LOGIN_FAILED,
+									"user_account", known.accountId(), reason),
+							AuditOutcome.FAILURE, known.accountId(), known.role().name())));
 			throw new BadCredentialsException("Bad credentials");
 		}
 		CurrentUser signedIn = user.get();

@@ -7,6 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.SignedInSessions;
@@ -50,7 +51,7 @@ class PasswordChangeService {
 			.orElseThrow();
 		account.changePassword(this.passwordEncoder.encode(newPassword));
 		int ended = this.sessions.endAllBut(account.email(), keepSessionId);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), "PASSWORD_CHANGED",
+		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.PASSWORD_CHANGED,
 				"user_account", account.id(), "other sessions ended: " + ended));
 		log.info("Account {} changed its password", account.id());
 	}

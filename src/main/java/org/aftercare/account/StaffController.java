@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
@@ -87,8 +88,8 @@ class StaffController {
 		}
 		UUID id = this.accounts.invite(user.clinicId(), form.email().strip(), form.displayName().strip(), form.role(),
 				null);
-		this.audit
-			.record(new AuditLog.Event(user.clinicId(), null, "STAFF_INVITED", "user_account", id, form.role().name()));
+		this.audit.record(new AuditLog.Event(user.clinicId(), null, AuditAction.STAFF_INVITED, "user_account", id,
+				form.role().name()));
 		redirect.addFlashAttribute("invited", form.email().strip());
 		return "redirect:/admin/staff";
 	}
@@ -103,7 +104,8 @@ class StaffController {
 		}
 		String email = this.accounts.setEnabled(user.clinicId(), id, false);
 		this.sessions.endAllBut(email, null);
-		this.audit.record(new AuditLog.Event(user.clinicId(), null, "STAFF_DISABLED", "user_account", id, null));
+		this.audit
+			.record(new AuditLog.Event(user.clinicId(), null, AuditAction.STAFF_DISABLED, "user_account", id, null));
 		redirect.addFlashAttribute("disabled", email);
 		return "redirect:/admin/staff";
 	}
@@ -112,7 +114,8 @@ class StaffController {
 	@Transactional
 	String enable(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
 		String email = this.accounts.setEnabled(user.clinicId(), id, true);
-		this.audit.record(new AuditLog.Event(user.clinicId(), null, "STAFF_ENABLED", "user_account", id, null));
+		this.audit
+			.record(new AuditLog.Event(user.clinicId(), null, AuditAction.STAFF_ENABLED, "user_account", id, null));
 		redirect.addFlashAttribute("enabled", email);
 		return "redirect:/admin/staff";
 	}

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.NotFoundException;
@@ -81,8 +82,8 @@ class TwoFactorSettingsController {
 		HttpSession session = request.getSession();
 		session.setAttribute(TwoFactorController.ENROL_SECRET, Totp.newSecret());
 		session.setAttribute(REPLACE_UNTIL, this.clock.instant().plus(REPLACE_WINDOW));
-		this.audit.record(new AuditLog.Event(user.clinicId(), null, "TWO_FACTOR_REPLACEMENT_STARTED", "user_account",
-				user.accountId(), null));
+		this.audit.record(new AuditLog.Event(user.clinicId(), null, AuditAction.TWO_FACTOR_REPLACEMENT_STARTED,
+				"user_account", user.accountId(), null));
 		return "redirect:/two-factor/enrol";
 	}
 

@@ -32,8 +32,8 @@ class AccessDeniedAudit {
 		}
 		String what = (denied.getObject() instanceof HttpServletRequest request)
 				? request.getMethod() + " " + request.getRequestURI() : String.valueOf(denied.getObject());
-		this.log.record(new AuditLog.Event(user.clinicId(), null, "ACCESS_DENIED", null, null, what), "DENIED",
-				user.accountId(), user.role().name());
+		this.log.record(new AuditLog.Event(user.clinicId(), null, AuditAction.ACCESS_DENIED, null, null, what),
+				AuditOutcome.DENIED, user.accountId(), user.role().name());
 	}
 
 }

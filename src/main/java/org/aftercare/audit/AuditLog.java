@@ -45,16 +45,17 @@ public class AuditLog {
 	/**
 	 * What happened to which object; the actor and address come from the current request.
 	 */
-	public record Event(UUID clinicId, UUID patientId, String action, String objectType, UUID objectId, String detail) {
+	public record Event(UUID clinicId, UUID patientId, AuditAction action, String objectType, UUID objectId,
+			String detail) {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(Event event) {
-		record(event, "SUCCESS");
+		record(event, AuditOutcome.SUCCESS);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(Event event, String outcome) {
+	public void record(Event event, AuditOutcome outcome) {
 		CurrentUser actor = CurrentUsers.current().orElse(null);
 		record(event, outcome, actor == null ? null : actor.accountId(),
 				actor == null ? "SYSTEM" : actor.role().name());
@@ -65,7 +66,7 @@ public class AuditLog {
 	 * tried).
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(Event event, String outcome, UUID actorId, String actorRole) {
+	public void record(Event event, AuditOutcome outcome, UUID actorId, String actorRole) {
 		// One writer per clinic at a time, so that the chain has no forks.
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('audit:' || ?))")
 			.param(event.clinicId().toString())
@@ -78,8 +79,8 @@ public class AuditLog {
 			.optional()
 			.orElse(null);
 		Row row = new Row(Ids.next(), event.clinicId(), this.clock.instant().truncatedTo(ChronoUnit.MICROS), actorId,
-				actorRole, event.patientId(), event.action(), event.objectType(), event.objectId(), outcome,
-				truncate(event.detail()), clientAddress());
+				actorRole, event.patientId(), event.action().name(), event.objectType(), event.objectId(),
+				outcome.name(), truncate(event.detail()), clientAddress());
 		this.jdbc.sql("""
 				INSERT INTO audit_event (id, clinic_id, occurred_at, actor_id, actor_role, patient_id, action,
 				                         object_type, object_id, outcome, detail, ip, seq, prev_hash, row_hash)

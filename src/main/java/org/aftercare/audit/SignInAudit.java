@@ -24,20 +24,19 @@ class SignInAudit {
 	@EventListener
 	void on(SignInFlow.SignedIn signedIn) {
 		CurrentUser user = signedIn.user();
-		this.log.record(
-				new AuditLog.Event(user.clinicId(), user.patientId(), "LOGIN", "user_account", user.accountId(), null),
-				"SUCCESS", user.accountId(), user.role().name());
+		this.log.record(new AuditLog.Event(user.clinicId(), user.patientId(), AuditAction.LOGIN, "user_account",
+				user.accountId(), null), AuditOutcome.SUCCESS, user.accountId(), user.role().name());
 	}
 
 	@EventListener
 	void on(LogoutSuccessEvent logout) {
 		if (logout.getAuthentication().getPrincipal() instanceof CurrentUser user) {
 			// The security context is cleared by now: the user who left names the clinic.
-			ClinicScope
-				.runInClinic(user.clinicId(),
-						() -> this.log.record(new AuditLog.Event(user.clinicId(), user.patientId(), "LOGOUT",
-								"user_account", user.accountId(), null), "SUCCESS", user.accountId(),
-								user.role().name()));
+			ClinicScope.runInClinic(user.clinicId(),
+					() -> this.log.record(
+							new AuditLog.Event(user.clinicId(), user.patientId(), AuditAction.LOGOUT, "user_account",
+									user.accountId(), null),
+							AuditOutcome.SUCCESS, user.accountId(), user.role().name()));
 		}
 	}
 

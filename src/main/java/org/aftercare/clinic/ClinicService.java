@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.web.NotFoundException;
 
@@ -79,8 +80,8 @@ public class ClinicService {
 		change(changes, "checkInOffsets", String.valueOf(checkInsBefore), String.valueOf(clinic.checkInOffsets()));
 		change(changes, "checkInLinkHours", String.valueOf(linkHoursBefore), String.valueOf(clinic.checkInLinkHours()));
 		if (!changes.isEmpty()) {
-			this.audit.record(new AuditLog.Event(clinicId, null, "CLINIC_SETTINGS_CHANGED", "clinic", clinicId,
-					String.join("; ", changes)));
+			this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.CLINIC_SETTINGS_CHANGED, "clinic",
+					clinicId, String.join("; ", changes)));
 		}
 	}
 
@@ -147,7 +148,7 @@ public class ClinicService {
 			return;
 		}
 		clinic.changeAftercareSheet(sheet);
-		this.audit.record(new AuditLog.Event(clinicId, null, "AFTERCARE_SHEET_CHANGED", "clinic", clinicId,
+		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.AFTERCARE_SHEET_CHANGED, "clinic", clinicId,
 				describe(before) + " -> " + describe(sheet) + ((sheet != null) ? ": " + sheet : "")));
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportService;
@@ -61,8 +62,8 @@ class ClinicianReportController {
 		ReportService.ReportView report = this.reports.findForClinic(user.clinicId(), id)
 			.orElseThrow(() -> new NotFoundException("report"));
 		model.addAttribute("report", report);
-		this.audit.record(
-				new AuditLog.Event(user.clinicId(), report.patientId(), "REPORT_VIEWED", "symptom_report", id, null));
+		this.audit.record(new AuditLog.Event(user.clinicId(), report.patientId(), AuditAction.REPORT_VIEWED,
+				"symptom_report", id, null));
 		model.addAttribute("patient", this.patients.find(user.clinicId(), report.patientId())
 			.orElseThrow(() -> new NotFoundException("patient")));
 		model.addAttribute("treatment", this.treatments.find(user.clinicId(), report.treatmentId())

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientService.PatientSummary;
@@ -120,7 +121,7 @@ class PatientController {
 		model.addAttribute("moreTreatments", treatments.more());
 		model.addAttribute("moreFlags", flags.more());
 		model.addAttribute("reportCount", reports.size());
-		this.audit.record(new AuditLog.Event(user.clinicId(), id, "PATIENT_VIEWED", "patient", id, null));
+		this.audit.record(new AuditLog.Event(user.clinicId(), id, AuditAction.PATIENT_VIEWED, "patient", id, null));
 		return "dashboard/patient";
 	}
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.Role;
 
@@ -33,7 +34,8 @@ class Enrolment {
 	UUID enrol(UUID clinicId, PatientService.Intake intake) {
 		UUID patientId = this.patients.enrol(clinicId, intake);
 		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId);
-		this.audit.record(new AuditLog.Event(clinicId, patientId, "PATIENT_ENROLLED", "patient", patientId, null));
+		this.audit
+			.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
 		return patientId;
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
@@ -92,8 +93,8 @@ class Erasure {
 			return waiting.get().requestedAt();
 		}
 		ErasureRequest request = this.requests.save(new ErasureRequest(clinicId, patientId, this.clock.instant()));
-		this.audit.record(
-				new AuditLog.Event(clinicId, patientId, "ERASURE_REQUESTED", "erasure_request", request.id(), null));
+		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_REQUESTED, "erasure_request",
+				request.id(), null));
 		return request.requestedAt();
 	}
 
@@ -133,8 +134,8 @@ class Erasure {
 		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
 		int dropped = dropPublications(patientId,
 				Stream.concat(patientEmail.stream(), email.stream()).distinct().toList());
-		this.audit.record(new AuditLog.Event(clinicId, patientId, "ERASURE_APPROVED", "erasure_request", request.id(),
-				(dropped > 0) ? "pending events dropped: " + dropped : null));
+		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_APPROVED, "erasure_request",
+				request.id(), (dropped > 0) ? "pending events dropped: " + dropped : null));
 		// Sessions live outside this transaction: end them only once the erasure stands.
 		email.ifPresent((address) -> TransactionSynchronizationManager
 			.registerSynchronization(new TransactionSynchronization() {
@@ -172,8 +173,8 @@ class Erasure {
 	void decline(UUID clinicId, UUID requestId, UUID adminId) {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.DECLINED, adminId, this.clock.instant());
-		this.audit.record(new AuditLog.Event(clinicId, request.patientId(), "ERASURE_DECLINED", "erasure_request",
-				request.id(), null));
+		this.audit.record(new AuditLog.Event(clinicId, request.patientId(), AuditAction.ERASURE_DECLINED,
+				"erasure_request", request.id(), null));
 	}
 
 	private ErasureRequest waitingRequest(UUID clinicId, UUID requestId) {

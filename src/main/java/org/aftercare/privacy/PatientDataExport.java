@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportService;
@@ -76,8 +77,8 @@ class PatientDataExport {
 						.filter((report) -> report.patientId().equals(patientId))
 						.toList()))
 			.toList();
-		this.audit
-			.record(new AuditLog.Event(clinicId, patientId, "PATIENT_DATA_EXPORTED", "patient", patientId, format));
+		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_DATA_EXPORTED, "patient",
+				patientId, format));
 		return new PatientData(this.clock.instant(), patient, episodes, flags(clinicId, patientId));
 	}
 

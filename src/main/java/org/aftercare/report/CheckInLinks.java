@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.account.Tokens;
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.audit.AuditOutcome;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
@@ -220,8 +222,8 @@ public class CheckInLinks {
 	@Transactional
 	void opened(CheckInGrant grant) {
 		Link link = grant.link();
-		this.audit.record(new AuditLog.Event(link.clinicId(), link.patientId(), "CHECK_IN_LINK_OPENED", "check_in",
-				link.checkInId(), null), "SUCCESS", grant.accountId(), "PATIENT");
+		this.audit.record(new AuditLog.Event(link.clinicId(), link.patientId(), AuditAction.CHECK_IN_LINK_OPENED,
+				"check_in", link.checkInId(), null), AuditOutcome.SUCCESS, grant.accountId(), "PATIENT");
 	}
 
 	/**

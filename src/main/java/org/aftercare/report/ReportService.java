@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.audit.AuditOutcome;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
@@ -103,7 +105,8 @@ public class ReportService {
 	UUID submitViaCheckInLink(NewReport report, UUID accountId) {
 		return save(report,
 				(event) -> this.audit.record(new AuditLog.Event(event.clinicId(), event.patientId(), event.action(),
-						event.objectType(), event.objectId(), VIA_CHECK_IN_LINK), "SUCCESS", accountId, "PATIENT"));
+						event.objectType(), event.objectId(), VIA_CHECK_IN_LINK), AuditOutcome.SUCCESS, accountId,
+						"PATIENT"));
 	}
 
 	/** The audit detail of an answer given through a check-in link. */
@@ -127,8 +130,8 @@ public class ReportService {
 		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
 		this.events
 			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
-		audit.accept(new AuditLog.Event(saved.clinicId(), saved.patientId(), "REPORT_SUBMITTED", "symptom_report",
-				saved.id(), null));
+		audit.accept(new AuditLog.Event(saved.clinicId(), saved.patientId(), AuditAction.REPORT_SUBMITTED,
+				"symptom_report", saved.id(), null));
 		return saved.id();
 	}
 

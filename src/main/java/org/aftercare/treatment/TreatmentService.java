@@ -14,6 +14,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
 
@@ -141,8 +142,8 @@ public class TreatmentService {
 			return earlier.get();
 		}
 		UUID id = record(clinicId, treatment, formToken);
-		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), "TREATMENT_RECORDED", "treatment", id,
-				treatment.product() + ", " + treatment.areas().size() + " area(s)"));
+		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), AuditAction.TREATMENT_RECORDED,
+				"treatment", id, treatment.product() + ", " + treatment.areas().size() + " area(s)"));
 		return id;
 	}
 
@@ -237,7 +238,7 @@ public class TreatmentService {
 		return latestEntity(clinicId, patientId).map((treatment) -> {
 			Instant confirmed = treatment.confirmAftercare(at);
 			if (confirmed.equals(at)) {
-				this.audit.record(new AuditLog.Event(clinicId, patientId, "AFTERCARE_CONFIRMED", "treatment",
+				this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.AFTERCARE_CONFIRMED, "treatment",
 						treatment.id(), null));
 			}
 			return confirmed;

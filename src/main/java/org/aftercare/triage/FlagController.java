@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientService.PatientSummary;
@@ -96,7 +97,8 @@ class FlagController {
 		model.addAttribute("causalities", Causality.values());
 		model.addAttribute("seriousnesses", Seriousness.values());
 		model.addAttribute("seriousnessCriteria", Seriousness.Criterion.values());
-		this.audit.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_VIEWED", "flag", id, null));
+		this.audit
+			.record(new AuditLog.Event(user.clinicId(), flag.patientId(), AuditAction.FLAG_VIEWED, "flag", id, null));
 		return "triage/flag";
 	}
 

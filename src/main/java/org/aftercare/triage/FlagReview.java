@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.NotFoundException;
@@ -39,17 +40,19 @@ class FlagReview {
 
 	@Transactional
 	void acknowledge(CurrentUser user, UUID flagId, long seenVersion) {
-		act(user, flagId, seenVersion, "ACKNOWLEDGED", null, null, (flag) -> flag.acknowledge(user.accountId(), now()));
+		act(user, flagId, seenVersion, AuditAction.FLAG_ACKNOWLEDGED, null, null,
+				(flag) -> flag.acknowledge(user.accountId(), now()));
 	}
 
 	@Transactional
 	void recordContact(CurrentUser user, UUID flagId, long seenVersion, ContactKind kind, String note) {
-		act(user, flagId, seenVersion, "CONTACT_" + kind.name(), note, null, (flag) -> flag.requireUnresolved());
+		act(user, flagId, seenVersion, contact(kind), note, null, (flag) -> flag.requireUnresolved());
 	}
 
 	@Transactional
 	void requestFollowUp(CurrentUser user, UUID flagId, long seenVersion, String note) {
-		act(user, flagId, seenVersion, "FOLLOW_UP_REQUESTED", note, null, (flag) -> flag.requestFollowUp(now()));
+		act(user, flagId, seenVersion, AuditAction.FLAG_FOLLOW_UP_REQUESTED, note, null,
+				(flag) -> flag.requestFollowUp(now()));
 	}
 
 	@Transactional
@@ -57,17 +60,19 @@ class FlagReview {
 		String conclusion = form.outcome() + ", " + form.causality() + ", " + form.seriousness()
 				+ (form.criteriaText() == null ? "" : " (" + form.criteriaText() + ")");
 		String detail = conclusion + (form.trimmedNote() == null ? "" : ": " + form.trimmedNote());
-		act(user, flagId, seenVersion, "RESOLVED", detail, conclusion, (flag) -> flag.resolve(user.accountId(), now(),
-				form.outcome(), form.causality(), form.seriousness(), form.criteriaText(), form.trimmedNote()));
+		act(user, flagId, seenVersion, AuditAction.FLAG_RESOLVED, detail, conclusion,
+				(flag) -> flag.resolve(user.accountId(), now(), form.outcome(), form.causality(), form.seriousness(),
+						form.criteriaText(), form.trimmedNote()));
 	}
 
 	@Transactional
 	void reopen(CurrentUser user, UUID flagId, long seenVersion, String note) {
-		act(user, flagId, seenVersion, "REOPENED", note, null, (flag) -> flag.reopen(user.accountId(), now()));
+		act(user, flagId, seenVersion, AuditAction.FLAG_REOPENED, note, null,
+				(flag) -> flag.reopen(user.accountId(), now()));
 	}
 
-	private void act(CurrentUser user, UUID flagId, long seenVersion, String action, String detail, String auditDetail,
-			Consumer<Flag> change) {
+	private void act(CurrentUser user, UUID flagId, long seenVersion, AuditAction action, String detail,
+			String auditDetail, Consumer<Flag> change) {
 		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId())
 			.orElseThrow(() -> new NotFoundException("flag"));
 		if (flag.version() != seenVersion) {
@@ -85,9 +90,20 @@ class FlagReview {
 		// cannot overwrite it.
 		flag.touch(now());
 		this.flags.save(flag);
-		this.actions.save(new FlagAction(flag, user.accountId(), action, detail, now()));
-		this.audit.record(new AuditLog.Event(user.clinicId(), flag.patientId(), "FLAG_" + action, "flag", flag.id(),
-				auditDetail));
+		// The flag's own history names the action without the audit trail's "FLAG_"
+		// prefix.
+		this.actions
+			.save(new FlagAction(flag, user.accountId(), action.name().substring("FLAG_".length()), detail, now()));
+		this.audit
+			.record(new AuditLog.Event(user.clinicId(), flag.patientId(), action, "flag", flag.id(), auditDetail));
+	}
+
+	private static AuditAction contact(ContactKind kind) {
+		return switch (kind) {
+			case CALLED -> AuditAction.FLAG_CONTACT_CALLED;
+			case MESSAGED -> AuditAction.FLAG_CONTACT_MESSAGED;
+			case NO_ANSWER -> AuditAction.FLAG_CONTACT_NO_ANSWER;
+		};
 	}
 
 	private Instant now() {

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.triage.rules.RuleSettings;
 
@@ -70,8 +71,8 @@ class TriageSettingsService {
 		this.settings.save(row);
 		List<String> changes = changes(before, form);
 		if (!changes.isEmpty()) {
-			this.audit.record(new AuditLog.Event(clinicId, null, "TRIAGE_SETTINGS_CHANGED", "triage_settings", clinicId,
-					String.join("; ", changes)));
+			this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TRIAGE_SETTINGS_CHANGED, "triage_settings",
+					clinicId, String.join("; ", changes)));
 		}
 	}
 

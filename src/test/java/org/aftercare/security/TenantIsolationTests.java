@@ -30,6 +30,7 @@ import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
+import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
@@ -423,7 +424,7 @@ class TenantIsolationTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
-		this.audit.record(new AuditLog.Event(clinic, null, "ISSUE_7_CHECK", null, null, null));
+		this.audit.record(new AuditLog.Event(clinic, null, AuditAction.AUDIT_VIEWED, null, null, null));
 		UUID checkIn = this.owner.sql("SELECT id FROM check_in WHERE clinic_id = ? ORDER BY due_at LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
