@@ -123,7 +123,7 @@ class CheckInLinkController {
 			ReportService.NewReport answer = ReportService.NewReport.of(grant.link().clinicId(),
 					grant.link().patientId(), form.formToken(), List.of(), null);
 			addCheckIn(grant, model);
-			return ReportController.saving(model, response, "report/check-in-link",
+			return Submits.saving(model, response, "report/check-in-link",
 					() -> answered(request, response, grant, answer));
 		});
 	}
@@ -179,8 +179,8 @@ class CheckInLinkController {
 	private String answered(HttpServletRequest request, HttpServletResponse response, CheckInGrant grant,
 			ReportService.NewReport report) {
 		try {
-			java.util.UUID reportId = ReportController.submitOnceMore(this.reports, grant.link().clinicId(),
-					report.formToken(), () -> this.links.answer(grant, report));
+			java.util.UUID reportId = Submits.submitOnceMore(this.reports, grant.link().clinicId(), report.formToken(),
+					() -> this.links.answer(grant, report));
 			request.getSession(true).setAttribute(CheckInGrant.ATTRIBUTE, grant.answered(reportId));
 			return "redirect:/check-in/advice";
 		}

@@ -8,14 +8,11 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +21,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
 import org.aftercare.web.Ids;
 
 /**
@@ -34,41 +30,36 @@ import org.aftercare.web.Ids;
 @Controller
 class RecoveryController {
 
+	private final RecoveryPages pages;
+
 	private final ReportService reports;
 
 	private final TreatmentService treatments;
 
 	private final ClinicService clinics;
 
-	private final MessageSource messages;
-
 	private final Clock clock;
 
-	private final List<RecoveryPageAdditions> additions;
-
-	RecoveryController(ReportService reports, TreatmentService treatments, ClinicService clinics,
-			MessageSource messages, Clock clock, ObjectProvider<RecoveryPageAdditions> additions) {
+	RecoveryController(RecoveryPages pages, ReportService reports, TreatmentService treatments, ClinicService clinics,
+			Clock clock) {
+		this.pages = pages;
 		this.reports = reports;
 		this.treatments = treatments;
 		this.clinics = clinics;
-		this.additions = additions.orderedStream().toList();
-		this.messages = messages;
 		this.clock = clock;
 	}
 
 	@GetMapping("/me")
-	@Transactional(readOnly = true)
 	String showRecovery(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
-		TreatmentSummary treatment = this.treatments.latestFor(user.clinicId(), user.patientId()).orElse(null);
-		model.addAttribute("treatment", treatment);
-		model.addAttribute("reports", this.reports.history(user.clinicId(), user.patientId()));
-		if (treatment != null) {
-			model.addAttribute("nextCheckIn",
-					CheckInSchedule.next(treatment.treatedAt(), Instant.now(this.clock)).orElse(null));
-			model.addAttribute("chart", chart(user, treatment, locale));
+		RecoveryView view = this.pages.show(user.clinicId(), user.patientId(), user.zone(), locale);
+		model.addAttribute("treatment", view.treatment());
+		model.addAttribute("reports", view.reports());
+		if (view.treatment() != null) {
+			model.addAttribute("nextCheckIn", view.nextCheckIn());
+			model.addAttribute("chart", view.chart());
 			model.addAttribute("checkInForm", new CheckInForm(Ids.next()));
 		}
-		this.additions.forEach((addition) -> addition.addTo(model, user.clinicId(), user.patientId()));
+		model.addAllAttributes(view.additions());
 		return "report/recovery";
 	}
 
@@ -76,9 +67,7 @@ class RecoveryController {
 	@GetMapping("/me/recovery/chart")
 	@ResponseBody
 	SeverityChart chartData(@AuthenticationPrincipal CurrentUser user, Locale locale) {
-		return this.treatments.latestFor(user.clinicId(), user.patientId())
-			.map((treatment) -> chart(user, treatment, locale))
-			.orElseGet(() -> new SeverityChart("", "", List.of(), List.of(), List.of()));
+		return this.pages.chart(user.clinicId(), user.patientId(), user.zone(), locale);
 	}
 
 	@GetMapping("/me/aftercare")
@@ -116,15 +105,8 @@ class RecoveryController {
 		}
 		ReportService.NewReport answer = ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(),
 				List.of(), null);
-		return ReportController.saving(model, response, "report/check-in", () -> ReportController
-			.submitted(this.reports, user.clinicId(), answer, () -> this.reports.submit(answer)));
-	}
-
-	private SeverityChart chart(CurrentUser user, TreatmentSummary treatment, Locale locale) {
-		return SeverityChart.of(this.reports.episode(user.clinicId(), treatment.id()), treatment.treatedAt(),
-				user.zone(), (symptom) -> this.messages.getMessage("symptom." + symptom, null, locale),
-				this.messages.getMessage("recovery.chart.treatment", null, locale),
-				this.messages.getMessage("recovery.chart.day", null, locale));
+		return Submits.saving(model, response, "report/check-in",
+				() -> Submits.submitted(this.reports, user.clinicId(), answer, () -> this.reports.submit(answer)));
 	}
 
 }

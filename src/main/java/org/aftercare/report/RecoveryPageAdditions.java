@@ -1,8 +1,7 @@
 package org.aftercare.report;
 
+import java.util.Map;
 import java.util.UUID;
-
-import org.springframework.ui.Model;
 
 /**
  * What another module shows on the patient's recovery page ({@code GET /me}), such as the
@@ -12,7 +11,7 @@ import org.springframework.ui.Model;
  */
 public interface RecoveryPageAdditions {
 
-	/** Adds this module's model attributes for the patient's page. */
-	void addTo(Model model, UUID clinicId, UUID patientId);
+	/** This module's attributes of the patient's page, by the names its template uses. */
+	Map<String, ?> attributesFor(UUID clinicId, UUID patientId);
 
 }

@@ -89,7 +89,7 @@ class ReportForms {
 		BindingResult errors = rebind(complete, result);
 		model.addAttribute("reportForm", complete);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "reportForm", errors);
-		return ReportController.saving(model, response, "report/form", () -> {
+		return Submits.saving(model, response, "report/form", () -> {
 			TreatmentSummary treatment = this.treatments.latestFor(who.clinicId(), who.patientId()).orElse(null);
 			if (treatment == null) {
 				return "report/no-treatment";

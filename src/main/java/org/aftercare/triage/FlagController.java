@@ -1,8 +1,5 @@
 package org.aftercare.triage;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,23 +10,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.aftercare.account.AccountService;
-import org.aftercare.audit.AuditAction;
-import org.aftercare.audit.AuditLog;
-import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
-import org.aftercare.report.ReportService;
 import org.aftercare.security.CurrentUser;
-import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
-import org.aftercare.web.NotFoundException;
 
 /**
  * One flag with everything a clinician needs beside it, and the review actions.
@@ -37,58 +24,29 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class FlagController {
 
-	private final FlagPage page;
+	private final FlagPages pages;
 
 	private final FlagReview review;
 
-	private final PatientService patients;
-
-	private final TreatmentService treatments;
-
-	private final AccountService accounts;
-
-	private final ReportService reports;
-
-	private final AuditLog audit;
-
-	private final Clock clock;
-
-	FlagController(FlagPage page, FlagReview review, PatientService patients, TreatmentService treatments,
-			AccountService accounts, ReportService reports, AuditLog audit, Clock clock) {
-		this.page = page;
+	FlagController(FlagPages pages, FlagReview review) {
+		this.pages = pages;
 		this.review = review;
-		this.patients = patients;
-		this.treatments = treatments;
-		this.accounts = accounts;
-		this.reports = reports;
-		this.audit = audit;
-		this.clock = clock;
 	}
 
 	@GetMapping("/clinician/flags/{id}")
-	@Transactional
 	String showFlag(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-		FlagPage.FlagRow flag = this.page.flag(user.clinicId(), id).orElseThrow(() -> new NotFoundException("flag"));
-		PatientSummary patient = this.patients.find(user.clinicId(), flag.patientId())
-			.orElseThrow(() -> new NotFoundException("patient"));
-		TreatmentSummary treatment = this.treatments.find(user.clinicId(), flag.treatmentId())
-			.orElseThrow(() -> new NotFoundException("treatment"));
-		model.addAttribute("flag", flag);
-		model.addAttribute("patient", patient);
-		model.addAttribute("age",
-				Period.between(patient.intake().dateOfBirth(), LocalDate.now(this.clock.withZone(user.zone())))
-					.getYears());
-		model.addAttribute("treatment", treatment);
-		model.addAttribute("injector",
-				this.accounts.find(user.clinicId(), treatment.injectorId())
-					.map(AccountService.AccountSummary::displayName)
-					.orElse(""));
-		model.addAttribute("episodeFlags", this.page.episodeFlags(user.clinicId(), flag.treatmentId()));
-		model.addAttribute("evidence", this.page.evidence(user.clinicId(), id));
-		model.addAttribute("actions", this.page.actions(user.clinicId(), id));
-		model.addAttribute("reports", this.reports.episode(user.clinicId(), flag.treatmentId()));
+		FlagView view = this.pages.show(user.clinicId(), id, user.zone());
+		model.addAttribute("flag", view.flag());
+		model.addAttribute("patient", view.patient());
+		model.addAttribute("age", view.age());
+		model.addAttribute("treatment", view.treatment());
+		model.addAttribute("injector", view.injector());
+		model.addAttribute("episodeFlags", view.episodeFlags());
+		model.addAttribute("evidence", view.evidence());
+		model.addAttribute("actions", view.actions());
+		model.addAttribute("reports", view.reports());
 		if (!model.containsAttribute("resolveForm")) {
-			model.addAttribute("resolveForm", new ResolveForm(flag.version(), null, null, null, null, null));
+			model.addAttribute("resolveForm", new ResolveForm(view.flag().version(), null, null, null, null, null));
 		}
 		// The review form's choices from here, not T(...) in the template: a type
 		// reference there is a class loader lookup on every render.
@@ -97,8 +55,6 @@ class FlagController {
 		model.addAttribute("causalities", Causality.values());
 		model.addAttribute("seriousnesses", Seriousness.values());
 		model.addAttribute("seriousnessCriteria", Seriousness.Criterion.values());
-		this.audit
-			.record(new AuditLog.Event(user.clinicId(), flag.patientId(), AuditAction.FLAG_VIEWED, "flag", id, null));
 		return "triage/flag";
 	}
 
@@ -145,7 +101,7 @@ class FlagController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return view;
 		}
-		return act(id, result, redirect, () -> this.review.resolve(user, id, form.version(), form));
+		return act(id, result, redirect, () -> this.review.resolve(user, id, form.version(), form.resolution()));
 	}
 
 	private String act(UUID id, BindingResult result, RedirectAttributes redirect, Runnable action) {

@@ -56,13 +56,12 @@ class FlagReview {
 	}
 
 	@Transactional
-	void resolve(CurrentUser user, UUID flagId, long seenVersion, ResolveForm form) {
-		String conclusion = form.outcome() + ", " + form.causality() + ", " + form.seriousness()
-				+ (form.criteriaText() == null ? "" : " (" + form.criteriaText() + ")");
-		String detail = conclusion + (form.trimmedNote() == null ? "" : ": " + form.trimmedNote());
+	void resolve(CurrentUser user, UUID flagId, long seenVersion, Resolution resolution) {
+		String conclusion = resolution.conclusion();
+		String detail = conclusion + ((resolution.note() == null) ? "" : ": " + resolution.note());
 		act(user, flagId, seenVersion, AuditAction.FLAG_RESOLVED, detail, conclusion,
-				(flag) -> flag.resolve(user.accountId(), now(), form.outcome(), form.causality(), form.seriousness(),
-						form.criteriaText(), form.trimmedNote()));
+				(flag) -> flag.resolve(user.accountId(), now(), resolution.outcome(), resolution.causality(),
+						resolution.seriousness(), resolution.criteria(), resolution.note()));
 	}
 
 	@Transactional

@@ -3,13 +3,13 @@ package org.aftercare.triage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.ui.Model;
 
 import org.aftercare.report.RecoveryPageAdditions;
 
@@ -53,8 +53,8 @@ class FollowUpRequests implements RecoveryPageAdditions {
 	}
 
 	@Override
-	public void addTo(Model model, UUID clinicId, UUID patientId) {
-		model.addAttribute("followUpRequests", pending(clinicId, patientId));
+	public Map<String, ?> attributesFor(UUID clinicId, UUID patientId) {
+		return Map.of("followUpRequests", pending(clinicId, patientId));
 	}
 
 }

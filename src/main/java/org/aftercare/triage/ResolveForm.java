@@ -15,6 +15,10 @@ record ResolveForm(@NotNull Long version, @NotNull Outcome outcome, @NotNull Cau
 		@NotNull Seriousness seriousness, List<Seriousness.Criterion> criteria,
 		@Size(max = 2000) @PlainText(multiline = true) String note) {
 
+	Resolution resolution() {
+		return new Resolution(this.outcome, this.causality, this.seriousness, criteriaText(), trimmedNote());
+	}
+
 	String criteriaText() {
 		return (this.criteria == null || this.criteria.isEmpty()) ? null
 				: this.criteria.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

@@ -58,7 +58,7 @@ class ReportSubmitRaceTests {
 		};
 		UUID token = UUID.randomUUID();
 		ReportService.NewReport report = severeHeadache(world, token);
-		assertThat(ReportController.submitOnceMore(racing, world.clinicId(), token, () -> racing.submit(report)))
+		assertThat(Submits.submitOnceMore(racing, world.clinicId(), token, () -> racing.submit(report)))
 			.isEqualTo(saved);
 		assertThat(calls).hasValue(2);
 	}
@@ -82,7 +82,7 @@ class ReportSubmitRaceTests {
 					// (row-level
 					// security).
 					ReportService.NewReport report = severeHeadache(world, token);
-					return ClinicScope.runInClinic(world.clinicId(), () -> ReportController.submitOnceMore(this.reports,
+					return ClinicScope.runInClinic(world.clinicId(), () -> Submits.submitOnceMore(this.reports,
 							world.clinicId(), token, () -> this.reports.submit(report)));
 				}));
 			}
