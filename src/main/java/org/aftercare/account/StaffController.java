@@ -7,11 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.aftercare.audit.AuditAction;
-import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
-import org.aftercare.security.SignedInSessions;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -38,21 +33,14 @@ class StaffController {
 
 	private final AccountService accounts;
 
-	private final SignedInSessions sessions;
-
-	private final AuditLog audit;
+	private final StaffService staff;
 
 	private final TwoFactorService twoFactor;
 
-	private final ApplicationEventPublisher events;
-
-	StaffController(AccountService accounts, SignedInSessions sessions, AuditLog audit, TwoFactorService twoFactor,
-			ApplicationEventPublisher events) {
-		this.twoFactor = twoFactor;
-		this.events = events;
+	StaffController(AccountService accounts, StaffService staff, TwoFactorService twoFactor) {
 		this.accounts = accounts;
-		this.sessions = sessions;
-		this.audit = audit;
+		this.staff = staff;
+		this.twoFactor = twoFactor;
 	}
 
 	@ModelAttribute("staffRoles")
@@ -71,7 +59,6 @@ class StaffController {
 	}
 
 	@PostMapping("/admin/staff")
-	@Transactional
 	String inviteStaff(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("staffForm") StaffForm form,
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (form.role() == Role.PATIENT) {
@@ -86,36 +73,27 @@ class StaffController {
 			model.addAttribute("twoFactorOn", this.twoFactor.enrolledIn(user.clinicId()));
 			return "account/staff";
 		}
-		UUID id = this.accounts.invite(user.clinicId(), form.email().strip(), form.displayName().strip(), form.role(),
-				null);
-		this.audit.record(new AuditLog.Event(user.clinicId(), null, AuditAction.STAFF_INVITED, "user_account", id,
-				form.role().name()));
+		this.staff.invite(user.clinicId(),
+				new NewStaffMember(form.email().strip(), form.displayName().strip(), form.role()));
 		redirect.addFlashAttribute("invited", form.email().strip());
 		return "redirect:/admin/staff";
 	}
 
 	@PostMapping("/admin/staff/{id}/disable")
-	@Transactional
 	String disable(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		if (id.equals(user.accountId())) {
 			redirect.addFlashAttribute("notYourself", true);
 			return "redirect:/admin/staff";
 		}
-		String email = this.accounts.setEnabled(user.clinicId(), id, false);
-		this.sessions.endAllBut(email, null);
-		this.audit
-			.record(new AuditLog.Event(user.clinicId(), null, AuditAction.STAFF_DISABLED, "user_account", id, null));
+		String email = this.staff.disable(user.clinicId(), id);
 		redirect.addFlashAttribute("disabled", email);
 		return "redirect:/admin/staff";
 	}
 
 	@PostMapping("/admin/staff/{id}/enable")
-	@Transactional
 	String enable(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-		String email = this.accounts.setEnabled(user.clinicId(), id, true);
-		this.audit
-			.record(new AuditLog.Event(user.clinicId(), null, AuditAction.STAFF_ENABLED, "user_account", id, null));
+		String email = this.staff.enable(user.clinicId(), id);
 		redirect.addFlashAttribute("enabled", email);
 		return "redirect:/admin/staff";
 	}
@@ -133,7 +111,6 @@ class StaffController {
 	}
 
 	@PostMapping("/admin/staff/{id}/two-factor-reset")
-	@Transactional
 	String resetTwoFactor(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @ModelAttribute("twoFactorResetForm") TwoFactorResetForm form, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -146,10 +123,7 @@ class StaffController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return twoFactorResetPage(user, member, model);
 		}
-		this.twoFactor.reset(user.clinicId(), id);
-		this.sessions.endAllBut(member.email(), null);
-		this.events.publishEvent(new TwoFactorReset(user.clinicId(), id, member.email(), member.displayName(),
-				this.twoFactor.required(user.clinicId())));
+		this.staff.resetTwoFactor(user.clinicId(), member);
 		redirect.addFlashAttribute("twoFactorReset", member.email());
 		return "redirect:/admin/staff";
 	}
@@ -163,9 +137,7 @@ class StaffController {
 
 	/** A staff member of the admin's own clinic; anyone else does not exist here. */
 	private AccountService.AccountSummary member(CurrentUser user, UUID id) {
-		return this.accounts.find(user.clinicId(), id)
-			.filter((account) -> account.role() != Role.PATIENT)
-			.orElseThrow(() -> new NotFoundException("staff member"));
+		return this.staff.member(user.clinicId(), id).orElseThrow(() -> new NotFoundException("staff member"));
 	}
 
 }
