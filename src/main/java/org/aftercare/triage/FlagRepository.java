@@ -38,6 +38,7 @@ interface FlagRepository extends Repository<Flag, UUID> {
 
 	Optional<Flag> findByIdAndClinicId(UUID id, UUID clinicId);
 
+	/** Publishes the flag's alerts, if any ({@link Flag#domainEvents()}). */
 	Flag save(Flag flag);
 
 }

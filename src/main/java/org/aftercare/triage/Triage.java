@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,15 +61,12 @@ class Triage {
 
 	private final jakarta.persistence.EntityManager entityManager;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final JdbcClient jdbc;
 
 	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
-			FlagRepository flags, ApplicationEventPublisher events, Clock clock,
-			jakarta.persistence.EntityManager entityManager, JdbcClient jdbc) {
+			FlagRepository flags, Clock clock, jakarta.persistence.EntityManager entityManager, JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.reports = reports;
@@ -78,7 +74,6 @@ class Triage {
 		this.treatments = treatments;
 		this.settings = settings;
 		this.flags = flags;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -131,37 +126,30 @@ class Triage {
 	}
 
 	/**
-	 * Stores findings as flags (new, or evidence on the open one) and publishes an alert
-	 * for each new flag and each rise in priority.
+	 * Stores findings as flags (new, or evidence on the open one); each new flag and each
+	 * rise in priority alerts, through the flag's events, published as it is saved.
 	 */
 	void apply(UUID clinicId, UUID patientId, UUID treatmentId, UUID reportId, List<Finding> findings, List<Flag> open,
 			Instant now) {
-		// New flags and evidence are persisted: saved through a repository, an entity
-		// with an id of its own and no version is merged, a SELECT by id before each
-		// INSERT (SubmitWritesOnlyTests).
+		// Evidence is persisted: saved through a repository, an entity with an id of its
+		// own and no version is merged, a SELECT by id before each INSERT
+		// (SubmitWritesOnlyTests). A flag says itself whether it is new.
 		Map<RuleCode, Flag> openByRule = open.stream().collect(Collectors.toMap(Flag::ruleCode, Function.identity()));
 		Map<Flag, Finding> met = new java.util.LinkedHashMap<>();
 		boolean created = false;
 		for (Finding finding : findings) {
 			Flag flag = openByRule.get(finding.rule());
-			boolean alert;
-			boolean raisedAgain = false;
 			if (flag == null) {
 				flag = new Flag(clinicId, patientId, treatmentId, finding, reportId, now);
-				this.entityManager.persist(flag);
-				alert = true;
 				created = true;
 			}
 			else {
-				alert = flag.addEvidence(finding, reportId, now);
-				raisedAgain = alert;
-				this.flags.save(flag);
+				flag.addEvidence(finding, reportId, now);
 			}
+			// Saved through the repository, new or not: its save publishes the flag's
+			// alert, if any.
+			this.flags.save(flag);
 			met.put(flag, finding);
-			if (alert) {
-				this.events.publishEvent(new FlagRaised(flag.id(), clinicId, patientId, finding.rule().name(),
-						flag.priority(), raisedAgain));
-			}
 		}
 		if (created) {
 			// Evidence refers to its flag by id only, so Hibernate's insert ordering

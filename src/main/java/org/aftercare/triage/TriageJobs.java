@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,7 +34,6 @@ import org.aftercare.triage.rules.Escalation;
 import org.aftercare.triage.rules.Evaluation;
 import org.aftercare.triage.rules.Finding;
 import org.aftercare.triage.rules.NoReplyRule;
-import org.aftercare.triage.rules.OpenFlagFacts;
 import org.aftercare.triage.rules.PatientFacts;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.ReportFacts;
@@ -89,8 +87,6 @@ class TriageJobs {
 
 	private final ReportService reports;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
@@ -108,10 +104,10 @@ class TriageJobs {
 	 */
 	private volatile EpisodeKey persistentHeadacheCursor = EpisodeKey.START;
 
-	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
-			EntityManager entityManager, @Value("${aftercare.jobs.persistent-headache-batch:"
-					+ PERSISTENT_HEADACHE_BATCH + "}") int persistentHeadacheBatch) {
+	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports, Clock clock,
+			PlatformTransactionManager transactions, EntityManager entityManager,
+			@Value("${aftercare.jobs.persistent-headache-batch:" + PERSISTENT_HEADACHE_BATCH
+					+ "}") int persistentHeadacheBatch) {
 		this.transactions = new TransactionTemplate(transactions);
 		this.entityManager = entityManager;
 		this.persistentHeadacheBatch = persistentHeadacheBatch;
@@ -119,7 +115,6 @@ class TriageJobs {
 		this.flags = flags;
 		this.triage = triage;
 		this.reports = reports;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -154,16 +149,12 @@ class TriageJobs {
 		Map<UUID, RuleSettings> settings = new HashMap<>();
 		int escalated = 0;
 		for (Flag flag : candidates) {
-			OpenFlagFacts facts = new OpenFlagFacts(flag.priority(), flag.raisedAt(),
-					flag.status() == FlagStatus.OPEN ? null : flag.acknowledgedAt(), flag.followUpRequestedAt(),
-					flag.lastPatientUpdateAt(), flag.escalatedAt());
-			Optional<Escalation> escalation = NoReplyRule.check(facts,
+			Optional<Escalation> escalation = NoReplyRule.check(flag.noReplyFacts(),
 					settings.computeIfAbsent(flag.clinicId(), this.triage::settingsFor), now);
 			if (escalation.isPresent()) {
-				flag.escalate(escalation.get().to(), now);
+				flag.escalate(escalation.get(), now);
+				// Its save publishes the flag's FlagEscalated.
 				this.flags.save(flag);
-				this.events.publishEvent(new FlagEscalated(flag.id(), flag.clinicId(), flag.patientId(),
-						escalation.get().from(), escalation.get().to(), escalation.get().reason()));
 				escalated++;
 			}
 		}
