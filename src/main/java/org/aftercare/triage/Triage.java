@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.EntryView;
 import org.aftercare.report.ReportService.ReportView;
 import org.aftercare.report.ReportSubmitted;
+import org.aftercare.report.Symptom;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
@@ -42,7 +44,8 @@ import org.aftercare.web.NotFoundException;
  * Evaluates every report in the transaction that saves it (a report is never stored
  * without its evaluation), and keeps the flags: one open flag per patient, episode and
  * rule; new evidence is added to it; only a rise in priority alerts again; a resolved
- * flag met again opens a new one.
+ * flag met again opens a new one. Each report with a headache also keeps R6's record of
+ * the episode's ongoing headache ({@link OngoingHeadaches}) for the clock.
  */
 @Service
 class Triage {
@@ -61,13 +64,17 @@ class Triage {
 
 	private final jakarta.persistence.EntityManager entityManager;
 
+	private final OngoingHeadaches ongoingHeadaches;
+
 	private final Clock clock;
 
 	private final JdbcClient jdbc;
 
 	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
-			FlagRepository flags, Clock clock, jakarta.persistence.EntityManager entityManager, JdbcClient jdbc) {
+			FlagRepository flags, OngoingHeadaches ongoingHeadaches, Clock clock,
+			jakarta.persistence.EntityManager entityManager, JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.ongoingHeadaches = ongoingHeadaches;
 		this.entityManager = entityManager;
 		this.reports = reports;
 		this.patients = patients;
@@ -123,6 +130,26 @@ class Triage {
 		}
 		apply(submitted.clinicId(), submitted.patientId(), submitted.treatmentId(), report.id(),
 				this.engine.evaluate(evaluation), open, now);
+		// R6 on the clock watches the episode's latest headache; a report without one
+		// leaves it as it was (and costs the submit nothing).
+		if (report.entries().stream().anyMatch((e) -> e.symptom() == Symptom.HEADACHE)) {
+			latestHeadache(episode).ifPresent((latest) -> this.ongoingHeadaches.reported(submitted.clinicId(),
+					submitted.patientId(), submitted.treatmentId(), latest));
+		}
+	}
+
+	/** The episode's latest headache entry, in the order its reports are read. */
+	static Optional<EntryFacts> latestHeadache(List<ReportView> episode) {
+		for (int r = episode.size() - 1; r >= 0; r--) {
+			ReportView report = episode.get(r);
+			for (int e = report.entries().size() - 1; e >= 0; e--) {
+				EntryView entry = report.entries().get(e);
+				if (entry.symptom() == Symptom.HEADACHE) {
+					return Optional.of(facts(entry, report.submittedAt()));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
