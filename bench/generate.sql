@@ -312,8 +312,23 @@ SELECT ddl FROM bench_ddl WHERE kind = 'ix' ORDER BY seq \gexec
 SELECT ddl FROM bench_ddl WHERE kind = 'fk' ORDER BY seq \gexec
 DROP TABLE bench_ddl, bench_treat, bench_report, bench_entry, bench_hit;
 
+-- R6's record of each episode's ongoing headache, which triage keeps as reports come in (V23's backfill, for the
+-- reports loaded here).
+INSERT INTO ongoing_headache (clinic_id, treatment_id, patient_id, reported_at, started_at)
+SELECT clinic_id, treatment_id, patient_id, submitted_at, started_at
+  FROM (SELECT DISTINCT ON (r.clinic_id, r.treatment_id) r.clinic_id, r.treatment_id, r.patient_id,
+               r.submitted_at, e.started_at, e.ongoing
+          FROM symptom_entry e
+          JOIN symptom_report r ON r.clinic_id = e.clinic_id AND r.id = e.report_id
+         WHERE e.symptom = 'HEADACHE' AND r.submitted_at > now() - INTERVAL '84 days'
+         ORDER BY r.clinic_id, r.treatment_id, r.submitted_at DESC, r.id DESC, e.position DESC) latest
+ WHERE ongoing
+ON CONFLICT (clinic_id, treatment_id) DO UPDATE SET patient_id = excluded.patient_id,
+                                                   reported_at = excluded.reported_at,
+                                                   started_at = excluded.started_at;
+
 VACUUM (ANALYZE) clinic, user_account, patient, treatment, treatment_area, symptom_report, symptom_entry, flag,
-                 flag_evidence, flag_action, check_in;
+                 flag_evidence, flag_action, check_in, ongoing_headache;
 
 SELECT (SELECT count(*) FROM clinic) AS clinics, (SELECT count(*) FROM patient) AS patients,
        (SELECT count(*) FROM treatment) AS treatments, (SELECT count(*) FROM treatment_area) AS areas,

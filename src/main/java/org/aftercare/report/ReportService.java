@@ -87,7 +87,7 @@ public class ReportService {
 	}
 
 	/**
-	 * Saves a report against the patient's latest treatment and publishes
+	 * Saves a report against the patient's latest treatment; the save publishes
 	 * {@link ReportSubmitted} in the same transaction. A form token already used returns
 	 * the report it created, so a double submit saves once.
 	 */
@@ -123,13 +123,10 @@ public class ReportService {
 		checkUpdatesAreOwn(report);
 		Instant now = this.clock.instant();
 		SymptomReport saved = new SymptomReport(report, treatment.id(), treatment.treatedAt(), now);
-		// Persisted, not saved through the repository: its save asks whether the report
-		// is new by reading the version through a bean wrapper that throws (and drops)
-		// an exception on every call, since the field has no getter.
-		this.entityManager.persist(saved);
 		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
-		this.events
-			.publishEvent(new ReportSubmitted(saved.id(), saved.clinicId(), saved.patientId(), saved.treatmentId()));
+		// The save publishes the report's ReportSubmitted: triage evaluates the report
+		// here, in this transaction, with the check-in it answers already marked.
+		this.reports.save(saved);
 		audit.accept(new AuditLog.Event(saved.clinicId(), saved.patientId(), AuditAction.REPORT_SUBMITTED,
 				"symptom_report", saved.id(), null));
 		return saved.id();

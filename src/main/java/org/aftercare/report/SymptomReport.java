@@ -19,17 +19,23 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.domain.Persistable;
 
 import org.aftercare.web.Ids;
 
 /**
  * A patient's report about one treatment episode: one or more symptom entries, or "no new
- * symptoms".
+ * symptoms". A new report registers {@link ReportSubmitted}, published when the
+ * repository saves it, inside the saving transaction.
  */
 @Entity
 @Table(name = "symptom_report")
-class SymptomReport {
+class SymptomReport implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -79,6 +85,9 @@ class SymptomReport {
 	@Version
 	private Long version;
 
+	@Transient
+	private final transient List<Object> events = new ArrayList<>();
+
 	protected SymptomReport() {
 	}
 
@@ -101,6 +110,33 @@ class SymptomReport {
 		for (ReportService.NewEntry entry : report.entries()) {
 			this.entries.add(new SymptomEntry(this.clinicId, position++, entry, entry.startedAt().isBefore(treatedAt)));
 		}
+		this.events.add(new ReportSubmitted(this.id, this.clinicId, this.patientId, this.treatmentId));
+	}
+
+	/** Spring Data publishes these on the repository's save. */
+	@DomainEvents
+	List<Object> domainEvents() {
+		return List.copyOf(this.events);
+	}
+
+	@AfterDomainEventPublication
+	void clearDomainEvents() {
+		this.events.clear();
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	/**
+	 * New until first written: so the repository's save persists it rather than merging
+	 * it (a SELECT by id first), without reading the version through a bean wrapper that
+	 * finds no getter, throwing (and dropping) an exception on every call.
+	 */
+	@Override
+	public boolean isNew() {
+		return this.version == null;
 	}
 
 	UUID id() {

@@ -25,6 +25,9 @@ interface SymptomReportRepository extends Repository<SymptomReport, UUID> {
 
 	Optional<SymptomReport> findByClinicIdAndFormToken(UUID clinicId, UUID formToken);
 
+	/** Publishes the report's {@link ReportSubmitted} when it is new. */
+	SymptomReport save(SymptomReport report);
+
 	/**
 	 * The patient's latest reports with their entries, newest first: one statement, whose
 	 * SQL Hibernate translates once (with the ids as a list parameter it translated the

@@ -1,6 +1,7 @@
 package org.aftercare.triage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,10 +12,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.domain.Persistable;
+
 import org.aftercare.report.Symptom;
+import org.aftercare.triage.rules.Escalation;
 import org.aftercare.triage.rules.Finding;
+import org.aftercare.triage.rules.OpenFlagFacts;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.RuleCode;
 import org.aftercare.web.Ids;
@@ -22,11 +30,12 @@ import org.aftercare.web.Ids;
 /**
  * A report (or the clock) met a rule of CLINICAL.md section 3 and a clinician must look.
  * One open flag per patient, episode and rule: later evidence is added to it, and only a
- * rise in priority alerts again.
+ * rise in priority alerts again. The alerts ({@link FlagRaised}, {@link FlagEscalated})
+ * are registered here and published when the flag is saved through its repository.
  */
 @Entity
 @Table(name = "flag")
-class Flag {
+class Flag implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -123,6 +132,9 @@ class Flag {
 	@Version
 	private Long version;
 
+	@Transient
+	private final transient List<Object> events = new ArrayList<>();
+
 	protected Flag() {
 	}
 
@@ -138,6 +150,7 @@ class Flag {
 		this.raisedAt = at;
 		this.lastRaisedAt = at;
 		absorb(finding, reportId);
+		this.events.add(new FlagRaised(this.id, clinicId, patientId, this.ruleCode.name(), this.priority, false));
 	}
 
 	/**
@@ -149,16 +162,42 @@ class Flag {
 		if (this.status != FlagStatus.RESOLVED && finding.priority().compareTo(this.priority) > 0) {
 			this.priority = finding.priority();
 			this.lastRaisedAt = at;
+			this.events
+				.add(new FlagRaised(this.id, this.clinicId, this.patientId, this.ruleCode.name(), this.priority, true));
 			return true;
 		}
 		return false;
 	}
 
-	/** R13: up one level (EMERGENCY stays EMERGENCY) and re-alert. */
-	void escalate(Priority to, Instant at) {
-		this.priority = to;
+	/**
+	 * R13: up one level (EMERGENCY stays EMERGENCY) and re-alert. Only an unresolved flag
+	 * escalates, and only from the priority it has now to the next one up: a verdict
+	 * reached on a flag that changed since is refused.
+	 */
+	void escalate(Escalation escalation, Instant at) {
+		requireUnresolved();
+		if (escalation.from() != this.priority) {
+			throw new IllegalStateException(
+					"escalation from " + escalation.from() + " but the flag is " + this.priority);
+		}
+		if (escalation.to() != this.priority.raise()) {
+			throw new IllegalStateException(
+					"R13 escalates " + this.priority + " to " + this.priority.raise() + ", not to " + escalation.to());
+		}
+		this.priority = escalation.to();
 		this.escalatedAt = at;
 		this.lastRaisedAt = at;
+		this.events.add(new FlagEscalated(this.id, this.clinicId, this.patientId, escalation.from(), escalation.to(),
+				escalation.reason()));
+	}
+
+	/**
+	 * The flag as R13 sees it: the acknowledgement clock runs only while it is open.
+	 */
+	OpenFlagFacts noReplyFacts() {
+		return new OpenFlagFacts(this.priority, this.raisedAt,
+				this.status == FlagStatus.OPEN ? null : this.acknowledgedAt, this.followUpRequestedAt,
+				this.lastPatientUpdateAt, this.escalatedAt);
 	}
 
 	/** The clinician takes the flag: the R13 acknowledgement clock stops. */
@@ -298,9 +337,32 @@ class Flag {
 		return this.escalatedAt;
 	}
 
-	List<Symptom> symptomList() {
-		return this.symptoms.isEmpty() ? List.of()
-				: java.util.Arrays.stream(this.symptoms.split(",")).map(Symptom::valueOf).toList();
+	/**
+	 * The alerts not yet published: Spring Data publishes them on the repository's save.
+	 */
+	@DomainEvents
+	List<Object> domainEvents() {
+		return List.copyOf(this.events);
+	}
+
+	@AfterDomainEventPublication
+	void clearDomainEvents() {
+		this.events.clear();
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	/**
+	 * New until first written: so the repository's save persists a new flag rather than
+	 * merging it (a SELECT by id before the INSERT), without reading the version through
+	 * a bean wrapper that has no getter to call.
+	 */
+	@Override
+	public boolean isNew() {
+		return this.version == null;
 	}
 
 }

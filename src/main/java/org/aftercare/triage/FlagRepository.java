@@ -15,11 +15,6 @@ interface FlagRepository extends Repository<Flag, UUID> {
 	@Query("select f from Flag f where f.clinicId = ?1 and f.treatmentId = ?2 and f.status <> org.aftercare.triage.FlagStatus.RESOLVED")
 	List<Flag> findUnresolvedInEpisode(UUID clinicId, UUID treatmentId);
 
-	@Query("""
-			select f from Flag f where f.clinicId = ?1 and f.treatmentId = ?2 and f.ruleCode = ?3
-			   and f.status <> org.aftercare.triage.FlagStatus.RESOLVED""")
-	Optional<Flag> findUnresolved(UUID clinicId, UUID treatmentId, RuleCode rule);
-
 	List<Flag> findByClinicIdAndTreatmentIdAndRuleCode(UUID clinicId, UUID treatmentId, RuleCode rule);
 
 	/**
@@ -38,6 +33,7 @@ interface FlagRepository extends Repository<Flag, UUID> {
 
 	Optional<Flag> findByIdAndClinicId(UUID id, UUID clinicId);
 
+	/** Publishes the flag's alerts, if any ({@link Flag#domainEvents()}). */
 	Flag save(Flag flag);
 
 }

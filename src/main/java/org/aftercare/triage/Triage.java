@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,6 +22,7 @@ import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.EntryView;
 import org.aftercare.report.ReportService.ReportView;
 import org.aftercare.report.ReportSubmitted;
+import org.aftercare.report.Symptom;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
@@ -43,7 +44,8 @@ import org.aftercare.web.NotFoundException;
  * Evaluates every report in the transaction that saves it (a report is never stored
  * without its evaluation), and keeps the flags: one open flag per patient, episode and
  * rule; new evidence is added to it; only a rise in priority alerts again; a resolved
- * flag met again opens a new one.
+ * flag met again opens a new one. Each report with a headache also keeps R6's record of
+ * the episode's ongoing headache ({@link OngoingHeadaches}) for the clock.
  */
 @Service
 class Triage {
@@ -62,23 +64,23 @@ class Triage {
 
 	private final jakarta.persistence.EntityManager entityManager;
 
-	private final ApplicationEventPublisher events;
+	private final OngoingHeadaches ongoingHeadaches;
 
 	private final Clock clock;
 
 	private final JdbcClient jdbc;
 
 	Triage(ReportService reports, PatientService patients, TreatmentService treatments, TriageSettingsService settings,
-			FlagRepository flags, ApplicationEventPublisher events, Clock clock,
+			FlagRepository flags, OngoingHeadaches ongoingHeadaches, Clock clock,
 			jakarta.persistence.EntityManager entityManager, JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.ongoingHeadaches = ongoingHeadaches;
 		this.entityManager = entityManager;
 		this.reports = reports;
 		this.patients = patients;
 		this.treatments = treatments;
 		this.settings = settings;
 		this.flags = flags;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -128,40 +130,53 @@ class Triage {
 		}
 		apply(submitted.clinicId(), submitted.patientId(), submitted.treatmentId(), report.id(),
 				this.engine.evaluate(evaluation), open, now);
+		// R6 on the clock watches the episode's latest headache; a report without one
+		// leaves it as it was (and costs the submit nothing).
+		if (report.entries().stream().anyMatch((e) -> e.symptom() == Symptom.HEADACHE)) {
+			latestHeadache(episode).ifPresent((latest) -> this.ongoingHeadaches.reported(submitted.clinicId(),
+					submitted.patientId(), submitted.treatmentId(), latest));
+		}
+	}
+
+	/** The episode's latest headache entry, in the order its reports are read. */
+	static Optional<EntryFacts> latestHeadache(List<ReportView> episode) {
+		for (int r = episode.size() - 1; r >= 0; r--) {
+			ReportView report = episode.get(r);
+			for (int e = report.entries().size() - 1; e >= 0; e--) {
+				EntryView entry = report.entries().get(e);
+				if (entry.symptom() == Symptom.HEADACHE) {
+					return Optional.of(facts(entry, report.submittedAt()));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
-	 * Stores findings as flags (new, or evidence on the open one) and publishes an alert
-	 * for each new flag and each rise in priority.
+	 * Stores findings as flags (new, or evidence on the open one); each new flag and each
+	 * rise in priority alerts, through the flag's events, published as it is saved.
 	 */
 	void apply(UUID clinicId, UUID patientId, UUID treatmentId, UUID reportId, List<Finding> findings, List<Flag> open,
 			Instant now) {
-		// New flags and evidence are persisted: saved through a repository, an entity
-		// with an id of its own and no version is merged, a SELECT by id before each
-		// INSERT (SubmitWritesOnlyTests).
+		// Evidence is persisted: saved through a repository, an entity with an id of its
+		// own and no version is merged, a SELECT by id before each INSERT
+		// (SubmitWritesOnlyTests). A flag says itself whether it is new.
 		Map<RuleCode, Flag> openByRule = open.stream().collect(Collectors.toMap(Flag::ruleCode, Function.identity()));
 		Map<Flag, Finding> met = new java.util.LinkedHashMap<>();
 		boolean created = false;
 		for (Finding finding : findings) {
 			Flag flag = openByRule.get(finding.rule());
-			boolean alert;
-			boolean raisedAgain = false;
 			if (flag == null) {
 				flag = new Flag(clinicId, patientId, treatmentId, finding, reportId, now);
-				this.entityManager.persist(flag);
-				alert = true;
 				created = true;
 			}
 			else {
-				alert = flag.addEvidence(finding, reportId, now);
-				raisedAgain = alert;
-				this.flags.save(flag);
+				flag.addEvidence(finding, reportId, now);
 			}
+			// Saved through the repository, new or not: its save publishes the flag's
+			// alert, if any.
+			this.flags.save(flag);
 			met.put(flag, finding);
-			if (alert) {
-				this.events.publishEvent(new FlagRaised(flag.id(), clinicId, patientId, finding.rule().name(),
-						flag.priority(), raisedAgain));
-			}
 		}
 		if (created) {
 			// Evidence refers to its flag by id only, so Hibernate's insert ordering

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,21 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.ReportView;
-import org.aftercare.report.Symptom;
 import org.aftercare.security.ClinicScope;
+import org.aftercare.triage.OngoingHeadaches.Candidate;
 import org.aftercare.triage.rules.EntryFacts;
-import org.aftercare.triage.rules.EpisodeHistory;
 import org.aftercare.triage.rules.Escalation;
-import org.aftercare.triage.rules.Evaluation;
-import org.aftercare.triage.rules.Finding;
 import org.aftercare.triage.rules.NoReplyRule;
-import org.aftercare.triage.rules.OpenFlagFacts;
-import org.aftercare.triage.rules.PatientFacts;
+import org.aftercare.triage.rules.PersistentHeadacheClock;
+import org.aftercare.triage.rules.PersistentHeadacheClock.Verdict;
 import org.aftercare.triage.rules.Priority;
-import org.aftercare.triage.rules.ReportFacts;
 import org.aftercare.triage.rules.RuleCode;
 import org.aftercare.triage.rules.RuleSettings;
-import org.aftercare.triage.rules.TreatmentFacts;
 
 /**
  * The rules that the clock, not a report, can meet: R6 for headaches still going on, and
@@ -76,9 +70,6 @@ class TriageJobs {
 	 */
 	private static final Priority PERSISTENT_HEADACHE_TOP = Priority.EMERGENCY;
 
-	/** An episode: the 12 weeks after a treatment. */
-	private static final Duration EPISODE = Duration.ofDays(7 * 12);
-
 	private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
 
 	private final JdbcClient jdbc;
@@ -89,7 +80,7 @@ class TriageJobs {
 
 	private final ReportService reports;
 
-	private final ApplicationEventPublisher events;
+	private final OngoingHeadaches ongoingHeadaches;
 
 	private final Clock clock;
 
@@ -109,7 +100,7 @@ class TriageJobs {
 	private volatile EpisodeKey persistentHeadacheCursor = EpisodeKey.START;
 
 	TriageJobs(JdbcClient jdbc, FlagRepository flags, Triage triage, ReportService reports,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+			OngoingHeadaches ongoingHeadaches, Clock clock, PlatformTransactionManager transactions,
 			EntityManager entityManager, @Value("${aftercare.jobs.persistent-headache-batch:"
 					+ PERSISTENT_HEADACHE_BATCH + "}") int persistentHeadacheBatch) {
 		this.transactions = new TransactionTemplate(transactions);
@@ -119,7 +110,7 @@ class TriageJobs {
 		this.flags = flags;
 		this.triage = triage;
 		this.reports = reports;
-		this.events = events;
+		this.ongoingHeadaches = ongoingHeadaches;
 		this.clock = clock;
 	}
 
@@ -154,16 +145,12 @@ class TriageJobs {
 		Map<UUID, RuleSettings> settings = new HashMap<>();
 		int escalated = 0;
 		for (Flag flag : candidates) {
-			OpenFlagFacts facts = new OpenFlagFacts(flag.priority(), flag.raisedAt(),
-					flag.status() == FlagStatus.OPEN ? null : flag.acknowledgedAt(), flag.followUpRequestedAt(),
-					flag.lastPatientUpdateAt(), flag.escalatedAt());
-			Optional<Escalation> escalation = NoReplyRule.check(facts,
+			Optional<Escalation> escalation = NoReplyRule.check(flag.noReplyFacts(),
 					settings.computeIfAbsent(flag.clinicId(), this.triage::settingsFor), now);
 			if (escalation.isPresent()) {
-				flag.escalate(escalation.get().to(), now);
+				flag.escalate(escalation.get(), now);
+				// Its save publishes the flag's FlagEscalated.
 				this.flags.save(flag);
-				this.events.publishEvent(new FlagEscalated(flag.id(), flag.clinicId(), flag.patientId(),
-						escalation.get().from(), escalation.get().to(), escalation.get().reason()));
 				escalated++;
 			}
 		}
@@ -210,50 +197,17 @@ class TriageJobs {
 		}
 		Instant now = this.clock.instant();
 		int batch = this.persistentHeadacheBatch;
-		// R6: episodes whose latest headache entry is still going on and began
-		// more than a day ago (each clinic's own threshold is applied by the rule),
-		// within the 12 weeks of an episode. The benchmark found the same first batch
-		// examined on every run and the rest never: those flagged at the top of the
-		// scale are left out, and the rest come in (clinic, treatment) order after
-		// the previous run's last one.
-		List<Episode> episodes = this.jdbc.sql("""
-				SELECT clinic_id, patient_id, treatment_id FROM (
-				    SELECT DISTINCT ON (r.clinic_id, r.treatment_id) r.clinic_id, r.patient_id, r.treatment_id,
-				           e.ongoing, e.started_at, r.submitted_at
-				      FROM symptom_entry e
-				      JOIN symptom_report r ON r.clinic_id = e.clinic_id AND r.id = e.report_id
-				     WHERE e.symptom = 'HEADACHE' AND r.submitted_at > :since
-				       AND (r.clinic_id, r.treatment_id) > (:afterClinic, :afterTreatment)
-				     ORDER BY r.clinic_id, r.treatment_id, r.submitted_at DESC, e.position DESC
-				) latest
-				 WHERE ongoing AND started_at < :dayAgo
-				   AND NOT EXISTS (SELECT 1 FROM flag f
-				                    WHERE f.clinic_id = latest.clinic_id AND f.treatment_id = latest.treatment_id
-				                      AND f.rule_code = :rule AND f.priority = :top)
-				   AND NOT EXISTS (SELECT 1 FROM persistent_headache_settled s
-				                    WHERE s.clinic_id = latest.clinic_id AND s.treatment_id = latest.treatment_id
-				                      AND s.through >= latest.submitted_at)
-				 ORDER BY clinic_id, treatment_id
-				 LIMIT :batch
-				""")
-			.param("since", Timestamp.from(now.minus(EPISODE)))
-			.param("afterClinic", after.clinicId())
-			.param("afterTreatment", after.treatmentId())
-			.param("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))))
-			.param("rule", RuleCode.R6_PERSISTENT_HEADACHE.name())
-			.param("top", PERSISTENT_HEADACHE_TOP.name())
-			.param("batch", batch)
-			.query((rs, n) -> new Episode(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, UUID.class)))
-			.list();
+		// R6: episodes whose latest headache is still going on and began more than a day
+		// ago (each clinic's own threshold is applied by the rule), within the 12 weeks
+		// of an episode. The benchmark found the same first batch examined on every run
+		// and the rest never: those flagged at the top of the scale are left out, and the
+		// rest come in (clinic, treatment) order after the previous run's last one.
+		List<Candidate> episodes = this.ongoingHeadaches.candidates(now.minus(PersistentHeadacheClock.EPISODE),
+				now.minus(Duration.ofDays(1)), after.clinicId(), after.treatmentId(), PERSISTENT_HEADACHE_TOP, batch);
 		// One settings lookup per clinic in the batch, not one per episode.
 		Map<UUID, RuleSettings> settings = new HashMap<>();
-		for (Episode episode : episodes) {
-			Instant settledThrough = evaluatePersistence(episode.clinicId(), episode.patientId(), episode.treatmentId(),
-					settings.computeIfAbsent(episode.clinicId(), this.triage::settingsFor), now);
-			if (settledThrough != null) {
-				settle(episode, settledThrough, now);
-			}
+		for (Candidate episode : episodes) {
+			evaluatePersistence(episode, settings.computeIfAbsent(episode.clinicId(), this.triage::settingsFor), now);
 			// R6: each episode's reports and flags leave the persistence
 			// context once written, so later episodes' queries do not flush-check
 			// them again and a run costs the same per episode from first to last.
@@ -267,69 +221,34 @@ class TriageJobs {
 	}
 
 	/**
-	 * Raises or raises further the episode's R6 flag when its ongoing headache calls for
-	 * it. Returns the time of the headache's report when the episode is settled: flagged
-	 * at the highest level R6 can give it (what the rules say of the same headache at the
-	 * end of the 12 weeks), so that only a later report can change anything; else null.
+	 * Loads what R6's clock weighs for one episode, and applies its verdict: raises or
+	 * raises further the episode's R6 flag, and notes the episode settled through the
+	 * headache's report when only a later report can change anything.
 	 */
-	private Instant evaluatePersistence(UUID clinicId, UUID patientId, UUID treatmentId, RuleSettings settings,
-			Instant now) {
-		List<ReportView> episode = this.reports.episode(clinicId, treatmentId);
-		List<EntryFacts> entries = episode.stream()
-			.flatMap((r) -> r.entries().stream().map((e) -> Triage.facts(e, r.submittedAt())))
-			.toList();
-		Optional<EntryFacts> latestHeadache = entries.stream()
-			.filter((e) -> e.symptom() == Symptom.HEADACHE)
-			.reduce((first, second) -> second);
+	private void evaluatePersistence(Candidate episode, RuleSettings settings, Instant now) {
+		List<ReportView> reports = this.reports.episode(episode.clinicId(), episode.treatmentId());
+		Optional<EntryFacts> latestHeadache = Triage.latestHeadache(reports);
 		if (latestHeadache.isEmpty() || !latestHeadache.get().ongoing()) {
-			return null;
+			return;
 		}
-		ReportView last = episode.get(episode.size() - 1);
-		PatientFacts patient = this.triage.patientFacts(clinicId, patientId);
-		TreatmentFacts treatment = this.triage.treatmentFacts(clinicId, treatmentId);
-		Optional<Finding> due = persistentHeadache(latestHeadache.get(), last, patient, treatment, settings, now);
-		if (due.isEmpty()) {
-			return null;
+		ReportView last = reports.get(reports.size() - 1);
+		List<Flag> r6 = this.flags.findByClinicIdAndTreatmentIdAndRuleCode(episode.clinicId(), episode.treatmentId(),
+				RuleCode.R6_PERSISTENT_HEADACHE);
+		Priority flagged = r6.stream().map(Flag::priority).max(Comparator.naturalOrder()).orElse(null);
+		Verdict verdict = PersistentHeadacheClock.check(latestHeadache.get(), last.otherCauses(),
+				this.triage.patientFacts(episode.clinicId(), episode.patientId()),
+				this.triage.treatmentFacts(episode.clinicId(), episode.treatmentId()), settings, flagged, now);
+		verdict.raise().ifPresent((finding) -> {
+			List<Flag> open = r6.stream().filter((f) -> f.status() != FlagStatus.RESOLVED).toList();
+			this.triage.apply(episode.clinicId(), episode.patientId(), episode.treatmentId(), null, List.of(finding),
+					open, now);
+		});
+		if (verdict.settled()) {
+			settle(episode, latestHeadache.get().reportedAt(), now);
 		}
-		// Fire once: a flag for this episode at this level, open or already resolved by a
-		// clinician, is enough; only a longer headache (MEDIUM to HIGH) speaks again.
-		Priority flagged = this.flags
-			.findByClinicIdAndTreatmentIdAndRuleCode(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE)
-			.stream()
-			.map(Flag::priority)
-			.max(Comparator.naturalOrder())
-			.orElse(null);
-		if (flagged == null || flagged.compareTo(due.get().priority()) < 0) {
-			Optional<Flag> open = this.flags.findUnresolved(clinicId, treatmentId, RuleCode.R6_PERSISTENT_HEADACHE);
-			this.triage.apply(clinicId, patientId, treatmentId, null, List.of(due.get()),
-					open.map(List::of).orElse(List.of()), now);
-			flagged = due.get().priority();
-		}
-		// The same headache still going on at the end of the 12 weeks: when the rules
-		// would say no more of it than the flag says now, only a new report can change
-		// anything.
-		Optional<Finding> atTheEnd = persistentHeadache(latestHeadache.get(), last, patient, treatment, settings,
-				now.plus(EPISODE));
-		boolean settled = atTheEnd.isPresent() && flagged.compareTo(atTheEnd.get().priority()) >= 0;
-		return settled ? latestHeadache.get().reportedAt() : null;
 	}
 
-	/**
-	 * The R6 finding for the headache as of the given time, with R11's raise. Only R6 is
-	 * the clock's to raise; the other rules were weighed when the patient reported.
-	 */
-	private Optional<Finding> persistentHeadache(EntryFacts headache, ReportView last, PatientFacts patient,
-			TreatmentFacts treatment, RuleSettings settings, Instant at) {
-		Evaluation evaluation = new Evaluation(new ReportFacts(List.of(headache), last.otherCauses(), false, false, at),
-				new EpisodeHistory(List.of()), patient, treatment, settings, at);
-		return this.triage.engine()
-			.evaluate(evaluation)
-			.stream()
-			.filter((f) -> f.rule() == RuleCode.R6_PERSISTENT_HEADACHE)
-			.findFirst();
-	}
-
-	private void settle(Episode episode, Instant through, Instant now) {
+	private void settle(Candidate episode, Instant through, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO persistent_headache_settled (clinic_id, treatment_id, through, settled_at)
 				VALUES (?, ?, ?, ?)
@@ -340,10 +259,6 @@ class TriageJobs {
 			.update();
 	}
 
-	/** An R6 candidate: an episode with a headache still going on. */
-	private record Episode(UUID clinicId, UUID patientId, UUID treatmentId) {
-	}
-
 	/**
 	 * Where an R6 run stops, in the candidates' (clinic, treatment) order; {@link #START}
 	 * (the nil ids) sorts before every episode.
@@ -352,7 +267,7 @@ class TriageJobs {
 
 		static final EpisodeKey START = new EpisodeKey(new UUID(0, 0), new UUID(0, 0));
 
-		static EpisodeKey of(Episode episode) {
+		static EpisodeKey of(Candidate episode) {
 			return new EpisodeKey(episode.clinicId(), episode.treatmentId());
 		}
 

@@ -386,7 +386,8 @@ class TenantIsolationTests {
 	 * A clinic with at least one row in every clinic-owned table: through the app where
 	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
 	 * trail, invitations, reset and sign-in links, erasure requests), and as the owner
-	 * for the two-factor tables, the settings rows and R6's settled episodes.
+	 * for the two-factor tables, the settings rows and R6's settled episodes and ongoing
+	 * headaches.
 	 */
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
@@ -464,6 +465,11 @@ class TenantIsolationTests {
 			.sql("INSERT INTO persistent_headache_settled (clinic_id, treatment_id, through, settled_at) "
 					+ "VALUES (?, ?, now(), now())")
 			.params(clinic, world.treatmentId())
+			.update();
+		this.owner
+			.sql("INSERT INTO ongoing_headache (clinic_id, treatment_id, patient_id, reported_at, started_at) "
+					+ "VALUES (?, ?, ?, now(), now() - interval '1 day')")
+			.params(clinic, world.treatmentId(), world.patient().patientId())
 			.update();
 		return world;
 	}
