@@ -10,7 +10,7 @@
 #        @path picks another jar, everything else goes to the JVM. For example:
 #   bench/ab.sh "th40 --server.tomcat.threads.max=40" "th16 --server.tomcat.threads.max=16"
 #   bench/ab.sh "before @/tmp/before.jar" "after"
-# Env: TESTS ("queue"; any of queue flag history submit), ROUNDS (3), WARMUP (20), DURATION (30), CONNS (32),
+# Env: TESTS ("queue"; any of queue flag analytics history submit), ROUNDS (3), WARMUP (20), DURATION (30), CONNS (32),
 #      DB (aftercare_bench, made by bench/run.sh; submit adds reports to it); HEAP, JAVA_OPTS and PORT as in
 #      bench/common.sh.
 # Results: bench/results/ab-<stamp>/ (results.tsv, one row per variant, round and test; summary.md, the means and
@@ -41,6 +41,7 @@ users() { # test -> "email<TAB>path" lines (clinicians and patients: bench/commo
   case $1 in
     queue) clinicians "$DB" /clinician/flags ;;
     flag) clinicians "$DB" /clinician/flags/FLAG ;;
+    analytics) clinicians "$DB" /clinician/analytics ;;
     history) patients /me "$PATIENTS" ;;
     submit) patients /me/reports "$PATIENTS" ;;
     *) echo "unknown test $1" >&2; exit 2 ;;
