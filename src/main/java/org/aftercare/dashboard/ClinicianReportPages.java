@@ -1,0 +1,59 @@
+package org.aftercare.dashboard;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientService;
+import org.aftercare.report.ReportService;
+import org.aftercare.treatment.TreatmentService;
+import org.aftercare.web.NotFoundException;
+
+/**
+ * The clinic's reports as a clinician reads them: the list, and one report with its audit
+ * row in the same transaction.
+ */
+@Service
+class ClinicianReportPages {
+
+	private final ClinicReportList list;
+
+	private final ReportService reports;
+
+	private final PatientService patients;
+
+	private final TreatmentService treatments;
+
+	private final AuditLog audit;
+
+	ClinicianReportPages(ClinicReportList list, ReportService reports, PatientService patients,
+			TreatmentService treatments, AuditLog audit) {
+		this.list = list;
+		this.reports = reports;
+		this.patients = patients;
+		this.treatments = treatments;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	ClinicReportList.Page list(UUID clinicId, ClinicReportList.Cursor after) {
+		return this.list.page(clinicId, after);
+	}
+
+	/** One report of the clinic; another clinic's does not exist here. */
+	@Transactional
+	ClinicianReportView show(UUID clinicId, UUID reportId) {
+		ReportService.ReportView report = this.reports.findForClinic(clinicId, reportId)
+			.orElseThrow(() -> new NotFoundException("report"));
+		this.audit.record(new AuditLog.Event(clinicId, report.patientId(), AuditAction.REPORT_VIEWED, "symptom_report",
+				reportId, null));
+		return new ClinicianReportView(report,
+				this.patients.find(clinicId, report.patientId()).orElseThrow(() -> new NotFoundException("patient")),
+				this.treatments.find(clinicId, report.treatmentId())
+					.orElseThrow(() -> new NotFoundException("treatment")));
+	}
+
+}
