@@ -1,0 +1,9 @@
+package org.aftercare.dashboard;
+
+import java.util.List;
+
+import org.aftercare.report.ReportService.ReportView;
+
+/** One treatment on a patient's page, with the reports and flags of its episode. */
+record Episode(PatientTimeline.TreatmentRow treatment, List<ReportView> reports, List<PatientTimeline.FlagRow> flags) {
+}
