@@ -17,7 +17,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,11 +37,7 @@ import org.aftercare.web.Dates;
 @Controller
 class FlagQueueController {
 
-	private final FlagQueue queue;
-
-	private final Triage triage;
-
-	private final AccountService accounts;
+	private final QueuePages pages;
 
 	private final Clock clock;
 
@@ -50,11 +45,8 @@ class FlagQueueController {
 
 	private final Dates dates;
 
-	FlagQueueController(FlagQueue queue, Triage triage, AccountService accounts, Clock clock, MessageSource messages,
-			Dates dates) {
-		this.queue = queue;
-		this.triage = triage;
-		this.accounts = accounts;
+	FlagQueueController(QueuePages pages, Clock clock, MessageSource messages, Dates dates) {
+		this.pages = pages;
 		this.clock = clock;
 		this.messages = messages;
 		this.dates = dates;
@@ -64,11 +56,14 @@ class FlagQueueController {
 	static final List<Priority> URGENT_FIRST = List.of(Priority.EMERGENCY, Priority.HIGH, Priority.MEDIUM);
 
 	@GetMapping("/clinician/flags")
-	@Transactional(readOnly = true)
 	String showQueue(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("filter") QueueFilter filter,
 			BindingResult result, Model model, HttpServletResponse response, Locale locale) {
 		Instant now = this.clock.instant();
-		model.addAttribute("counts", this.queue.openCounts(user.clinicId()));
+		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+			result.rejectValue("to", "queue.filter.toBeforeFrom");
+		}
+		QueueView view = this.pages.show(user.clinicId(), user.accountId(), filter, !result.hasErrors(), user.zone());
+		model.addAttribute("counts", view.counts());
 		model.addAttribute("loadedAt", now.toEpochMilli());
 		model.addAttribute("priorities", URGENT_FIRST);
 		model.addAttribute("viewChoices",
@@ -79,25 +74,21 @@ class FlagQueueController {
 		model.addAttribute("assignedChoices",
 				choices(List.of(QueueFilter.Assigned.values()), filter.assigned(), "queue.assigned.", locale));
 		List<Choice> injectors = new ArrayList<>();
-		for (AccountService.AccountSummary clinician : this.accounts.clinicians(user.clinicId())) {
+		for (AccountService.AccountSummary clinician : view.clinicians()) {
 			injectors.add(new Choice(clinician.id().toString(), clinician.displayName(),
 					clinician.id().equals(filter.injector())));
 		}
 		model.addAttribute("injectorChoices", injectors);
-		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-			result.rejectValue("to", "queue.filter.toBeforeFrom");
-		}
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("page", new FlagQueue.Page(List.of(), null));
 			model.addAttribute("rows", List.of());
 			return "triage/queue";
 		}
-		FlagQueue.Page page = this.queue.page(user.clinicId(), user.accountId(), filter, user.zone());
-		RuleSettings settings = this.triage.settingsFor(user.clinicId());
+		FlagQueue.Page page = view.page();
 		List<QueueRow> rows = new ArrayList<>(page.rows().size());
 		for (FlagQueue.Row row : page.rows()) {
-			rows.add(row(row, settings, user, now, locale));
+			rows.add(row(row, view.settings(), user, now, locale));
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("rows", rows);
@@ -150,7 +141,7 @@ class FlagQueueController {
 	@GetMapping(path = "/clinician/flags/new-count", produces = "application/json")
 	@ResponseBody
 	Map<String, Long> newFlagCount(@AuthenticationPrincipal CurrentUser user, @RequestParam long since) {
-		return Map.of("count", this.queue.raisedSince(user.clinicId(), Instant.ofEpochMilli(since)));
+		return Map.of("count", this.pages.raisedSince(user.clinicId(), Instant.ofEpochMilli(since)));
 	}
 
 	/**
@@ -159,7 +150,7 @@ class FlagQueueController {
 	 */
 	@GetMapping("/clinician/rules")
 	String showRules(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("rules", this.triage.engine().describe(this.triage.settingsFor(user.clinicId())));
+		model.addAttribute("rules", this.pages.rules(user.clinicId()));
 		return "triage/rules";
 	}
 
