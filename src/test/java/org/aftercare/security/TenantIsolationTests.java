@@ -94,7 +94,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationEveryClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
+	void everyClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
 		List<String> tables = clinicOwnedTables();
 		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request");
 		for (String table : tables) {
@@ -111,7 +111,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationWritesToAnotherClinicAreRefused() {
+	void writesToAnotherClinicAreRefused() {
 		// A row of clinic B written while scoped to A.
 		assertThatThrownBy(() -> inClinic(this.a.clinicId(), () -> this.jdbc.sql("""
 				INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, true)
@@ -142,7 +142,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationWithoutAScopeNothingIsVisible() throws Exception {
+	void withoutAScopeNothingIsVisible() throws Exception {
 		// A thread of its own: no test harness, nobody signed in, no explicit scope.
 		List<String> visible = CompletableFuture.supplyAsync(() -> {
 			List<String> found = new ArrayList<>();
@@ -161,7 +161,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationTheAppRoleMayNotUpdateOrDeleteTheAuditTrail() {
+	void theAppRoleMayNotUpdateOrDeleteTheAuditTrail() {
 		assertThatThrownBy(() -> inClinic(this.a.clinicId(),
 				() -> this.jdbc.sql("UPDATE audit_event SET detail = 'changed' WHERE clinic_id = ?")
 					.param(this.a.clinicId())
@@ -188,7 +188,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationEveryClinicOwnedTableHasItsPolicyAndTheAppRoleCannotEscapeIt() {
+	void everyClinicOwnedTableHasItsPolicyAndTheAppRoleCannotEscapeIt() {
 		assertThat(this.jdbc.sql("SELECT current_user").query(String.class).single())
 			.isEqualTo(EmbeddedPostgresEnvironment.APP_ROLE);
 		List<String> unprotected = this.owner.sql("""
@@ -227,7 +227,7 @@ class TenantIsolationTests {
 	 * least 40% of the owner's.
 	 */
 	@Test
-	void issue8ThePoliciesDoNotShrinkThePlannersEstimateOfAClinicsRows() throws Exception {
+	void thePoliciesDoNotShrinkThePlannersEstimateOfAClinicsRows() throws Exception {
 		try (Connection connection = EmbeddedPostgresEnvironment.ownerDataSource().getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
@@ -277,13 +277,13 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationTheStartUpCheckTellsTheAppRoleFromTheOwner() {
+	void theStartUpCheckTellsTheAppRoleFromTheOwner() {
 		assertThat(RowLevelSecurityCheck.problem(this.jdbc)).isNull();
 		assertThat(RowLevelSecurityCheck.problem(this.owner)).isEqualTo("postgres is a superuser");
 	}
 
 	@Test
-	void issue7TenantIsolationJpaAndJdbcClientShareTheTransactionAndItsScope() {
+	void jpaAndJdbcClientShareTheTransactionAndItsScope() {
 		List<String> settings = inClinic(this.a.clinicId(),
 				() -> this.jdbc
 					.sql("SELECT current_setting('app.clinic_id') || '/' || current_setting('app.all_clinics')")
@@ -314,7 +314,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationASignedInClinicianSeesOnlyTheirClinicThroughTheReadModels() throws Exception {
+	void aSignedInClinicianSeesOnlyTheirClinicThroughTheReadModels() throws Exception {
 		String patientOfA = this.a.patient().patientId().toString();
 		String patientOfB = this.b.patient().patientId().toString();
 		String reportOfA = reportOf(this.a);
@@ -392,11 +392,10 @@ class TenantIsolationTests {
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID clinic = world.clinicId();
-		this.reports.submit(
-				ReportService.NewReport.of(clinic, world.patient().patientId(), UUID.randomUUID(),
-						List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-								Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-						"issue 7"));
+		this.reports.submit(ReportService.NewReport.of(clinic, world.patient().patientId(), UUID.randomUUID(),
+				List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+						Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+				"tenant isolation"));
 		UUID flag = this.owner.sql("SELECT id FROM flag WHERE clinic_id = ? LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
@@ -407,7 +406,7 @@ class TenantIsolationTests {
 				.with(csrf())
 				.param("version", String.valueOf(version))
 				.param("kind", "CALLED")
-				.param("note", "issue 7"))
+				.param("note", "tenant isolation"))
 			.andExpect(status().is3xxRedirection());
 		this.accounts.invite(clinic, "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
 				Role.CLINICIAN, null);
