@@ -11,11 +11,14 @@ import org.springframework.boot.test.context.TestComponent;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
 
@@ -63,15 +66,14 @@ public class TestFixtures {
 		UUID clinicianId = this.accounts.create(clinic, clinicianEmail, PASSWORD, Role.CLINICIAN, "Dr Test " + n, null);
 		String patientEmail = "patient-" + suffix + "@test.aftercare";
 		UUID patientId = this.patients.enrol(clinic,
-				new PatientService.Intake("Pat" + n, "Ient", LocalDate.of(1980, 1, 1), patientEmail, null, hypertension,
-						false, null, false, false, false, false, false, false, false, false, false, null, null));
+				new Intake("Pat" + n, "Ient", LocalDate.of(1980, 1, 1), patientEmail, null, hypertension, false, null,
+						false, false, false, false, false, false, false, false, false, null, null));
 		UUID patientAccount = this.accounts.create(clinic, patientEmail, PASSWORD, Role.PATIENT, "Pat" + n + " Ient",
 				patientId);
 		UUID treatment = this.treatments.record(clinic,
-				new TreatmentService.NewTreatment(patientId, Product.ONABOTULINUMTOXINA, "LOT" + n, clinicianId,
-						treatedAt, Indication.COSMETIC, true,
-						nose ? List.of(new TreatmentService.AreaUnits(Area.BUNNY_LINES, new BigDecimal("8")))
-								: List.of(new TreatmentService.AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("20")))));
+				new NewTreatment(patientId, Product.ONABOTULINUMTOXINA, "LOT" + n, clinicianId, treatedAt,
+						Indication.COSMETIC, true, nose ? List.of(new AreaUnits(Area.BUNNY_LINES, new BigDecimal("8")))
+								: List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("20")))));
 		CurrentUser clinician = new CurrentUser(clinicianId, clinic, null, clinicianEmail, "Dr Test " + n,
 				Role.CLINICIAN, "Europe/London", null, true);
 		CurrentUser patient = new CurrentUser(patientAccount, clinic, patientId, patientEmail, "Pat" + n + " Ient",

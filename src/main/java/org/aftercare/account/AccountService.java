@@ -55,10 +55,6 @@ public class AccountService {
 		this.invitationLifetime = invitationLifetime;
 	}
 
-	/** A staff member or patient as other modules see them. */
-	public record AccountSummary(UUID id, UUID clinicId, String email, String displayName, Role role) {
-	}
-
 	/**
 	 * Creates a login with a password chosen now. Returns the new account's id.
 	 */
@@ -237,11 +233,6 @@ public class AccountService {
 	@Transactional(readOnly = true)
 	public boolean emailTaken(String email) {
 		return ClinicScope.acrossClinics(ClinicScope.Reason.EMAIL_IN_USE, () -> this.accounts.emailTaken(email));
-	}
-
-	/** A staff member as the admin's page lists them. */
-	public record StaffMember(UUID id, String email, String displayName, Role role, boolean enabled,
-			boolean activated) {
 	}
 
 	@Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
@@ -107,7 +108,7 @@ class InvitationService {
 		}
 		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.INVITATION_ACCEPTED,
+		this.audit.record(new AuditEvent(account.clinicId(), account.patientId(), AuditAction.INVITATION_ACCEPTED,
 				"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
 		return Optional.of(account.email());
 	}

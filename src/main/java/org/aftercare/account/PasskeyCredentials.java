@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.web.Ids;
@@ -109,7 +110,7 @@ class PasskeyCredentials implements UserCredentialRepository {
 					bytes(record.getAttestationObject()), bytes(record.getAttestationClientDataJSON()), label,
 					Timestamp.from(this.clock.instant()))
 			.update();
-		this.audit.record(new AuditLog.Event(owner.clinicId(), patientOf(owner.clinicId(), owner.accountId()),
+		this.audit.record(new AuditEvent(owner.clinicId(), patientOf(owner.clinicId(), owner.accountId()),
 				AuditAction.PASSKEY_REGISTERED, "passkey", id, label));
 	}
 
@@ -172,7 +173,7 @@ class PasskeyCredentials implements UserCredentialRepository {
 			if (removed.isEmpty()) {
 				return false;
 			}
-			this.audit.record(new AuditLog.Event(clinicId, patientOf(clinicId, accountId), AuditAction.PASSKEY_REMOVED,
+			this.audit.record(new AuditEvent(clinicId, patientOf(clinicId, accountId), AuditAction.PASSKEY_REMOVED,
 					"passkey", passkeyId, removed.get(0)));
 			return true;
 		}));

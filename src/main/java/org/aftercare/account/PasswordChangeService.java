@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.SignedInSessions;
@@ -51,7 +52,7 @@ class PasswordChangeService {
 			.orElseThrow();
 		account.changePassword(this.passwordEncoder.encode(newPassword));
 		int ended = this.sessions.endAllBut(account.email(), keepSessionId);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.PASSWORD_CHANGED,
+		this.audit.record(new AuditEvent(account.clinicId(), account.patientId(), AuditAction.PASSWORD_CHANGED,
 				"user_account", account.id(), "other sessions ended: " + ended));
 		log.info("Account {} changed its password", account.id());
 	}

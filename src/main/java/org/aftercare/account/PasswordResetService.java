@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
 import org.aftercare.security.ClinicScope;
@@ -85,15 +86,15 @@ class PasswordResetService {
 	private void limitedOrIssued(UserAccount account, String email, String ip, String limited) {
 		if (limited != null) {
 			this.limit.record(email, ip, PasswordResetLimit.Outcome.LIMITED);
-			this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(),
+			this.audit.record(new AuditEvent(account.clinicId(), account.patientId(),
 					AuditAction.PASSWORD_RESET_LIMITED, "user_account", account.id(), "too many " + limited),
 					AuditOutcome.DENIED);
 			log.warn("Password reset for account {} asked from {} not sent: too many {}", account.id(), ip, limited);
 			return;
 		}
 		this.limit.record(email, ip, PasswordResetLimit.Outcome.SENT);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(),
-				AuditAction.PASSWORD_RESET_REQUESTED, "user_account", account.id(), null));
+		this.audit.record(new AuditEvent(account.clinicId(), account.patientId(), AuditAction.PASSWORD_RESET_REQUESTED,
+				"user_account", account.id(), null));
 		Instant now = this.clock.instant();
 		this.resets.findByClinicIdAndAccountId(account.clinicId(), account.id()).forEach((r) -> r.withdraw(now));
 		String token = Tokens.newToken();
@@ -143,7 +144,7 @@ class PasswordResetService {
 		reset.use(now);
 		this.resets.findByClinicIdAndAccountId(account.clinicId(), account.id()).forEach((r) -> r.withdraw(now));
 		this.sessions.endAllBut(account.email(), null);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.PASSWORD_RESET,
+		this.audit.record(new AuditEvent(account.clinicId(), account.patientId(), AuditAction.PASSWORD_RESET,
 				"user_account", account.id(), null));
 		log.info("Password of account {} reset by e-mailed link", account.id());
 		return true;

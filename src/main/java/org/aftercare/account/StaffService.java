@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.Role;
 import org.aftercare.security.SignedInSessions;
@@ -40,15 +41,15 @@ class StaffService {
 
 	/** A clinician or admin of the clinic; anyone else does not exist here. */
 	@Transactional(readOnly = true)
-	Optional<AccountService.AccountSummary> member(UUID clinicId, UUID id) {
+	Optional<AccountSummary> member(UUID clinicId, UUID id) {
 		return this.accounts.find(clinicId, id).filter((account) -> account.role() != Role.PATIENT);
 	}
 
 	@Transactional
 	UUID invite(UUID clinicId, NewStaffMember member) {
 		UUID id = this.accounts.invite(clinicId, member.email(), member.displayName(), member.role(), null);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.STAFF_INVITED, "user_account", id,
-				member.role().name()));
+		this.audit.record(
+				new AuditEvent(clinicId, null, AuditAction.STAFF_INVITED, "user_account", id, member.role().name()));
 		return id;
 	}
 
@@ -57,7 +58,7 @@ class StaffService {
 	String disable(UUID clinicId, UUID id) {
 		String email = this.accounts.setEnabled(clinicId, id, false);
 		this.sessions.endAllBut(email, null);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.STAFF_DISABLED, "user_account", id, null));
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.STAFF_DISABLED, "user_account", id, null));
 		return email;
 	}
 
@@ -65,7 +66,7 @@ class StaffService {
 	@Transactional
 	String enable(UUID clinicId, UUID id) {
 		String email = this.accounts.setEnabled(clinicId, id, true);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.STAFF_ENABLED, "user_account", id, null));
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.STAFF_ENABLED, "user_account", id, null));
 		return email;
 	}
 
@@ -73,7 +74,7 @@ class StaffService {
 	 * The member lost their authenticator: enrol again at next sign-in, told by e-mail.
 	 */
 	@Transactional
-	void resetTwoFactor(UUID clinicId, AccountService.AccountSummary member) {
+	void resetTwoFactor(UUID clinicId, AccountSummary member) {
 		this.twoFactor.reset(clinicId, member.id());
 		this.sessions.endAllBut(member.email(), null);
 		this.events.publishEvent(new TwoFactorReset(clinicId, member.id(), member.email(), member.displayName(),

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.TwoFactorCheck;
@@ -91,7 +92,7 @@ class TwoFactorService implements TwoFactorCheck {
 				INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, ?)
 				ON CONFLICT (clinic_id) DO UPDATE SET require_two_factor = EXCLUDED.require_two_factor
 				""").params(clinicId, required).update();
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_POLICY, "clinic", clinicId,
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_POLICY, "clinic", clinicId,
 				required ? "required for staff" : "optional"));
 	}
 
@@ -142,8 +143,8 @@ class TwoFactorService implements TwoFactorCheck {
 				SET secret = EXCLUDED.secret, confirmed_at = EXCLUDED.confirmed_at, last_step = EXCLUDED.last_step
 				""").params(clinicId, accountId, this.box.seal(secret), Timestamp.from(now), step.getAsLong()).update();
 		List<String> codes = replaceRecoveryCodes(clinicId, accountId);
-		this.audit.record(
-				new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_ENROLLED, "user_account", accountId, null));
+		this.audit
+			.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_ENROLLED, "user_account", accountId, null));
 		log.info("Two-factor authentication enrolled for account {}", accountId);
 		return Optional.of(codes);
 	}
@@ -155,8 +156,8 @@ class TwoFactorService implements TwoFactorCheck {
 	@Transactional
 	List<String> renewRecoveryCodes(UUID clinicId, UUID accountId) {
 		List<String> codes = replaceRecoveryCodes(clinicId, accountId);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_RECOVERY_CODES_RENEWED,
-				"user_account", accountId, null));
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_RECOVERY_CODES_RENEWED, "user_account",
+				accountId, null));
 		log.info("Recovery codes renewed for account {}", accountId);
 		return codes;
 	}
@@ -171,8 +172,8 @@ class TwoFactorService implements TwoFactorCheck {
 			return false;
 		}
 		clear(clinicId, accountId);
-		this.audit.record(
-				new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_DISABLED, "user_account", accountId, null));
+		this.audit
+			.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_DISABLED, "user_account", accountId, null));
 		log.info("Two-factor authentication turned off by account {}", accountId);
 		return true;
 	}
@@ -185,7 +186,7 @@ class TwoFactorService implements TwoFactorCheck {
 	@Transactional
 	void reset(UUID clinicId, UUID accountId) {
 		int seeds = clear(clinicId, accountId);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_RESET, "user_account", accountId,
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_RESET, "user_account", accountId,
 				(seeds > 0) ? null : "was not enrolled"));
 		log.info("Two-factor authentication of account {} reset by an admin", accountId);
 	}

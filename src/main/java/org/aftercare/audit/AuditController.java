@@ -52,8 +52,7 @@ class AuditController {
 			return "audit/list";
 		}
 		model.addAttribute("page", this.trail.page(user.clinicId(), filter, user.zone()));
-		this.log
-			.record(new AuditLog.Event(user.clinicId(), filter.patient(), AuditAction.AUDIT_VIEWED, null, null, null));
+		this.log.record(new AuditEvent(user.clinicId(), filter.patient(), AuditAction.AUDIT_VIEWED, null, null, null));
 		return "audit/list";
 	}
 
@@ -70,8 +69,8 @@ class AuditController {
 			response.sendError(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return;
 		}
-		this.log.record(
-				new AuditLog.Event(user.clinicId(), filter.patient(), AuditAction.AUDIT_EXPORTED, null, null, null));
+		this.log
+			.record(new AuditEvent(user.clinicId(), filter.patient(), AuditAction.AUDIT_EXPORTED, null, null, null));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.web.NotFoundException;
 
@@ -32,10 +33,6 @@ public class ClinicService {
 		this.clinics = clinics;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	/** What the rest of the app needs to know of a clinic. */
-	public record ClinicSummary(UUID id, String name, String phone, String emergencyNumber, String timeZone) {
 	}
 
 	@Transactional(readOnly = true)
@@ -63,13 +60,13 @@ public class ClinicService {
 
 	/** Saves the clinic's contact details and audits each changed value (old and new). */
 	@Transactional
-	void update(UUID clinicId, ClinicForm form) {
+	void update(UUID clinicId, ClinicSettingsChange change) {
 		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
 		ClinicSummary before = clinic.summary();
 		String onCallBefore = clinic.onCallEmails();
 		String checkInsBefore = clinic.checkInOffsets();
 		Integer linkHoursBefore = clinic.checkInLinkHours();
-		clinic.update(form);
+		clinic.update(change);
 		ClinicSummary after = clinic.summary();
 		List<String> changes = new ArrayList<>();
 		change(changes, "name", before.name(), after.name());
@@ -80,8 +77,8 @@ public class ClinicService {
 		change(changes, "checkInOffsets", String.valueOf(checkInsBefore), String.valueOf(clinic.checkInOffsets()));
 		change(changes, "checkInLinkHours", String.valueOf(linkHoursBefore), String.valueOf(clinic.checkInLinkHours()));
 		if (!changes.isEmpty()) {
-			this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.CLINIC_SETTINGS_CHANGED, "clinic",
-					clinicId, String.join("; ", changes)));
+			this.audit.record(new AuditEvent(clinicId, null, AuditAction.CLINIC_SETTINGS_CHANGED, "clinic", clinicId,
+					String.join("; ", changes)));
 		}
 	}
 
@@ -148,7 +145,7 @@ public class ClinicService {
 			return;
 		}
 		clinic.changeAftercareSheet(sheet);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.AFTERCARE_SHEET_CHANGED, "clinic", clinicId,
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.AFTERCARE_SHEET_CHANGED, "clinic", clinicId,
 				describe(before) + " -> " + describe(sheet) + ((sheet != null) ? ": " + sheet : "")));
 	}
 

@@ -6,9 +6,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportView;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.NotFoundException;
 
@@ -46,9 +48,9 @@ class ClinicianReportPages {
 	/** One report of the clinic; another clinic's does not exist here. */
 	@Transactional
 	ClinicianReportView show(UUID clinicId, UUID reportId) {
-		ReportService.ReportView report = this.reports.findForClinic(clinicId, reportId)
+		ReportView report = this.reports.findForClinic(clinicId, reportId)
 			.orElseThrow(() -> new NotFoundException("report"));
-		this.audit.record(new AuditLog.Event(clinicId, report.patientId(), AuditAction.REPORT_VIEWED, "symptom_report",
+		this.audit.record(new AuditEvent(clinicId, report.patientId(), AuditAction.REPORT_VIEWED, "symptom_report",
 				reportId, null));
 		return new ClinicianReportView(report,
 				this.patients.find(clinicId, report.patientId()).orElseThrow(() -> new NotFoundException("patient")),

@@ -14,11 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -85,7 +86,7 @@ class PatientPages {
 		PatientView view = new PatientView(patient, this.accounts.hasActivated(clinicId, id),
 				Period.between(patient.intake().dateOfBirth(), LocalDate.now(this.clock.withZone(zone))).getYears(),
 				List.copyOf(episodes.values()), flags.rows(), treatments.more(), flags.more(), reports.size());
-		this.audit.record(new AuditLog.Event(clinicId, id, AuditAction.PATIENT_VIEWED, "patient", id, null));
+		this.audit.record(new AuditEvent(clinicId, id, AuditAction.PATIENT_VIEWED, "patient", id, null));
 		return view;
 	}
 

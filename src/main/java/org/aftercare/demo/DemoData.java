@@ -22,17 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.Intake;
+import org.aftercare.patient.Intake;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.NewEntry;
+import org.aftercare.report.NewEntry;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
 
 /**
  * Seeds a demo clinic (and a second one, to show that clinics never see each other) on
@@ -160,8 +162,8 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void treat(UUID clinic, UUID patient, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		this.treatments.record(clinic, new TreatmentService.NewTreatment(patient, product,
-				"DEMO-" + at.getEpochSecond() % 10000, injector, at, Indication.COSMETIC, true, areas));
+		this.treatments.record(clinic, new NewTreatment(patient, product, "DEMO-" + at.getEpochSecond() % 10000,
+				injector, at, Indication.COSMETIC, true, areas));
 	}
 
 	private static NewEntry entry(Symptom symptom, int severity, Instant started, boolean ongoing) {
@@ -173,7 +175,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void report(UUID clinic, UUID patient, NewEntry entry, String notes) {
-		this.reports.submit(ReportService.NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
+		this.reports.submit(NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.aftercare.account.AccountService;
 import org.aftercare.account.InvitationIssued;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
 import org.aftercare.security.ClinicScope;
@@ -82,7 +83,7 @@ class Notifications {
 	 */
 	@ApplicationModuleListener
 	void on(InvitationIssued invitation) {
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
+		ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
 				() -> this.clinics.get(invitation.clinicId()));
 		Map<String, Object> model = new HashMap<>(Map.of("name", invitation.displayName(), "clinic", clinic, "link",
 				this.baseUrl + "/invitation/" + invitation.token(), "expires",

@@ -28,27 +28,6 @@ public class PatientService {
 		this.clock = clock;
 	}
 
-	/** Who the patient is and the intake questions of CLINICAL.md section 1. */
-	public record Intake(String givenName, String familyName, LocalDate dateOfBirth, String email, String phone,
-			boolean hypertension, boolean migraineHistory, Integer baselineHeadacheDays, boolean neuromuscularDisease,
-			boolean breathingSwallowingBleedingProblems, boolean toxinInLast4Months, boolean recentAminoglycosides,
-			boolean earlierFacialSurgery, boolean existingEyelidDroop, boolean pregnantOrBreastfeeding,
-			boolean productAllergy, boolean cowsMilkAllergy, String currentMedicines, String concerns) {
-
-		public String fullName() {
-			return this.givenName + " " + this.familyName;
-		}
-
-	}
-
-	public record PatientSummary(UUID id, UUID clinicId, Intake intake) {
-
-		public String fullName() {
-			return this.intake.fullName();
-		}
-
-	}
-
 	@Transactional
 	public UUID enrol(UUID clinicId, Intake intake) {
 		return this.patients.save(new Patient(clinicId, intake, this.clock.instant())).id();

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
@@ -93,7 +94,7 @@ class Erasure {
 			return waiting.get().requestedAt();
 		}
 		ErasureRequest request = this.requests.save(new ErasureRequest(clinicId, patientId, this.clock.instant()));
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_REQUESTED, "erasure_request",
+		this.audit.record(new AuditEvent(clinicId, patientId, AuditAction.ERASURE_REQUESTED, "erasure_request",
 				request.id(), null));
 		return request.requestedAt();
 	}
@@ -134,7 +135,7 @@ class Erasure {
 		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
 		int dropped = dropPublications(patientId,
 				Stream.concat(patientEmail.stream(), email.stream()).distinct().toList());
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_APPROVED, "erasure_request",
+		this.audit.record(new AuditEvent(clinicId, patientId, AuditAction.ERASURE_APPROVED, "erasure_request",
 				request.id(), (dropped > 0) ? "pending events dropped: " + dropped : null));
 		// Sessions live outside this transaction: end them only once the erasure stands.
 		email.ifPresent((address) -> TransactionSynchronizationManager
@@ -173,8 +174,8 @@ class Erasure {
 	void decline(UUID clinicId, UUID requestId, UUID adminId) {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.DECLINED, adminId, this.clock.instant());
-		this.audit.record(new AuditLog.Event(clinicId, request.patientId(), AuditAction.ERASURE_DECLINED,
-				"erasure_request", request.id(), null));
+		this.audit.record(new AuditEvent(clinicId, request.patientId(), AuditAction.ERASURE_DECLINED, "erasure_request",
+				request.id(), null));
 	}
 
 	private ErasureRequest waitingRequest(UUID clinicId, UUID requestId) {

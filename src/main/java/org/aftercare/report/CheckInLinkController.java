@@ -120,8 +120,8 @@ class CheckInLinkController {
 				model.addAttribute("expired", true);
 				return "report/check-in-link";
 			}
-			ReportService.NewReport answer = ReportService.NewReport.of(grant.link().clinicId(),
-					grant.link().patientId(), form.formToken(), List.of(), null);
+			NewReport answer = NewReport.of(grant.link().clinicId(), grant.link().patientId(), form.formToken(),
+					List.of(), null);
 			addCheckIn(grant, model);
 			return Submits.saving(model, response, "report/check-in-link",
 					() -> answered(request, response, grant, answer));
@@ -177,7 +177,7 @@ class CheckInLinkController {
 	 * page; a link that stopped working meanwhile gets the "no longer usable" page.
 	 */
 	private String answered(HttpServletRequest request, HttpServletResponse response, CheckInGrant grant,
-			ReportService.NewReport report) {
+			NewReport report) {
 		try {
 			java.util.UUID reportId = Submits.submitOnceMore(this.reports, grant.link().clinicId(), report.formToken(),
 					() -> this.links.answer(grant, report));

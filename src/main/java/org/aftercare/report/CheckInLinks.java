@@ -18,12 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.account.AccountService;
 import org.aftercare.account.Tokens;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.CheckInState;
+import org.aftercare.treatment.CheckInState;
 import org.aftercare.web.Ids;
 
 /**
@@ -113,20 +114,10 @@ public class CheckInLinks {
 	 * its window not closed), for the invitation e-mail or "send me a new link".
 	 */
 	@Transactional
-	public Optional<IssuedLink> issueForOpenCheckIn(UUID clinicId, UUID patientId) {
+	public Optional<IssuedCheckInLink> issueForOpenCheckIn(UUID clinicId, UUID patientId) {
 		Duration window = this.clinics.checkInLinkWindow(clinicId);
 		return this.treatments.openCheckIn(clinicId, patientId, this.clock.instant(), window)
-			.flatMap((checkIn) -> issue(checkIn).map((token) -> new IssuedLink(token, checkIn.offset())));
-	}
-
-	/** A link's token, for the one e-mail that carries it, and its check-in's offset. */
-	public record IssuedLink(String token, Duration offset) {
-
-		@Override
-		public String toString() {
-			return "IssuedLink[" + this.offset + "]";
-		}
-
+			.flatMap((checkIn) -> issue(checkIn).map((token) -> new IssuedCheckInLink(token, checkIn.offset())));
 	}
 
 	private Optional<String> issue(CheckInState checkIn) {
@@ -207,7 +198,7 @@ public class CheckInLinks {
 	 * @throws LinkUnusableException when the link no longer works
 	 */
 	@Transactional
-	UUID answer(CheckInGrant grant, ReportService.NewReport report) {
+	UUID answer(CheckInGrant grant, NewReport report) {
 		Optional<UUID> earlier = this.reports.findByFormToken(grant.link().clinicId(), report.formToken());
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -222,7 +213,7 @@ public class CheckInLinks {
 	@Transactional
 	void opened(CheckInGrant grant) {
 		Link link = grant.link();
-		this.audit.record(new AuditLog.Event(link.clinicId(), link.patientId(), AuditAction.CHECK_IN_LINK_OPENED,
+		this.audit.record(new AuditEvent(link.clinicId(), link.patientId(), AuditAction.CHECK_IN_LINK_OPENED,
 				"check_in", link.checkInId(), null), AuditOutcome.SUCCESS, grant.accountId(), "PATIENT");
 	}
 

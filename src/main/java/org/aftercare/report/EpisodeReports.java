@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.aftercare.report.ReportService.EntryView;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.EntryView;
+import org.aftercare.report.ReportView;
 
 /**
  * A treatment episode's reports with their entries, read in one statement straight into

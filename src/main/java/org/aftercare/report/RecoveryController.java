@@ -103,8 +103,7 @@ class RecoveryController {
 			model.addAttribute("expired", true);
 			return "report/check-in";
 		}
-		ReportService.NewReport answer = ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(),
-				List.of(), null);
+		NewReport answer = NewReport.of(user.clinicId(), user.patientId(), form.formToken(), List.of(), null);
 		return Submits.saving(model, response, "report/check-in",
 				() -> Submits.submitted(this.reports, user.clinicId(), answer, () -> this.reports.submit(answer)));
 	}

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
  * The patient's recovery page and its chart, each read in one transaction; what other

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
 
@@ -84,7 +83,7 @@ class ReportForms {
 	 * field (422), or "not saved yet" when the database is out of reach (503).
 	 */
 	String submit(Reporter who, ReportForm form, BindingResult result, Model model, HttpServletResponse response,
-			Function<ReportService.NewReport, String> save) {
+			Function<NewReport, String> save) {
 		ReportForm complete = complete(form, now(who.zone()));
 		BindingResult errors = rebind(complete, result);
 		model.addAttribute("reportForm", complete);
@@ -161,7 +160,7 @@ class ReportForms {
 		}
 	}
 
-	void checkUpdate(UpdateForm form, BindingResult errors, ReportService.EntryView entry, ZoneId zone) {
+	void checkUpdate(UpdateForm form, BindingResult errors, EntryView entry, ZoneId zone) {
 		if (entry.symptom() == Symptom.HEADACHE) {
 			required(errors, "suddenWorstEver", form.suddenWorstEver(), "report.redFlag.required");
 			required(errors, "feverOrStiffNeck", form.feverOrStiffNeck(), "report.redFlag.required");
@@ -229,26 +228,25 @@ class ReportForms {
 		return false;
 	}
 
-	private static ReportService.NewReport toNewReport(Reporter who, ReportForm form) {
+	private static NewReport toNewReport(Reporter who, ReportForm form) {
 		ZoneId zone = who.zone();
-		List<ReportService.NewEntry> entries = new ArrayList<>();
+		List<NewEntry> entries = new ArrayList<>();
 		for (EntryForm entry : form.entries()) {
 			if (!entry.isChosen()) {
 				continue;
 			}
 			boolean ongoing = Boolean.TRUE.equals(entry.ongoing());
 			boolean headache = entry.symptom() == Symptom.HEADACHE;
-			entries.add(new ReportService.NewEntry(entry.symptom(),
+			entries.add(new NewEntry(entry.symptom(),
 					entry.symptom() == Symptom.OTHER ? entry.trimmedOtherDescription() : null, entry.severity(),
 					entry.interference(), Dates.toInstant(entry.startedAt(), zone), ongoing,
 					ongoing ? null : Dates.toInstant(entry.stoppedAt(), zone),
 					headache ? entry.suddenWorstEver() : null, headache ? entry.feverOrStiffNeck() : null,
 					headache ? entry.neurologicalSigns() : null, null));
 		}
-		return new ReportService.NewReport(who.clinicId(), who.patientId(), form.formToken(), entries,
-				form.otherCauses(), form.trimmedMedicines(), form.medicinesHelped(),
-				Boolean.TRUE.equals(form.wentToEmergency()), Boolean.TRUE.equals(form.admittedToHospital()),
-				form.trimmedNotes());
+		return new NewReport(who.clinicId(), who.patientId(), form.formToken(), entries, form.otherCauses(),
+				form.trimmedMedicines(), form.medicinesHelped(), Boolean.TRUE.equals(form.wentToEmergency()),
+				Boolean.TRUE.equals(form.admittedToHospital()), form.trimmedNotes());
 	}
 
 	LocalDateTime now(ZoneId zone) {

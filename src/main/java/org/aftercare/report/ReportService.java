@@ -17,10 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -58,34 +59,6 @@ public class ReportService {
 		this.entityManager = entityManager;
 	}
 
-	public record NewEntry(Symptom symptom, String otherDescription, Integer severity, Integer interference,
-			Instant startedAt, boolean ongoing, Instant stoppedAt, Boolean suddenWorstEver, Boolean feverOrStiffNeck,
-			Boolean neurologicalSigns, UUID updatesEntryId) {
-	}
-
-	/** A report to save; no entries means "no new symptoms". */
-	public record NewReport(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
-			Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
-			boolean admittedToHospital, String notes) {
-
-		/** A report with entries and notes only. */
-		public static NewReport of(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
-				String notes) {
-			return new NewReport(clinicId, patientId, formToken, entries, Set.of(), null, null, false, false, notes);
-		}
-
-	}
-
-	public record EntryView(UUID id, Symptom symptom, String otherDescription, Integer severity, Integer interference,
-			Instant startedAt, boolean ongoing, Instant stoppedAt, boolean preExisting, Boolean suddenWorstEver,
-			Boolean feverOrStiffNeck, Boolean neurologicalSigns, UUID updatesEntryId) {
-	}
-
-	public record ReportView(UUID id, UUID patientId, UUID treatmentId, Instant submittedAt, boolean noNewSymptoms,
-			Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
-			boolean admittedToHospital, String notes, List<EntryView> entries) {
-	}
-
 	/**
 	 * Saves a report against the patient's latest treatment; the save publishes
 	 * {@link ReportSubmitted} in the same transaction. A form token already used returns
@@ -104,7 +77,7 @@ public class ReportService {
 	@Transactional
 	UUID submitViaCheckInLink(NewReport report, UUID accountId) {
 		return save(report,
-				(event) -> this.audit.record(new AuditLog.Event(event.clinicId(), event.patientId(), event.action(),
+				(event) -> this.audit.record(new AuditEvent(event.clinicId(), event.patientId(), event.action(),
 						event.objectType(), event.objectId(), VIA_CHECK_IN_LINK), AuditOutcome.SUCCESS, accountId,
 						"PATIENT"));
 	}
@@ -112,7 +85,7 @@ public class ReportService {
 	/** The audit detail of an answer given through a check-in link. */
 	static final String VIA_CHECK_IN_LINK = "via check-in link";
 
-	private UUID save(NewReport report, java.util.function.Consumer<AuditLog.Event> audit) {
+	private UUID save(NewReport report, java.util.function.Consumer<AuditEvent> audit) {
 		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId(),
 				report.formToken());
 		if (earlier.isPresent()) {
@@ -127,8 +100,8 @@ public class ReportService {
 		// The save publishes the report's ReportSubmitted: triage evaluates the report
 		// here, in this transaction, with the check-in it answers already marked.
 		this.reports.save(saved);
-		audit.accept(new AuditLog.Event(saved.clinicId(), saved.patientId(), AuditAction.REPORT_SUBMITTED,
-				"symptom_report", saved.id(), null));
+		audit.accept(new AuditEvent(saved.clinicId(), saved.patientId(), AuditAction.REPORT_SUBMITTED, "symptom_report",
+				saved.id(), null));
 		return saved.id();
 	}
 

@@ -30,7 +30,7 @@ final class Submits {
 	 * Saves and redirects to the saved report's advice; a form token already used (a
 	 * double click, a refresh, Back and submit again) leads to the report it created.
 	 */
-	static String submitted(ReportService reports, UUID clinicId, ReportService.NewReport report, Supplier<UUID> save) {
+	static String submitted(ReportService reports, UUID clinicId, NewReport report, Supplier<UUID> save) {
 		try {
 			return redirectTo(submitOnceMore(reports, clinicId, report.formToken(), save));
 		}

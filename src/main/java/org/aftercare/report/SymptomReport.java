@@ -91,7 +91,7 @@ class SymptomReport implements Persistable<UUID> {
 	protected SymptomReport() {
 	}
 
-	SymptomReport(ReportService.NewReport report, UUID treatmentId, Instant treatedAt, Instant submittedAt) {
+	SymptomReport(NewReport report, UUID treatmentId, Instant treatedAt, Instant submittedAt) {
 		this.id = Ids.next();
 		this.clinicId = report.clinicId();
 		this.patientId = report.patientId();
@@ -107,7 +107,7 @@ class SymptomReport implements Persistable<UUID> {
 		this.wentToEmergency = report.wentToEmergency();
 		this.admittedToHospital = report.admittedToHospital();
 		int position = 0;
-		for (ReportService.NewEntry entry : report.entries()) {
+		for (NewEntry entry : report.entries()) {
 			this.entries.add(new SymptomEntry(this.clinicId, position++, entry, entry.startedAt().isBefore(treatedAt)));
 		}
 		this.events.add(new ReportSubmitted(this.id, this.clinicId, this.patientId, this.treatmentId));
@@ -155,10 +155,10 @@ class SymptomReport implements Persistable<UUID> {
 		return this.treatmentId;
 	}
 
-	ReportService.ReportView view() {
-		return new ReportService.ReportView(this.id, this.patientId, this.treatmentId, this.submittedAt,
-				this.noNewSymptoms, otherCauses(), this.medicines, this.medicinesHelped, this.wentToEmergency,
-				this.admittedToHospital, this.notes, this.entries.stream().map(SymptomEntry::view).toList());
+	ReportView view() {
+		return new ReportView(this.id, this.patientId, this.treatmentId, this.submittedAt, this.noNewSymptoms,
+				otherCauses(), this.medicines, this.medicinesHelped, this.wentToEmergency, this.admittedToHospital,
+				this.notes, this.entries.stream().map(SymptomEntry::view).toList());
 	}
 
 	private Set<Confounder> otherCauses() {

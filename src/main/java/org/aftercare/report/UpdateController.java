@@ -52,7 +52,7 @@ class UpdateController {
 			HttpServletResponse response) {
 		model.addAttribute("entryId", entryId);
 		return Submits.saving(model, response, "report/update", () -> {
-			ReportService.EntryView entry = ownEntry(user, entryId);
+			EntryView entry = ownEntry(user, entryId);
 			model.addAttribute("entry", entry);
 			this.forms.checkUpdate(form, result, entry, user.zone());
 			if (result.hasErrors()) {
@@ -61,18 +61,16 @@ class UpdateController {
 			}
 			boolean ongoing = Boolean.TRUE.equals(form.ongoing());
 			boolean headache = entry.symptom() == Symptom.HEADACHE;
-			ReportService.NewEntry update = new ReportService.NewEntry(entry.symptom(), entry.otherDescription(),
-					form.severity(), null, entry.startedAt(), ongoing,
-					ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
+			NewEntry update = new NewEntry(entry.symptom(), entry.otherDescription(), form.severity(), null,
+					entry.startedAt(), ongoing, ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
 					headache ? form.suddenWorstEver() : null, headache ? form.feverOrStiffNeck() : null,
 					headache ? form.neurologicalSigns() : null, entry.id());
-			ReportService.NewReport report = ReportService.NewReport.of(user.clinicId(), user.patientId(),
-					form.formToken(), List.of(update), null);
+			NewReport report = NewReport.of(user.clinicId(), user.patientId(), form.formToken(), List.of(update), null);
 			return Submits.submitted(this.reports, user.clinicId(), report, () -> this.reports.submit(report));
 		});
 	}
 
-	private ReportService.EntryView ownEntry(CurrentUser user, UUID entryId) {
+	private EntryView ownEntry(CurrentUser user, UUID entryId) {
 		return this.reports.findEntryForPatient(user.clinicId(), user.patientId(), entryId)
 			.orElseThrow(() -> new NotFoundException("entry"));
 	}

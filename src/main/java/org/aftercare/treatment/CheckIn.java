@@ -85,18 +85,17 @@ class CheckIn implements Persistable<UUID> {
 		this.isNew = false;
 	}
 
-	TreatmentService.DueCheckIn toDue() {
-		return new TreatmentService.DueCheckIn(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt,
-				this.offsetLabel);
+	DueCheckIn toDue() {
+		return new DueCheckIn(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt, this.offsetLabel);
 	}
 
-	TreatmentService.CheckInState toState() {
-		return new TreatmentService.CheckInState(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt,
-				this.offsetLabel, this.answeredAt);
+	CheckInState toState() {
+		return new CheckInState(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt, this.offsetLabel,
+				this.answeredAt);
 	}
 
-	TreatmentService.CheckInRow toRow() {
-		return new TreatmentService.CheckInRow(this.id, this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
+	CheckInRow toRow() {
+		return new CheckInRow(this.id, this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
 				this.answerReportId);
 	}
 

@@ -78,7 +78,7 @@ class Treatment {
 	protected Treatment() {
 	}
 
-	Treatment(UUID clinicId, TreatmentService.NewTreatment details, Instant createdAt) {
+	Treatment(UUID clinicId, NewTreatment details, Instant createdAt) {
 		this.id = Ids.next();
 		this.clinicId = clinicId;
 		this.patientId = details.patientId();
@@ -89,7 +89,7 @@ class Treatment {
 		this.indication = details.indication();
 		this.intakeReviewed = details.intakeReviewed();
 		this.createdAt = createdAt;
-		for (TreatmentService.AreaUnits area : details.areas()) {
+		for (AreaUnits area : details.areas()) {
 			this.areas.add(new TreatmentArea(clinicId, area.area(), area.units()));
 		}
 	}
@@ -126,9 +126,9 @@ class Treatment {
 		return this.aftercareConfirmedAt;
 	}
 
-	TreatmentService.TreatmentSummary summary() {
-		return new TreatmentService.TreatmentSummary(this.id, this.clinicId, this.patientId, this.product,
-				this.lotNumber, this.injectorId, this.treatedAt, this.indication,
+	TreatmentSummary summary() {
+		return new TreatmentSummary(this.id, this.clinicId, this.patientId, this.product, this.lotNumber,
+				this.injectorId, this.treatedAt, this.indication,
 				this.areas.stream().map(TreatmentArea::toAreaUnits).toList(), this.aftercareConfirmedAt);
 	}
 

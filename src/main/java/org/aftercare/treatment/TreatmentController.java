@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.Dates;
 import org.aftercare.web.NotFoundException;
@@ -87,7 +88,7 @@ class TreatmentController {
 		TreatmentForm complete = form.complete();
 		BindingResult errors = new BeanPropertyBindingResult(complete, result.getObjectName());
 		errors.addAllErrors(result);
-		List<AccountService.AccountSummary> clinicians = this.accounts.clinicians(user.clinicId());
+		List<AccountSummary> clinicians = this.accounts.clinicians(user.clinicId());
 		check(complete, errors, clinicians, user);
 		if (errors.hasErrors()) {
 			model.addAttribute("treatmentForm", complete);
@@ -96,9 +97,9 @@ class TreatmentController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "treatment/form";
 		}
-		TreatmentService.NewTreatment treatment = new TreatmentService.NewTreatment(patientId, complete.product(),
-				complete.trimmedLotNumber(), complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()),
-				complete.indication(), true, complete.treatedAreas());
+		NewTreatment treatment = new NewTreatment(patientId, complete.product(), complete.trimmedLotNumber(),
+				complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()), complete.indication(), true,
+				complete.treatedAreas());
 		UUID treatmentId;
 		try {
 			treatmentId = this.treatments.recordByClinician(user.clinicId(), complete.formToken(), treatment);
@@ -113,13 +114,13 @@ class TreatmentController {
 
 	@GetMapping("/clinician/treatments/{treatmentId}")
 	String showTreatment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID treatmentId, Model model) {
-		TreatmentService.TreatmentSummary treatment = this.treatments.find(user.clinicId(), treatmentId)
+		TreatmentSummary treatment = this.treatments.find(user.clinicId(), treatmentId)
 			.orElseThrow(() -> new NotFoundException("treatment"));
 		model.addAttribute("treatment", treatment);
 		model.addAttribute("patient", patient(user, treatment.patientId()));
 		model.addAttribute("injector",
 				this.accounts.find(user.clinicId(), treatment.injectorId())
-					.map(AccountService.AccountSummary::displayName)
+					.map(AccountSummary::displayName)
 					.orElse(null));
 		model.addAttribute("checkIns", this.treatments.checkIns(user.clinicId(), treatmentId));
 		model.addAttribute("now", this.clock.instant());
@@ -136,8 +137,7 @@ class TreatmentController {
 		model.addAttribute("warnings", IntakeWarning.of(patient.intake(), form.product()));
 	}
 
-	private void check(TreatmentForm form, BindingResult errors, List<AccountService.AccountSummary> clinicians,
-			CurrentUser user) {
+	private void check(TreatmentForm form, BindingResult errors, List<AccountSummary> clinicians, CurrentUser user) {
 		if (!form.anyAreaTreated() && !errors.hasFieldErrors("areas*")) {
 			errors.rejectValue("areas", "treatment.areas.none");
 		}

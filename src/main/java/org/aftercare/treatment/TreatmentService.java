@@ -1,6 +1,5 @@
 package org.aftercare.treatment;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
 
@@ -47,64 +47,6 @@ public class TreatmentService {
 		this.clinics = clinics;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	public record AreaUnits(Area area, BigDecimal units) {
-	}
-
-	public record NewTreatment(UUID patientId, Product product, String lotNumber, UUID injectorId, Instant treatedAt,
-			Indication indication, boolean intakeReviewed, List<AreaUnits> areas) {
-	}
-
-	public record TreatmentSummary(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber,
-			UUID injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas,
-			Instant aftercareConfirmedAt) {
-
-		public boolean includes(Area area) {
-			return this.areas.stream().anyMatch((a) -> a.area() == area);
-		}
-
-		public BigDecimal totalUnits() {
-			return this.areas.stream().map(AreaUnits::units).reduce(BigDecimal.ZERO, BigDecimal::add);
-		}
-
-	}
-
-	/** A check-in whose reminder is due, for the reminder job. */
-	public record DueCheckIn(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
-			String offsetLabel) {
-
-		/** How long after the treatment it falls due. */
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-	}
-
-	/** One check-in, for its link: whose it is, when it fell due and whether answered. */
-	public record CheckInState(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
-			String offsetLabel, Instant answeredAt) {
-
-		/** How long after the treatment it falls due. */
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-	}
-
-	/** One check-in of a treatment as the clinician sees it. */
-	public record CheckInRow(UUID id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
-			UUID answerReportId) {
-
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-		/** Due and still without an answer: the clinician may want to call. */
-		public boolean unanswered(Instant now) {
-			return this.answeredAt == null && !this.dueAt.isAfter(now);
-		}
-
 	}
 
 	/**
@@ -142,8 +84,8 @@ public class TreatmentService {
 			return earlier.get();
 		}
 		UUID id = record(clinicId, treatment, formToken);
-		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), AuditAction.TREATMENT_RECORDED,
-				"treatment", id, treatment.product() + ", " + treatment.areas().size() + " area(s)"));
+		this.audit.record(new AuditEvent(clinicId, treatment.patientId(), AuditAction.TREATMENT_RECORDED, "treatment",
+				id, treatment.product() + ", " + treatment.areas().size() + " area(s)"));
 		return id;
 	}
 
@@ -238,7 +180,7 @@ public class TreatmentService {
 		return latestEntity(clinicId, patientId).map((treatment) -> {
 			Instant confirmed = treatment.confirmAftercare(at);
 			if (confirmed.equals(at)) {
-				this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.AFTERCARE_CONFIRMED, "treatment",
+				this.audit.record(new AuditEvent(clinicId, patientId, AuditAction.AFTERCARE_CONFIRMED, "treatment",
 						treatment.id(), null));
 			}
 			return confirmed;

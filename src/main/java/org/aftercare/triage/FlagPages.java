@@ -10,13 +10,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.ReportService;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -63,13 +65,12 @@ class FlagPages {
 			.orElseThrow(() -> new NotFoundException("treatment"));
 		int age = Period.between(patient.intake().dateOfBirth(), LocalDate.now(this.clock.withZone(zone))).getYears();
 		String injector = this.accounts.find(clinicId, treatment.injectorId())
-			.map(AccountService.AccountSummary::displayName)
+			.map(AccountSummary::displayName)
 			.orElse("");
 		FlagView view = new FlagView(flag, patient, age, treatment, injector,
 				this.page.episodeFlags(clinicId, flag.treatmentId()), this.page.evidence(clinicId, flagId),
 				this.page.actions(clinicId, flagId), this.reports.episode(clinicId, flag.treatmentId()));
-		this.audit
-			.record(new AuditLog.Event(clinicId, flag.patientId(), AuditAction.FLAG_VIEWED, "flag", flagId, null));
+		this.audit.record(new AuditEvent(clinicId, flag.patientId(), AuditAction.FLAG_VIEWED, "flag", flagId, null));
 		return view;
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.OngoingHeadaches.Candidate;
 import org.aftercare.triage.rules.EntryFacts;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.triage.rules.RuleSettings;
 
@@ -40,7 +41,7 @@ class TriageSettingsService {
 	 * them, and loading the entity was 5% of the queue page.
 	 */
 	@Transactional(readOnly = true)
-	SettingsForm form(UUID clinicId) {
+	Thresholds thresholds(UUID clinicId) {
 		return this.jdbc.sql("""
 				SELECT severe_severity, severe_interference, moderate_headache_min, moderate_headache_max,
 				       moderate_interference, mild_transient_days, persistent_headache_days,
@@ -49,36 +50,36 @@ class TriageSettingsService {
 				  FROM triage_settings WHERE clinic_id = ?
 				""")
 			.param(clinicId)
-			.query((rs, n) -> new SettingsForm(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+			.query((rs, n) -> new Thresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
 					rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
 					rs.getInt(13)))
 			.optional()
-			.orElseGet(SettingsForm::defaults);
+			.orElseGet(Thresholds::defaults);
 	}
 
 	@Transactional(readOnly = true)
 	RuleSettings ruleSettings(UUID clinicId) {
-		return TriageSettings.toRuleSettings(form(clinicId));
+		return thresholds(clinicId).toRuleSettings();
 	}
 
 	/** Saves new thresholds and audits every changed value (old and new). */
 	@Transactional
-	void update(UUID clinicId, SettingsForm form) {
-		SettingsForm before = form(clinicId);
+	void update(UUID clinicId, Thresholds thresholds) {
+		Thresholds before = thresholds(clinicId);
 		TriageSettings row = this.settings.findById(clinicId)
 			.orElseGet(() -> new TriageSettings(clinicId, before, this.clock.instant()));
-		row.apply(form, this.clock.instant());
+		row.apply(thresholds, this.clock.instant());
 		this.settings.save(row);
-		List<String> changes = changes(before, form);
+		List<String> changes = changes(before, thresholds);
 		if (!changes.isEmpty()) {
-			this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TRIAGE_SETTINGS_CHANGED, "triage_settings",
+			this.audit.record(new AuditEvent(clinicId, null, AuditAction.TRIAGE_SETTINGS_CHANGED, "triage_settings",
 					clinicId, String.join("; ", changes)));
 		}
 	}
 
-	private static List<String> changes(SettingsForm before, SettingsForm after) {
+	private static List<String> changes(Thresholds before, Thresholds after) {
 		List<String> changes = new ArrayList<>();
-		var components = SettingsForm.class.getRecordComponents();
+		var components = Thresholds.class.getRecordComponents();
 		for (var component : components) {
 			try {
 				Object old = component.getAccessor().invoke(before);

@@ -20,6 +20,7 @@ import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 
@@ -160,8 +161,8 @@ class InvitationChoiceTests {
 	private Invited invitePatient(World world) throws Exception {
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
 		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ines", "Vitada", LocalDate.of(1985, 5, 5), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
+				new Intake("Ines", "Vitada", LocalDate.of(1985, 5, 5), email, null, false, false, null, false, false,
+						false, false, false, false, false, false, false, null, null));
 		UUID accountId = this.accounts.invite(world.clinicId(), email, "Ines Vitada", Role.PATIENT, patientId);
 		return new Invited(email, patientId, accountId, token(email));
 	}

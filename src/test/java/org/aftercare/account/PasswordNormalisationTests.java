@@ -17,6 +17,7 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 
@@ -108,8 +109,8 @@ class PasswordNormalisationTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "accents-" + UUID.randomUUID() + "@test.aftercare";
 		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ren\u00e9e", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false,
-						null, false, false, false, false, false, false, false, false, false, null, null));
+				new Intake("Ren\u00e9e", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
+						false, false, false, false, false, false, false, false, null, null));
 		this.accounts.invite(world.clinicId(), email, "Ren\u00e9e Invited", Role.PATIENT, patient);
 		await().atMost(WAIT).until(() -> NotificationTestsAccess.mailsTo(email).size() == 1);
 		String path = PasswordResetTests.path(NotificationTestsAccess.mailsTo(email).get(0), "invitation");

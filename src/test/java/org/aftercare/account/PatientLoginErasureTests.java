@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 
@@ -40,8 +41,8 @@ class PatientLoginErasureTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
 		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("In", "Vited", LocalDate.of(1990, 2, 3), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
+				new Intake("In", "Vited", LocalDate.of(1990, 2, 3), email, null, false, false, null, false, false,
+						false, false, false, false, false, false, false, null, null));
 		UUID accountId = this.accounts.invite(world.clinicId(), email, "In Vited", Role.PATIENT, patientId);
 
 		assertThat(this.accounts.erasePatientLogin(world.clinicId(), patientId)).contains(email);

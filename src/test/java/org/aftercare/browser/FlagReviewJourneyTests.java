@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.Role;
@@ -56,9 +58,9 @@ class FlagReviewJourneyTests {
 	void clinicianResolvesAnEmergencyAndASecondClinicianSeesItsHistoryAmongTheResolved() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		this.reports.submit(
-				ReportService.NewReport
+				NewReport
 					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+							List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
 									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
 							null));
 		String secondEmail = "second-" + UUID.randomUUID() + "@test.aftercare";

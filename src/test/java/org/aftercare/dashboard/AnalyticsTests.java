@@ -25,15 +25,19 @@ import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.web.ShortCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -381,11 +385,11 @@ class AnalyticsTests {
 	/** A new patient of the clinic with one treatment; returns the patient. */
 	private UUID treat(World world, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
 		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5),
-						"p-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false, false, false,
-						false, false, false, false, false, false, null, null));
-		this.treatments.record(world.clinicId(), new TreatmentService.NewTreatment(patient, product, "LOT", injector,
-				at, Indication.COSMETIC, true, areas));
+				new Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5), "p-" + UUID.randomUUID() + "@test.aftercare",
+						null, false, false, null, false, false, false, false, false, false, false, false, false, null,
+						null));
+		this.treatments.record(world.clinicId(),
+				new NewTreatment(patient, product, "LOT", injector, at, Indication.COSMETIC, true, areas));
 		return patient;
 	}
 
@@ -402,13 +406,12 @@ class AnalyticsTests {
 	}
 
 	private void report(World world, UUID patient, Symptom symptom, Instant started) {
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), patient, UUID.randomUUID(), List
-			.of(new ReportService.NewEntry(symptom, null, 4, null, started, true, null, null, null, null, null)),
-				null));
+		this.reports.submit(NewReport.of(world.clinicId(), patient, UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, 4, null, started, true, null, null, null, null, null)), null));
 	}
 
 	private void noNewSymptoms(World world, UUID patient) {
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), patient, UUID.randomUUID(), List.of(), null));
+		this.reports.submit(NewReport.of(world.clinicId(), patient, UUID.randomUUID(), List.of(), null));
 	}
 
 }

@@ -24,7 +24,11 @@ import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.Role;
@@ -104,7 +108,7 @@ class NotificationTests {
 		// patient alerts; both still name their past treatments in the injector lists.
 		assertThat(mailsTo(leaver)).isEmpty();
 		assertThat(mailsTo(invited).stream().filter((m) -> subject(m).contains("flag"))).isEmpty();
-		assertThat(this.accounts.clinicians(world.clinicId())).extracting(AccountService.AccountSummary::email)
+		assertThat(this.accounts.clinicians(world.clinicId())).extracting(AccountSummary::email)
 			.contains(leaver, invited, colleague, world.clinicianEmail());
 	}
 
@@ -197,19 +201,17 @@ class NotificationTests {
 
 	private UUID enrol(World world, String email, String givenName) {
 		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake(givenName, "Invited", LocalDate.of(1990, 1, 1), email, null, false, false,
-						null, false, false, false, false, false, false, false, false, false, null, null));
+				new Intake(givenName, "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
+						false, false, false, false, false, false, false, false, null, null));
 		this.accounts.invite(world.clinicId(), email, givenName + " Invited", Role.PATIENT, patient);
 		return patient;
 	}
 
 	private void report(World world, Symptom symptom) {
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 4, null,
-									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-							null));
+		this.reports.submit(NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, 4, null, Instant.now().minus(Duration.ofHours(1)), true, null, null,
+						null, null, null)),
+				null));
 	}
 
 	static List<MimeMessage> mailsTo(String address) {

@@ -38,7 +38,7 @@ class PatientRecordTests {
 	@Test
 	void everyIntakeAnswerIsReadBackInItsOwnPlace() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		RecordComponent[] components = PatientService.Intake.class.getRecordComponents();
+		RecordComponent[] components = Intake.class.getRecordComponents();
 		Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
 		int questions = 0;
 		for (int yes = 0; yes < components.length; yes++) {
@@ -60,10 +60,9 @@ class PatientRecordTests {
 					default -> i == yes;
 				};
 			}
-			PatientService.Intake intake = PatientService.Intake.class.getDeclaredConstructor(types)
-				.newInstance(answers);
+			Intake intake = Intake.class.getDeclaredConstructor(types).newInstance(answers);
 			UUID id = this.patients.enrol(world.clinicId(), intake);
-			PatientService.PatientSummary read = this.patients.find(world.clinicId(), id).orElseThrow();
+			PatientSummary read = this.patients.find(world.clinicId(), id).orElseThrow();
 			assertThat(read.id()).isEqualTo(id);
 			assertThat(read.clinicId()).isEqualTo(world.clinicId());
 			assertThat(read.intake()).isEqualTo(intake);

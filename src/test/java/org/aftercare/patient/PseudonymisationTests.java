@@ -27,9 +27,7 @@ class PseudonymisationTests {
 	void pseudonymiseKeepsTheBirthYearAndRiskFactorsOnly() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)), true, false);
 		assertThat(this.patients.pseudonymise(world.clinicId(), world.patient().patientId())).isTrue();
-		PatientService.Intake intake = this.patients.find(world.clinicId(), world.patient().patientId())
-			.orElseThrow()
-			.intake();
+		Intake intake = this.patients.find(world.clinicId(), world.patient().patientId()).orElseThrow().intake();
 		assertThat(intake.givenName()).isEqualTo("Erased");
 		assertThat(intake.familyName()).isEqualTo("Patient");
 		assertThat(intake.email()).isEqualTo("erased-" + world.patient().patientId() + "@invalid");

@@ -52,10 +52,8 @@ class EntryAndAreaLoadPlanTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID patient = world.patient().patientId();
 		this.reports
-			.submit(ReportService.NewReport.of(
-					world.clinicId(), patient, UUID.randomUUID(), List.of(new ReportService.NewEntry(Symptom.BRUISING,
-							null, 2, 0, Instant.now().minus(Duration.ofHours(5)), true, null, null, null, null, null)),
-					null));
+			.submit(NewReport.of(world.clinicId(), patient, UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING,
+					null, 2, 0, Instant.now().minus(Duration.ofHours(5)), true, null, null, null, null, null)), null));
 		SqlCapture.start();
 		assertThat(this.reports.history(world.clinicId(), patient)).isNotEmpty();
 		assertThat(this.reports.episode(world.clinicId(), world.treatmentId())).isNotEmpty();

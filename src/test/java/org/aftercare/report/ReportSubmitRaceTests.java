@@ -57,7 +57,7 @@ class ReportSubmitRaceTests {
 			}
 		};
 		UUID token = UUID.randomUUID();
-		ReportService.NewReport report = severeHeadache(world, token);
+		NewReport report = severeHeadache(world, token);
 		assertThat(Submits.submitOnceMore(racing, world.clinicId(), token, () -> racing.submit(report)))
 			.isEqualTo(saved);
 		assertThat(calls).hasValue(2);
@@ -81,7 +81,7 @@ class ReportSubmitRaceTests {
 					// As a signed-in patient's request would be: in their clinic
 					// (row-level
 					// security).
-					ReportService.NewReport report = severeHeadache(world, token);
+					NewReport report = severeHeadache(world, token);
 					return ClinicScope.runInClinic(world.clinicId(), () -> Submits.submitOnceMore(this.reports,
 							world.clinicId(), token, () -> this.reports.submit(report)));
 				}));
@@ -100,11 +100,9 @@ class ReportSubmitRaceTests {
 			.single()).isEqualTo(n + 1);
 	}
 
-	private static ReportService.NewReport severeHeadache(World world, UUID token) {
-		return ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), token,
-				List.of(new ReportService.NewEntry(Symptom.HEADACHE, null, 7, 2,
-						Instant.now().minus(Duration.ofHours(2)), true, null, false, false, false, null)),
-				null);
+	private static NewReport severeHeadache(World world, UUID token) {
+		return NewReport.of(world.clinicId(), world.patient().patientId(), token, List.of(new NewEntry(Symptom.HEADACHE,
+				null, 7, 2, Instant.now().minus(Duration.ofHours(2)), true, null, false, false, false, null)), null);
 	}
 
 }

@@ -28,6 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -142,9 +144,9 @@ class AuthorizationMatrixTests {
 		this.own = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		this.other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID reportId = this.reports.submit(
-				ReportService.NewReport
+				NewReport
 					.of(this.other.clinicId(), this.other.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+							List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
 									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
 							null));
 		this.mvc.perform(request(org.springframework.http.HttpMethod.POST, "/me/erasure").param("confirm", "true")

@@ -31,7 +31,10 @@ import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -392,11 +395,10 @@ class TenantIsolationTests {
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID clinic = world.clinicId();
-		this.reports.submit(
-				ReportService.NewReport.of(clinic, world.patient().patientId(), UUID.randomUUID(),
-						List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-								Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-						"issue 7"));
+		this.reports.submit(NewReport.of(
+				clinic, world.patient().patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING,
+						null, 6, 2, Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+				"issue 7"));
 		UUID flag = this.owner.sql("SELECT id FROM flag WHERE clinic_id = ? LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
@@ -425,7 +427,7 @@ class TenantIsolationTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
-		this.audit.record(new AuditLog.Event(clinic, null, AuditAction.AUDIT_VIEWED, null, null, null));
+		this.audit.record(new AuditEvent(clinic, null, AuditAction.AUDIT_VIEWED, null, null, null));
 		UUID checkIn = this.owner.sql("SELECT id FROM check_in WHERE clinic_id = ? ORDER BY due_at LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)

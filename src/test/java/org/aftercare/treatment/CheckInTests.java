@@ -20,8 +20,8 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.treatment.TreatmentService.CheckInRow;
-import org.aftercare.treatment.TreatmentService.DueCheckIn;
+import org.aftercare.treatment.CheckInRow;
+import org.aftercare.treatment.DueCheckIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -159,9 +159,9 @@ class CheckInTests {
 	@Test
 	void recordingATreatmentDirectlyAlsoSchedulesItsCheckIns() {
 		UUID treatment = this.treatments.record(this.world.clinicId(),
-				new TreatmentService.NewTreatment(this.world.patient().patientId(), Product.OTHER, null,
+				new NewTreatment(this.world.patient().patientId(), Product.OTHER, null,
 						this.world.clinician().accountId(), Instant.now(), Indication.MEDICAL, true,
-						List.of(new TreatmentService.AreaUnits(Area.MASSETER, new BigDecimal("30")))));
+						List.of(new AreaUnits(Area.MASSETER, new BigDecimal("30")))));
 		assertThat(this.treatments.checkIns(this.world.clinicId(), treatment)).hasSize(5);
 	}
 

@@ -19,6 +19,8 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.privacy.PatientErased;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.ClinicScope;
@@ -92,9 +94,9 @@ class OngoingHeadachesTests {
 
 	private void submit(World world, Symptom symptom, Instant started, boolean ongoing) {
 		this.reports.submit(
-				ReportService.NewReport
+				NewReport
 					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 3, null, started, ongoing,
+							List.of(new NewEntry(symptom, null, 3, null, started, ongoing,
 									ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
 							null));
 	}

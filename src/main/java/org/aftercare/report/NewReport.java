@@ -1,0 +1,17 @@
+package org.aftercare.report;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A report to save; no entries means "no new symptoms". */
+public record NewReport(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
+		Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
+		boolean admittedToHospital, String notes) {
+
+	/** A report with entries and notes only. */
+	public static NewReport of(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries, String notes) {
+		return new NewReport(clinicId, patientId, formToken, entries, Set.of(), null, null, false, false, notes);
+	}
+
+}
