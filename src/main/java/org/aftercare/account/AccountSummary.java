@@ -1,9 +1,8 @@
 package org.aftercare.account;
 
-import java.util.UUID;
-
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 /** A staff member or patient as other modules see them. */
-public record AccountSummary(UUID id, UUID clinicId, String email, String displayName, Role role) {
+public record AccountSummary(AccountId id, ClinicId clinicId, String email, String displayName, Role role) {
 }

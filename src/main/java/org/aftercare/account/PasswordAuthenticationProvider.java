@@ -125,7 +125,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		if (this.passwordEncoder.upgradeEncoding(hash)) {
 			String upgraded = this.passwordEncoder.encode(password);
 			ClinicScope.runInClinic(user.clinicId(),
-					() -> this.users.changePasswordHash(user.clinicId(), user.accountId(), upgraded));
+					() -> this.users.changePasswordHash(user.clinicId().value(), user.accountId(), upgraded));
 		}
 	}
 

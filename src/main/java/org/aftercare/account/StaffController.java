@@ -130,7 +130,7 @@ class StaffController {
 
 	private String twoFactorResetPage(CurrentUser user, AccountSummary member, Model model) {
 		model.addAttribute("member", member);
-		model.addAttribute("memberEnrolled", this.twoFactor.enrolled(member.id()));
+		model.addAttribute("memberEnrolled", this.twoFactor.enrolled(member.id().value()));
 		model.addAttribute("required", this.twoFactor.required(user.clinicId()));
 		return "account/two-factor-reset";
 	}

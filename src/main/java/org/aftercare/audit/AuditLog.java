@@ -67,12 +67,12 @@ public class AuditLog {
 			.list();
 		String previous = this.jdbc
 			.sql("SELECT row_hash FROM audit_event WHERE clinic_id = ? ORDER BY seq DESC LIMIT 1")
-			.param(event.clinicId())
+			.param(event.clinicId().value())
 			.query(String.class)
 			.optional()
 			.orElse(null);
-		Row row = new Row(Ids.next(), event.clinicId(), this.clock.instant().truncatedTo(ChronoUnit.MICROS), actorId,
-				actorRole, event.patientId(), event.action().name(), event.objectType(), event.objectId(),
+		Row row = new Row(Ids.next(), event.clinicId().value(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
+				actorId, actorRole, event.patientId(), event.action().name(), event.objectType(), event.objectId(),
 				outcome.name(), truncate(event.detail()), clientAddress());
 		this.jdbc.sql("""
 				INSERT INTO audit_event (id, clinic_id, occurred_at, actor_id, actor_role, patient_id, action,

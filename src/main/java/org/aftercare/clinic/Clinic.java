@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.Ids;
 
 /**
@@ -67,7 +68,7 @@ class Clinic {
 	}
 
 	ClinicSummary summary() {
-		return new ClinicSummary(this.id, this.name, this.phone, this.emergencyNumber, this.timeZone);
+		return new ClinicSummary(new ClinicId(this.id), this.name, this.phone, this.emergencyNumber, this.timeZone);
 	}
 
 	void update(ClinicSettingsChange change) {

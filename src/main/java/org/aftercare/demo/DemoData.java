@@ -19,14 +19,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.Intake;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
@@ -106,12 +109,15 @@ class DemoData implements ApplicationRunner {
 
 	private void seed() {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
-		UUID demo = this.clinics.create(DEMO_CLINIC, "+44 20 7946 0000", "999", "Europe/London");
-		this.accounts.create(demo, "admin@demo.aftercare.test", PASSWORD, Role.ADMIN, "Clinic Admin", null);
-		UUID lee = this.accounts.create(demo, "ana.lee@demo.aftercare.test", PASSWORD, Role.CLINICIAN, "Dr Ana Lee",
+		UUID demo = this.clinics.create(DEMO_CLINIC, "+44 20 7946 0000", "999", "Europe/London").value();
+		this.accounts.create(new ClinicId(demo), "admin@demo.aftercare.test", PASSWORD, Role.ADMIN, "Clinic Admin",
 				null);
-		UUID patel = this.accounts.create(demo, "sam.patel@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
-				"Sam Patel RN", null);
+		UUID lee = this.accounts
+			.create(new ClinicId(demo), "ana.lee@demo.aftercare.test", PASSWORD, Role.CLINICIAN, "Dr Ana Lee", null)
+			.value();
+		UUID patel = this.accounts
+			.create(new ClinicId(demo), "sam.patel@demo.aftercare.test", PASSWORD, Role.CLINICIAN, "Sam Patel RN", null)
+			.value();
 
 		UUID maria = patient(demo, "Maria", "Gomez", "maria.gomez@demo.aftercare.test", LocalDate.of(1985, 4, 12),
 				false, true, 2);
@@ -141,9 +147,11 @@ class DemoData implements ApplicationRunner {
 		report(demo, aiko, entry(Symptom.INJECTION_SITE_PAIN, 3,
 				now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), false, now.minus(Duration.ofDays(1))), null);
 
-		UUID harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles");
-		UUID nurse = this.accounts.create(harbour, "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN,
-				"Harbour Nurse", null);
+		UUID harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles").value();
+		UUID nurse = this.accounts
+			.create(new ClinicId(harbour), "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN, "Harbour Nurse",
+					null)
+			.value();
 		UUID lena = patient(harbour, "Lena", "Fischer", "lena.fischer@harbour.aftercare.test",
 				LocalDate.of(1979, 6, 30), false, false, null);
 		treat(harbour, lena, nurse, Product.DAXIBOTULINUMTOXINA, now.minus(Duration.ofDays(4)),
@@ -155,15 +163,18 @@ class DemoData implements ApplicationRunner {
 
 	private UUID patient(UUID clinic, String given, String family, String email, LocalDate born, boolean hypertension,
 			boolean migraine, Integer headacheDays) {
-		UUID id = this.patients.enrol(clinic, new Intake(given, family, born, email, null, hypertension, migraine,
-				headacheDays, false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.create(clinic, email, PASSWORD, Role.PATIENT, given + " " + family, id);
+		UUID id = this.patients
+			.enrol(new ClinicId(clinic),
+					new Intake(given, family, born, email, null, hypertension, migraine, headacheDays, false, false,
+							false, false, false, false, false, false, false, null, null))
+			.value();
+		this.accounts.create(new ClinicId(clinic), email, PASSWORD, Role.PATIENT, given + " " + family, id);
 		return id;
 	}
 
 	private void treat(UUID clinic, UUID patient, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		this.treatments.record(clinic, new NewTreatment(patient, product, "DEMO-" + at.getEpochSecond() % 10000,
-				injector, at, Indication.COSMETIC, true, areas));
+		this.treatments.record(new ClinicId(clinic), new NewTreatment(new PatientId(patient), product,
+				"DEMO-" + at.getEpochSecond() % 10000, new AccountId(injector), at, Indication.COSMETIC, true, areas));
 	}
 
 	private static NewEntry entry(Symptom symptom, int severity, Instant started, boolean ongoing) {
@@ -175,7 +186,8 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void report(UUID clinic, UUID patient, NewEntry entry, String notes) {
-		this.reports.submit(NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
+		this.reports.submit(
+				NewReport.of(new ClinicId(clinic), new PatientId(patient), UUID.randomUUID(), List.of(entry), notes));
 	}
 
 }

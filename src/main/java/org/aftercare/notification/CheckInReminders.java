@@ -24,9 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinkRequested;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.DueCheckIn;
@@ -127,20 +129,21 @@ class CheckInReminders {
 	 */
 	@ApplicationModuleListener
 	void on(CheckInReminderDue due) {
-		ClinicScope.runInClinic(due.clinicId(), () -> remind(due.clinicId(), due.patientId(),
+		ClinicScope.runInClinic(due.clinicId(), () -> remind(due.clinicId().value(), due.patientId().value(),
 				this.links.issue(due.clinicId(), due.checkInId()), due.offset()));
 	}
 
 	/** "Send me a new link" from the page of a link that no longer works. */
 	@ApplicationModuleListener
 	void on(CheckInLinkRequested requested) {
-		ClinicScope.runInClinic(requested.clinicId(), () -> remind(requested.clinicId(), requested.patientId(),
-				this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
+		ClinicScope.runInClinic(requested.clinicId(),
+				() -> remind(requested.clinicId().value(), requested.patientId().value(),
+						this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
 	}
 
 	private void remind(UUID clinicId, UUID patientId, Optional<String> token, Duration offset) {
-		this.patients.find(clinicId, patientId).ifPresent((patient) -> {
-			ClinicSummary clinic = this.clinics.get(clinicId);
+		this.patients.find(new ClinicId(clinicId), new PatientId(patientId)).ifPresent((patient) -> {
+			ClinicSummary clinic = this.clinics.get(new ClinicId(clinicId));
 			String link = token.map((t) -> this.baseUrl + "/c/" + t).orElse(this.baseUrl + "/me/check-in");
 			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
 					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(offset), "link", link));

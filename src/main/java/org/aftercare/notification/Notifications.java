@@ -17,8 +17,10 @@ import org.aftercare.account.AccountService;
 import org.aftercare.account.InvitationIssued;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.FlagEscalated;
 import org.aftercare.triage.FlagRaised;
@@ -63,8 +65,8 @@ class Notifications {
 		if (raised.priority() == Priority.MEDIUM) {
 			return;
 		}
-		ClinicScope.runInClinic(raised.clinicId(),
-				() -> alert(raised.clinicId(), raised.patientId(), raised.flagId(), raised.priority(), "alert"));
+		ClinicScope.runInClinic(raised.clinicId(), () -> alert(raised.clinicId().value(), raised.patientId().value(),
+				raised.flagId().value(), raised.priority(), "alert"));
 	}
 
 	/**
@@ -73,8 +75,8 @@ class Notifications {
 	 */
 	@ApplicationModuleListener
 	void on(FlagEscalated escalated) {
-		ClinicScope.runInClinic(escalated.clinicId(), () -> alert(escalated.clinicId(), escalated.patientId(),
-				escalated.flagId(), escalated.to(), "escalation"));
+		ClinicScope.runInClinic(escalated.clinicId(), () -> alert(escalated.clinicId().value(),
+				escalated.patientId().value(), escalated.flagId().value(), escalated.to(), "escalation"));
 	}
 
 	/**
@@ -91,7 +93,8 @@ class Notifications {
 		if (!invitation.staff() && invitation.patientId() != null) {
 			ClinicScope
 				.runInClinic(invitation.clinicId(),
-						() -> this.checkInLinks.issueForOpenCheckIn(invitation.clinicId(), invitation.patientId()))
+						() -> this.checkInLinks.issueForOpenCheckIn(invitation.clinicId(),
+								new PatientId(invitation.patientId())))
 				.ifPresent((issued) -> model.put("checkInLink", this.baseUrl + "/c/" + issued.token()));
 		}
 		this.mailer.send(List.of(invitation.email()), invitation.staff() ? "staff-invitation" : "invitation",
@@ -103,7 +106,9 @@ class Notifications {
 	 * other health data leaves the app by e-mail.
 	 */
 	private void alert(UUID clinicId, UUID patientId, UUID flagId, Priority priority, String template) {
-		String firstName = this.patients.find(clinicId, patientId).map((p) -> p.intake().givenName()).orElse("");
+		String firstName = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
+			.map((p) -> p.intake().givenName())
+			.orElse("");
 		this.mailer.send(recipients(clinicId), template, new Object[] { priority.name(), firstName }, Map.of("priority",
 				priority.name(), "firstName", firstName, "link", this.baseUrl + "/clinician/flags/" + flagId));
 	}
@@ -113,11 +118,11 @@ class Notifications {
 	 * in.
 	 */
 	private List<String> recipients(UUID clinicId) {
-		String onCall = this.clinics.onCallEmails(clinicId);
+		String onCall = this.clinics.onCallEmails(new ClinicId(clinicId));
 		if (onCall != null && !onCall.isBlank()) {
 			return Arrays.stream(onCall.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 		}
-		return this.accounts.alertableClinicianEmails(clinicId);
+		return this.accounts.alertableClinicianEmails(new ClinicId(clinicId));
 	}
 
 }

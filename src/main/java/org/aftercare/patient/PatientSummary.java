@@ -1,9 +1,9 @@
 package org.aftercare.patient;
 
-import java.util.UUID;
+import org.aftercare.security.ClinicId;
 
 /** A patient as other modules see them: their clinic and their intake answers. */
-public record PatientSummary(UUID id, UUID clinicId, Intake intake) {
+public record PatientSummary(PatientId id, ClinicId clinicId, Intake intake) {
 
 	public String fullName() {
 		return this.intake.fullName();

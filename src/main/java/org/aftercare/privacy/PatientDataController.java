@@ -41,13 +41,13 @@ class PatientDataController {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aftercare-my-data.json\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.export.export(user.clinicId(), user.patientId(), "json"));
+			.body(this.export.export(user.clinicId().value(), user.patientId(), "json"));
 	}
 
 	/** One row per symptom entry, with its report and treatment beside it. */
 	@GetMapping("/me/data.csv")
 	void downloadCsv(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
-		PatientDataExport.PatientData data = this.export.export(user.clinicId(), user.patientId(), "csv");
+		PatientDataExport.PatientData data = this.export.export(user.clinicId().value(), user.patientId(), "csv");
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aftercare-my-symptoms.csv\"");

@@ -13,11 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.CheckInRow;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
@@ -70,18 +73,18 @@ class PatientDataExport {
 	@Transactional
 	@PreAuthorize("hasRole('PATIENT')")
 	PatientData export(UUID clinicId, UUID patientId, String format) {
-		PatientSummary patient = this.patients.find(clinicId, patientId)
+		PatientSummary patient = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
 			.orElseThrow(() -> new NotFoundException("patient"));
 		List<Episode> episodes = treatmentIds(clinicId, patientId).stream()
-			.flatMap((id) -> this.treatments.find(clinicId, id).stream())
-			.map((treatment) -> new Episode(treatment, this.treatments.checkIns(clinicId, treatment.id()),
-					this.reports.episode(clinicId, treatment.id())
+			.flatMap((id) -> this.treatments.find(new ClinicId(clinicId), new TreatmentId(id)).stream())
+			.map((treatment) -> new Episode(treatment, this.treatments.checkIns(new ClinicId(clinicId), treatment.id()),
+					this.reports.episode(new ClinicId(clinicId), treatment.id())
 						.stream()
-						.filter((report) -> report.patientId().equals(patientId))
+						.filter((report) -> report.patientId().value().equals(patientId))
 						.toList()))
 			.toList();
-		this.audit.record(
-				new AuditEvent(clinicId, patientId, AuditAction.PATIENT_DATA_EXPORTED, "patient", patientId, format));
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), patientId, AuditAction.PATIENT_DATA_EXPORTED,
+				"patient", patientId, format));
 		return new PatientData(this.clock.instant(), patient, episodes, flags(clinicId, patientId));
 	}
 

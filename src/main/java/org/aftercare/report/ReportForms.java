@@ -25,6 +25,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.Dates;
@@ -61,7 +63,7 @@ class ReportForms {
 	}
 
 	/** Whose report it is: the signed-in patient, or the holder of a check-in link. */
-	record Reporter(UUID clinicId, UUID patientId, ZoneId zone) {
+	record Reporter(ClinicId clinicId, UUID patientId, ZoneId zone) {
 	}
 
 	private static Map<SymptomGroup, List<Symptom>> symptomsByGroup() {
@@ -89,7 +91,8 @@ class ReportForms {
 		model.addAttribute("reportForm", complete);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "reportForm", errors);
 		return Submits.saving(model, response, "report/form", () -> {
-			TreatmentSummary treatment = this.treatments.latestFor(who.clinicId(), who.patientId()).orElse(null);
+			TreatmentSummary treatment = this.treatments.latestFor(who.clinicId(), new PatientId(who.patientId()))
+				.orElse(null);
 			if (treatment == null) {
 				return "report/no-treatment";
 			}
@@ -244,9 +247,10 @@ class ReportForms {
 					headache ? entry.suddenWorstEver() : null, headache ? entry.feverOrStiffNeck() : null,
 					headache ? entry.neurologicalSigns() : null, null));
 		}
-		return new NewReport(who.clinicId(), who.patientId(), form.formToken(), entries, form.otherCauses(),
-				form.trimmedMedicines(), form.medicinesHelped(), Boolean.TRUE.equals(form.wentToEmergency()),
-				Boolean.TRUE.equals(form.admittedToHospital()), form.trimmedNotes());
+		return new NewReport(who.clinicId(), new PatientId(who.patientId()), form.formToken(), entries,
+				form.otherCauses(), form.trimmedMedicines(), form.medicinesHelped(),
+				Boolean.TRUE.equals(form.wentToEmergency()), Boolean.TRUE.equals(form.admittedToHospital()),
+				form.trimmedNotes());
 	}
 
 	LocalDateTime now(ZoneId zone) {

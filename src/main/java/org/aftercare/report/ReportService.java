@@ -20,6 +20,9 @@ import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
@@ -65,8 +68,8 @@ public class ReportService {
 	 * the report it created, so a double submit saves once.
 	 */
 	@Transactional
-	public UUID submit(NewReport report) {
-		return save(report, (event) -> this.audit.record(event));
+	public ReportId submit(NewReport report) {
+		return new ReportId(save(report, (event) -> this.audit.record(event)));
 	}
 
 	/**
@@ -86,7 +89,7 @@ public class ReportService {
 	static final String VIA_CHECK_IN_LINK = "via check-in link";
 
 	private UUID save(NewReport report, java.util.function.Consumer<AuditEvent> audit) {
-		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId(),
+		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId().value(),
 				report.formToken());
 		if (earlier.isPresent()) {
 			return earlier.get().id();
@@ -95,13 +98,13 @@ public class ReportService {
 			.orElseThrow(NoTreatmentException::new);
 		checkUpdatesAreOwn(report);
 		Instant now = this.clock.instant();
-		SymptomReport saved = new SymptomReport(report, treatment.id(), treatment.treatedAt(), now);
+		SymptomReport saved = new SymptomReport(report, treatment.id().value(), treatment.treatedAt(), now);
 		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
 		// The save publishes the report's ReportSubmitted: triage evaluates the report
 		// here, in this transaction, with the check-in it answers already marked.
 		this.reports.save(saved);
-		audit.accept(new AuditEvent(saved.clinicId(), saved.patientId(), AuditAction.REPORT_SUBMITTED, "symptom_report",
-				saved.id(), null));
+		audit.accept(new AuditEvent(new ClinicId(saved.clinicId()), saved.patientId(), AuditAction.REPORT_SUBMITTED,
+				"symptom_report", saved.id(), null));
 		return saved.id();
 	}
 
@@ -112,8 +115,8 @@ public class ReportService {
 			.map(NewEntry::updatesEntryId)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
-		if (!updated.isEmpty()
-				&& this.reports.countEntries(updated, report.clinicId(), report.patientId()) != updated.size()) {
+		if (!updated.isEmpty() && this.reports.countEntries(updated, report.clinicId().value(),
+				report.patientId().value()) != updated.size()) {
 			throw new NotFoundException("entry");
 		}
 	}
@@ -126,10 +129,10 @@ public class ReportService {
 	 * @return how many reports and entries lost text
 	 */
 	@Transactional
-	public int eraseFreeText(UUID clinicId, UUID patientId) {
-		List<String> descriptions = this.reports.findOtherDescriptions(clinicId, patientId);
-		int changed = this.reports.eraseReportText(clinicId, patientId)
-				+ this.reports.eraseEntryText(clinicId, patientId);
+	public int eraseFreeText(ClinicId clinicId, PatientId patientId) {
+		List<String> descriptions = this.reports.findOtherDescriptions(clinicId.value(), patientId.value());
+		int changed = this.reports.eraseReportText(clinicId.value(), patientId.value())
+				+ this.reports.eraseEntryText(clinicId.value(), patientId.value());
 		this.events.publishEvent(new ReportTextErased(clinicId, patientId, descriptions));
 		return changed;
 	}
@@ -139,24 +142,26 @@ public class ReportService {
 	 * the first one.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
-		return this.reports.findByClinicIdAndFormToken(clinicId, formToken).map(SymptomReport::id);
+	public Optional<ReportId> findByFormToken(ClinicId clinicId, UUID formToken) {
+		return this.reports.findByClinicIdAndFormToken(clinicId.value(), formToken)
+			.map((report) -> new ReportId(report.id()));
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<ReportView> findForPatient(UUID clinicId, UUID patientId, UUID reportId) {
-		return this.reports.findByIdAndClinicIdAndPatientId(reportId, clinicId, patientId).map(SymptomReport::view);
+	public Optional<ReportView> findForPatient(ClinicId clinicId, PatientId patientId, ReportId reportId) {
+		return this.reports.findByIdAndClinicIdAndPatientId(reportId.value(), clinicId.value(), patientId.value())
+			.map(SymptomReport::view);
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<ReportView> findForClinic(UUID clinicId, UUID reportId) {
-		return this.reports.findByIdAndClinicId(reportId, clinicId).map(SymptomReport::view);
+	public Optional<ReportView> findForClinic(ClinicId clinicId, ReportId reportId) {
+		return this.reports.findByIdAndClinicId(reportId.value(), clinicId.value()).map(SymptomReport::view);
 	}
 
 	/** One of the patient's own entries, for an update to it. */
 	@Transactional(readOnly = true)
-	public Optional<EntryView> findEntryForPatient(UUID clinicId, UUID patientId, UUID entryId) {
-		return this.reports.findEntry(entryId, clinicId, patientId).map(SymptomEntry::view);
+	public Optional<EntryView> findEntryForPatient(ClinicId clinicId, PatientId patientId, UUID entryId) {
+		return this.reports.findEntry(entryId, clinicId.value(), patientId.value()).map(SymptomEntry::view);
 	}
 
 	/**
@@ -169,11 +174,11 @@ public class ReportService {
 	 * time.
 	 */
 	@Transactional(readOnly = true)
-	public List<ReportView> episode(UUID clinicId, UUID treatmentId) {
+	public List<ReportView> episode(ClinicId clinicId, TreatmentId treatmentId) {
 		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			this.entityManager.flush();
 		}
-		return this.episodes.read(clinicId, treatmentId);
+		return this.episodes.read(clinicId.value(), treatmentId.value());
 	}
 
 	/**
@@ -181,8 +186,11 @@ public class ReportService {
 	 * statement whatever their number.
 	 */
 	@Transactional(readOnly = true)
-	public List<ReportView> history(UUID clinicId, UUID patientId) {
-		return this.reports.findLatestWithEntries(clinicId, patientId).stream().map(SymptomReport::view).toList();
+	public List<ReportView> history(ClinicId clinicId, PatientId patientId) {
+		return this.reports.findLatestWithEntries(clinicId.value(), patientId.value())
+			.stream()
+			.map(SymptomReport::view)
+			.toList();
 	}
 
 }

@@ -3,10 +3,12 @@ package org.aftercare.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+
+import org.aftercare.patient.PatientId;
+import org.aftercare.treatment.TreatmentId;
 
 /** A saved report with its entries, as pages and the rules read it. */
-public record ReportView(UUID id, UUID patientId, UUID treatmentId, Instant submittedAt, boolean noNewSymptoms,
-		Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
-		boolean admittedToHospital, String notes, List<EntryView> entries) {
+public record ReportView(ReportId id, PatientId patientId, TreatmentId treatmentId, Instant submittedAt,
+		boolean noNewSymptoms, Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped,
+		boolean wentToEmergency, boolean admittedToHospital, String notes, List<EntryView> entries) {
 }

@@ -26,6 +26,9 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.domain.Persistable;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.web.Ids;
 
 /**
@@ -93,8 +96,8 @@ class SymptomReport implements Persistable<UUID> {
 
 	SymptomReport(NewReport report, UUID treatmentId, Instant treatedAt, Instant submittedAt) {
 		this.id = Ids.next();
-		this.clinicId = report.clinicId();
-		this.patientId = report.patientId();
+		this.clinicId = report.clinicId().value();
+		this.patientId = report.patientId().value();
 		this.treatmentId = treatmentId;
 		this.formToken = report.formToken();
 		this.submittedAt = submittedAt;
@@ -110,7 +113,8 @@ class SymptomReport implements Persistable<UUID> {
 		for (NewEntry entry : report.entries()) {
 			this.entries.add(new SymptomEntry(this.clinicId, position++, entry, entry.startedAt().isBefore(treatedAt)));
 		}
-		this.events.add(new ReportSubmitted(this.id, this.clinicId, this.patientId, this.treatmentId));
+		this.events.add(new ReportSubmitted(new ReportId(this.id), new ClinicId(this.clinicId),
+				new PatientId(this.patientId), new TreatmentId(this.treatmentId)));
 	}
 
 	/** Spring Data publishes these on the repository's save. */
@@ -156,9 +160,10 @@ class SymptomReport implements Persistable<UUID> {
 	}
 
 	ReportView view() {
-		return new ReportView(this.id, this.patientId, this.treatmentId, this.submittedAt, this.noNewSymptoms,
-				otherCauses(), this.medicines, this.medicinesHelped, this.wentToEmergency, this.admittedToHospital,
-				this.notes, this.entries.stream().map(SymptomEntry::view).toList());
+		return new ReportView(new ReportId(this.id), new PatientId(this.patientId), new TreatmentId(this.treatmentId),
+				this.submittedAt, this.noNewSymptoms, otherCauses(), this.medicines, this.medicinesHelped,
+				this.wentToEmergency, this.admittedToHospital, this.notes,
+				this.entries.stream().map(SymptomEntry::view).toList());
 	}
 
 	private Set<Confounder> otherCauses() {

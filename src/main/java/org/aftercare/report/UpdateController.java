@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
@@ -65,13 +66,14 @@ class UpdateController {
 					entry.startedAt(), ongoing, ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
 					headache ? form.suddenWorstEver() : null, headache ? form.feverOrStiffNeck() : null,
 					headache ? form.neurologicalSigns() : null, entry.id());
-			NewReport report = NewReport.of(user.clinicId(), user.patientId(), form.formToken(), List.of(update), null);
+			NewReport report = NewReport.of(user.clinicId(), new PatientId(user.patientId()), form.formToken(),
+					List.of(update), null);
 			return Submits.submitted(this.reports, user.clinicId(), report, () -> this.reports.submit(report));
 		});
 	}
 
 	private EntryView ownEntry(CurrentUser user, UUID entryId) {
-		return this.reports.findEntryForPatient(user.clinicId(), user.patientId(), entryId)
+		return this.reports.findEntryForPatient(user.clinicId(), new PatientId(user.patientId()), entryId)
 			.orElseThrow(() -> new NotFoundException("entry"));
 	}
 

@@ -14,6 +14,8 @@ import jakarta.persistence.Transient;
 
 import org.springframework.data.domain.Persistable;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.Ids;
 
 /**
@@ -86,16 +88,17 @@ class CheckIn implements Persistable<UUID> {
 	}
 
 	DueCheckIn toDue() {
-		return new DueCheckIn(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt, this.offsetLabel);
+		return new DueCheckIn(new CheckInId(this.id), new ClinicId(this.clinicId), new PatientId(this.patientId),
+				new TreatmentId(this.treatmentId), this.dueAt, this.offsetLabel);
 	}
 
 	CheckInState toState() {
-		return new CheckInState(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt, this.offsetLabel,
-				this.answeredAt);
+		return new CheckInState(new CheckInId(this.id), new ClinicId(this.clinicId), new PatientId(this.patientId),
+				new TreatmentId(this.treatmentId), this.dueAt, this.offsetLabel, this.answeredAt);
 	}
 
 	CheckInRow toRow() {
-		return new CheckInRow(this.id, this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
+		return new CheckInRow(new CheckInId(this.id), this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
 				this.answerReportId);
 	}
 

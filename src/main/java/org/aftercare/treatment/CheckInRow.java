@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One check-in of a treatment as the clinician sees it. */
-public record CheckInRow(UUID id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
+public record CheckInRow(CheckInId id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
 		UUID answerReportId) {
 
 	public Duration offset() {

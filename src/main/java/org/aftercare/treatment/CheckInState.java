@@ -2,11 +2,13 @@ package org.aftercare.treatment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /** One check-in, for its link: whose it is, when it fell due and whether answered. */
-public record CheckInState(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt, String offsetLabel,
-		Instant answeredAt) {
+public record CheckInState(CheckInId id, ClinicId clinicId, PatientId patientId, TreatmentId treatmentId, Instant dueAt,
+		String offsetLabel, Instant answeredAt) {
 
 	/** How long after the treatment it falls due. */
 	public Duration offset() {

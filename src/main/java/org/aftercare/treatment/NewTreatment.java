@@ -2,9 +2,11 @@ package org.aftercare.treatment;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.PatientId;
 
 /** A treatment to record, with its areas and units. */
-public record NewTreatment(UUID patientId, Product product, String lotNumber, UUID injectorId, Instant treatedAt,
-		Indication indication, boolean intakeReviewed, List<AreaUnits> areas) {
+public record NewTreatment(PatientId patientId, Product product, String lotNumber, AccountId injectorId,
+		Instant treatedAt, Indication indication, boolean intakeReviewed, List<AreaUnits> areas) {
 }

@@ -17,6 +17,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.Ids;
 
 /**
@@ -81,10 +84,10 @@ class Treatment {
 	Treatment(UUID clinicId, NewTreatment details, Instant createdAt) {
 		this.id = Ids.next();
 		this.clinicId = clinicId;
-		this.patientId = details.patientId();
+		this.patientId = details.patientId().value();
 		this.product = details.product();
 		this.lotNumber = details.lotNumber();
-		this.injectorId = details.injectorId();
+		this.injectorId = details.injectorId().value();
 		this.treatedAt = details.treatedAt();
 		this.indication = details.indication();
 		this.intakeReviewed = details.intakeReviewed();
@@ -127,9 +130,10 @@ class Treatment {
 	}
 
 	TreatmentSummary summary() {
-		return new TreatmentSummary(this.id, this.clinicId, this.patientId, this.product, this.lotNumber,
-				this.injectorId, this.treatedAt, this.indication,
-				this.areas.stream().map(TreatmentArea::toAreaUnits).toList(), this.aftercareConfirmedAt);
+		return new TreatmentSummary(new TreatmentId(this.id), new ClinicId(this.clinicId),
+				new PatientId(this.patientId), this.product, this.lotNumber, new AccountId(this.injectorId),
+				this.treatedAt, this.indication, this.areas.stream().map(TreatmentArea::toAreaUnits).toList(),
+				this.aftercareConfirmedAt);
 	}
 
 }

@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.account.AccountSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
 import org.aftercare.security.CurrentUser;
@@ -97,8 +99,9 @@ class TreatmentController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "treatment/form";
 		}
-		NewTreatment treatment = new NewTreatment(patientId, complete.product(), complete.trimmedLotNumber(),
-				complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()), complete.indication(), true,
+		NewTreatment treatment = new NewTreatment(new PatientId(patientId), complete.product(),
+				complete.trimmedLotNumber(), new AccountId(complete.injectorId()),
+				Dates.toInstant(complete.treatedAt(), user.zone()), complete.indication(), true,
 				complete.treatedAreas());
 		UUID treatmentId;
 		try {
@@ -114,21 +117,22 @@ class TreatmentController {
 
 	@GetMapping("/clinician/treatments/{treatmentId}")
 	String showTreatment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID treatmentId, Model model) {
-		TreatmentSummary treatment = this.treatments.find(user.clinicId(), treatmentId)
+		TreatmentSummary treatment = this.treatments.find(user.clinicId(), new TreatmentId(treatmentId))
 			.orElseThrow(() -> new NotFoundException("treatment"));
 		model.addAttribute("treatment", treatment);
-		model.addAttribute("patient", patient(user, treatment.patientId()));
+		model.addAttribute("patient", patient(user, treatment.patientId().value()));
 		model.addAttribute("injector",
 				this.accounts.find(user.clinicId(), treatment.injectorId())
 					.map(AccountSummary::displayName)
 					.orElse(null));
-		model.addAttribute("checkIns", this.treatments.checkIns(user.clinicId(), treatmentId));
+		model.addAttribute("checkIns", this.treatments.checkIns(user.clinicId(), new TreatmentId(treatmentId)));
 		model.addAttribute("now", this.clock.instant());
 		return "treatment/detail";
 	}
 
 	private PatientSummary patient(CurrentUser user, UUID patientId) {
-		return this.patients.find(user.clinicId(), patientId).orElseThrow(() -> new NotFoundException("patient"));
+		return this.patients.find(user.clinicId(), new PatientId(patientId))
+			.orElseThrow(() -> new NotFoundException("patient"));
 	}
 
 	private void prepare(Model model, CurrentUser user, PatientSummary patient, TreatmentForm form) {
@@ -142,7 +146,7 @@ class TreatmentController {
 			errors.rejectValue("areas", "treatment.areas.none");
 		}
 		if (form.injectorId() != null && !errors.hasFieldErrors("injectorId")
-				&& clinicians.stream().noneMatch((c) -> c.id().equals(form.injectorId()))) {
+				&& clinicians.stream().noneMatch((c) -> c.id().value().equals(form.injectorId()))) {
 			errors.rejectValue("injectorId", "treatment.injector.unknown");
 		}
 		if (form.treatedAt() != null && !errors.hasFieldErrors("treatedAt")) {

@@ -3,11 +3,14 @@ package org.aftercare.treatment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /** A recorded treatment as other modules see it: the start of its episode. */
-public record TreatmentSummary(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber,
-		UUID injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas,
+public record TreatmentSummary(TreatmentId id, ClinicId clinicId, PatientId patientId, Product product,
+		String lotNumber, AccountId injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas,
 		Instant aftercareConfirmedAt) {
 
 	public boolean includes(Area area) {

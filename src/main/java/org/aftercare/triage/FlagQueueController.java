@@ -76,7 +76,7 @@ class FlagQueueController {
 		List<Choice> injectors = new ArrayList<>();
 		for (AccountSummary clinician : view.clinicians()) {
 			injectors.add(new Choice(clinician.id().toString(), clinician.displayName(),
-					clinician.id().equals(filter.injector())));
+					clinician.id().value().equals(filter.injector())));
 		}
 		model.addAttribute("injectorChoices", injectors);
 		if (result.hasErrors()) {

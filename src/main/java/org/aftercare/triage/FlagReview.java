@@ -73,7 +73,7 @@ class FlagReview {
 
 	private void act(CurrentUser user, UUID flagId, long seenVersion, AuditAction action, String detail,
 			String auditDetail, Consumer<Flag> change) {
-		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId())
+		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId().value())
 			.orElseThrow(() -> new NotFoundException("flag"));
 		if (flag.version() != seenVersion) {
 			throw new FlagChangedException();

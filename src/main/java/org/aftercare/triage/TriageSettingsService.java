@@ -3,7 +3,6 @@ package org.aftercare.triage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.RuleSettings;
 
 /**
@@ -41,7 +41,7 @@ class TriageSettingsService {
 	 * them, and loading the entity was 5% of the queue page.
 	 */
 	@Transactional(readOnly = true)
-	Thresholds thresholds(UUID clinicId) {
+	Thresholds thresholds(ClinicId clinicId) {
 		return this.jdbc.sql("""
 				SELECT severe_severity, severe_interference, moderate_headache_min, moderate_headache_max,
 				       moderate_interference, mild_transient_days, persistent_headache_days,
@@ -49,7 +49,7 @@ class TriageSettingsService {
 				       high_ack_minutes, patient_update_hours
 				  FROM triage_settings WHERE clinic_id = ?
 				""")
-			.param(clinicId)
+			.param(clinicId.value())
 			.query((rs, n) -> new Thresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
 					rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
 					rs.getInt(13)))
@@ -58,22 +58,22 @@ class TriageSettingsService {
 	}
 
 	@Transactional(readOnly = true)
-	RuleSettings ruleSettings(UUID clinicId) {
+	RuleSettings ruleSettings(ClinicId clinicId) {
 		return thresholds(clinicId).toRuleSettings();
 	}
 
 	/** Saves new thresholds and audits every changed value (old and new). */
 	@Transactional
-	void update(UUID clinicId, Thresholds thresholds) {
+	void update(ClinicId clinicId, Thresholds thresholds) {
 		Thresholds before = thresholds(clinicId);
-		TriageSettings row = this.settings.findById(clinicId)
-			.orElseGet(() -> new TriageSettings(clinicId, before, this.clock.instant()));
+		TriageSettings row = this.settings.findById(clinicId.value())
+			.orElseGet(() -> new TriageSettings(clinicId.value(), before, this.clock.instant()));
 		row.apply(thresholds, this.clock.instant());
 		this.settings.save(row);
 		List<String> changes = changes(before, thresholds);
 		if (!changes.isEmpty()) {
 			this.audit.record(new AuditEvent(clinicId, null, AuditAction.TRIAGE_SETTINGS_CHANGED, "triage_settings",
-					clinicId, String.join("; ", changes)));
+					clinicId.value(), String.join("; ", changes)));
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,10 +62,10 @@ class PatientRecordTests {
 				};
 			}
 			Intake intake = Intake.class.getDeclaredConstructor(types).newInstance(answers);
-			UUID id = this.patients.enrol(world.clinicId(), intake);
-			PatientSummary read = this.patients.find(world.clinicId(), id).orElseThrow();
-			assertThat(read.id()).isEqualTo(id);
-			assertThat(read.clinicId()).isEqualTo(world.clinicId());
+			UUID id = this.patients.enrol(new ClinicId(world.clinicId()), intake).value();
+			PatientSummary read = this.patients.find(new ClinicId(world.clinicId()), new PatientId(id)).orElseThrow();
+			assertThat(read.id().value()).isEqualTo(id);
+			assertThat(read.clinicId().value()).isEqualTo(world.clinicId());
 			assertThat(read.intake()).isEqualTo(intake);
 		}
 		assertThat(questions).isGreaterThanOrEqualTo(11);
@@ -75,8 +76,8 @@ class PatientRecordTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID patient = world.patient().patientId();
-		assertThat(this.patients.find(world.clinicId(), patient)).isPresent();
-		assertThat(this.patients.find(other.clinicId(), patient)).isEmpty();
+		assertThat(this.patients.find(new ClinicId(world.clinicId()), new PatientId(patient))).isPresent();
+		assertThat(this.patients.find(new ClinicId(other.clinicId()), new PatientId(patient))).isEmpty();
 	}
 
 }

@@ -19,8 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.patient.Intake;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.Confounder;
@@ -28,6 +30,7 @@ import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
@@ -203,7 +206,8 @@ class PrivacyTests {
 			.andExpect(content().string(containsString("Erased Patient")));
 		this.mvc.perform(get("/clinician/flags").with(user(world.clinician())))
 			.andExpect(content().string(not(containsString(name))));
-		PatientSummary erased = this.patients.find(world.clinicId(), patientId).orElseThrow();
+		PatientSummary erased = this.patients.find(new ClinicId(world.clinicId()), new PatientId(patientId))
+			.orElseThrow();
 		assertThat(erased.fullName()).isEqualTo("Erased Patient");
 		assertThat(erased.intake().email()).isEqualTo("erased-" + patientId + "@invalid");
 		assertThat(erased.intake().dateOfBirth()).isEqualTo(LocalDate.of(1980, 1, 1));
@@ -212,11 +216,12 @@ class PrivacyTests {
 		assertThat(erased.intake().phone()).isNull();
 
 		// What they wrote is gone everywhere, flag evidence included.
-		assertThat(this.reports.history(world.clinicId(), patientId)).allSatisfy((report) -> {
-			assertThat(report.notes()).isNull();
-			assertThat(report.medicines()).isNull();
-			assertThat(report.entries()).allSatisfy((entry) -> assertThat(entry.otherDescription()).isNull());
-		});
+		assertThat(this.reports.history(new ClinicId(world.clinicId()), new PatientId(patientId)))
+			.allSatisfy((report) -> {
+				assertThat(report.notes()).isNull();
+				assertThat(report.medicines()).isNull();
+				assertThat(report.entries()).allSatisfy((entry) -> assertThat(entry.otherDescription()).isNull());
+			});
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM flag_evidence fe JOIN flag f ON f.clinic_id = fe.clinic_id AND f.id = fe.flag_id
 				 WHERE f.patient_id = ? AND (fe.evidence LIKE ? OR f.evidence LIKE ?)""")
@@ -407,9 +412,11 @@ class PrivacyTests {
 			.andExpect(redirectedUrl("/admin/erasure-requests"));
 
 		assertThat(waiting(world)).isZero();
-		assertThat(this.patients.find(world.clinicId(), patientId).orElseThrow().fullName())
+		assertThat(
+				this.patients.find(new ClinicId(world.clinicId()), new PatientId(patientId)).orElseThrow().fullName())
 			.isEqualTo(world.patient().displayName());
-		assertThat(this.reports.history(world.clinicId(), patientId).get(0).notes()).isEqualTo(words + " notes");
+		assertThat(this.reports.history(new ClinicId(world.clinicId()), new PatientId(patientId)).get(0).notes())
+			.isEqualTo(words + " notes");
 		login(world.patientEmail());
 		assertThat(auditCount(world.clinicId(), patientId, "ERASURE_DECLINED")).isOne();
 		this.mvc.perform(get("/me/erasure").with(user(world.patient())))
@@ -444,8 +451,9 @@ class PrivacyTests {
 			.andExpect(status().isNotFound());
 
 		assertThat(waiting(world)).isOne();
-		assertThat(this.patients.find(world.clinicId(), world.patient().patientId()).orElseThrow().fullName())
-			.isEqualTo(name);
+		assertThat(this.patients.find(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()))
+			.orElseThrow()
+			.fullName()).isEqualTo(name);
 	}
 
 	/**
@@ -454,7 +462,7 @@ class PrivacyTests {
 	 */
 	private void report(UUID clinicId, UUID patientId, String words) {
 		Instant started = Instant.now().minus(Duration.ofHours(3));
-		this.reports.submit(new NewReport(clinicId, patientId, UUID.randomUUID(), List.of(
+		this.reports.submit(new NewReport(new ClinicId(clinicId), new PatientId(patientId), UUID.randomUUID(), List.of(
 				new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2, started, true, null, null, null, null, null),
 				new NewEntry(Symptom.OTHER, words + " other", 9, 3, started, true, null, null, null, null, null)),
 				Set.of(Confounder.POOR_SLEEP), words + " medicines", null, false, false, words + " notes"));
@@ -463,12 +471,14 @@ class PrivacyTests {
 	/** A second treated patient in the same clinic. */
 	private UUID neighbour(World world) {
 		String email = "neighbour-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(world.clinicId(),
-				new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null, false, false,
-						false, false, false, false, false, false, false, null, null));
-		this.treatments.record(world.clinicId(),
-				new NewTreatment(patientId, Product.ONABOTULINUMTOXINA, "LOT-N", world.clinician().accountId(),
-						Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC, true,
+		UUID patientId = this.patients
+			.enrol(new ClinicId(world.clinicId()), new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null,
+					false, false, null, false, false, false, false, false, false, false, false, false, null, null))
+			.value();
+		this.treatments.record(new ClinicId(world.clinicId()),
+				new NewTreatment(new PatientId(patientId), Product.ONABOTULINUMTOXINA, "LOT-N",
+						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+						Indication.COSMETIC, true,
 						List.of(new AreaUnits(Area.GLABELLAR_LINES, new java.math.BigDecimal("20")))));
 		return patientId;
 	}

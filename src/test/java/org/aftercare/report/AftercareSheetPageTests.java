@@ -16,8 +16,10 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,7 +152,8 @@ class AftercareSheetPageTests {
 			.andExpect(content().string(containsString("I have read this")));
 		this.mvc.perform(post("/me/aftercare/confirm").with(user(this.world.patient())).with(csrf()))
 			.andExpect(redirectedUrl("/me/aftercare"));
-		Instant confirmed = this.treatments.find(this.world.clinicId(), this.world.treatmentId())
+		Instant confirmed = this.treatments
+			.find(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()))
 			.orElseThrow()
 			.aftercareConfirmedAt();
 		assertThat(confirmed).isNotNull();
@@ -162,7 +165,7 @@ class AftercareSheetPageTests {
 		this.clock.advance(Duration.ofHours(2));
 		this.mvc.perform(post("/me/aftercare/confirm").with(user(this.world.patient())).with(csrf()))
 			.andExpect(redirectedUrl("/me/aftercare"));
-		assertThat(this.treatments.find(this.world.clinicId(), this.world.treatmentId())
+		assertThat(this.treatments.find(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()))
 			.orElseThrow()
 			.aftercareConfirmedAt()).isEqualTo(confirmed);
 		this.mvc.perform(get("/clinician/treatments/" + this.world.treatmentId()).with(user(this.world.clinician())))
@@ -181,7 +184,7 @@ class AftercareSheetPageTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/me/aftercare/confirm").with(user(this.world.clinician())).with(csrf()))
 			.andExpect(status().isForbidden());
-		assertThat(this.treatments.find(this.world.clinicId(), this.world.treatmentId())
+		assertThat(this.treatments.find(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()))
 			.orElseThrow()
 			.aftercareConfirmedAt()).isNull();
 	}

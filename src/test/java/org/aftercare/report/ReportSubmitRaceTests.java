@@ -21,6 +21,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +47,11 @@ class ReportSubmitRaceTests {
 	@Test
 	void aSubmitThatLostAnOptimisticLockIsSavedOnceMore() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		UUID saved = UUID.randomUUID();
+		ReportId saved = new ReportId(UUID.randomUUID());
 		AtomicInteger calls = new AtomicInteger();
 		ReportService racing = new ReportService(null, null, null, null, null, null, null) {
 			@Override
-			public UUID submit(NewReport report) {
+			public ReportId submit(NewReport report) {
 				if (calls.incrementAndGet() == 1) {
 					throw new ObjectOptimisticLockingFailureException("flag", UUID.randomUUID());
 				}
@@ -58,7 +60,7 @@ class ReportSubmitRaceTests {
 		};
 		UUID token = UUID.randomUUID();
 		NewReport report = severeHeadache(world, token);
-		assertThat(Submits.submitOnceMore(racing, world.clinicId(), token, () -> racing.submit(report)))
+		assertThat(Submits.submitOnceMore(racing, new ClinicId(world.clinicId()), token, () -> racing.submit(report)))
 			.isEqualTo(saved);
 		assertThat(calls).hasValue(2);
 	}
@@ -73,7 +75,7 @@ class ReportSubmitRaceTests {
 		ExecutorService pool = Executors.newFixedThreadPool(n);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
-			List<Future<UUID>> results = new ArrayList<>();
+			List<Future<ReportId>> results = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				UUID token = UUID.randomUUID();
 				results.add(pool.submit(() -> {
@@ -82,12 +84,13 @@ class ReportSubmitRaceTests {
 					// (row-level
 					// security).
 					NewReport report = severeHeadache(world, token);
-					return ClinicScope.runInClinic(world.clinicId(), () -> Submits.submitOnceMore(this.reports,
-							world.clinicId(), token, () -> this.reports.submit(report)));
+					return ClinicScope.runInClinic(new ClinicId(world.clinicId()),
+							() -> Submits.submitOnceMore(this.reports, new ClinicId(world.clinicId()), token,
+									() -> this.reports.submit(report)));
 				}));
 			}
 			start.countDown();
-			for (Future<UUID> result : results) {
+			for (Future<ReportId> result : results) {
 				assertThat(result.get(60, TimeUnit.SECONDS)).isNotNull();
 			}
 		}
@@ -101,8 +104,10 @@ class ReportSubmitRaceTests {
 	}
 
 	private static NewReport severeHeadache(World world, UUID token) {
-		return NewReport.of(world.clinicId(), world.patient().patientId(), token, List.of(new NewEntry(Symptom.HEADACHE,
-				null, 7, 2, Instant.now().minus(Duration.ofHours(2)), true, null, false, false, false, null)), null);
+		return NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), token,
+				List.of(new NewEntry(Symptom.HEADACHE, null, 7, 2, Instant.now().minus(Duration.ofHours(2)), true, null,
+						false, false, false, null)),
+				null);
 	}
 
 }

@@ -21,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -117,7 +120,8 @@ class SymptomReportRepositoryTests {
 				Set.of(Confounder.STRESS, Confounder.ALCOHOL));
 		UUID headache = first.view().entries().get(0).id();
 		save(List.of(), Set.of());
-		NewReport full = new NewReport(this.world.clinicId(), this.world.patient().patientId(), UUID.randomUUID(),
+		NewReport full = new NewReport(new ClinicId(this.world.clinicId()),
+				new PatientId(this.world.patient().patientId()), UUID.randomUUID(),
 				List.of(new NewEntry(Symptom.OTHER, "tingling", null, null, this.treatedAt, false,
 						this.treatedAt.plus(Duration.ofHours(3)), null, null, null, null),
 						entry(Symptom.HEADACHE, 7, this.treatedAt, headache)),
@@ -126,18 +130,22 @@ class SymptomReportRepositoryTests {
 				(tx) -> persist(new SymptomReport(full, this.world.treatmentId(), this.treatedAt, Instant.now())));
 		List<ReportView> entities = episodeFromEntities();
 		assertThat(entities).hasSize(3);
-		assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).isEqualTo(entities);
-		assertThat(this.reports.episode(this.fixtures.world(this.treatedAt).clinicId(), this.world.treatmentId()))
+		assertThat(this.reports.episode(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId())))
+			.isEqualTo(entities);
+		assertThat(this.reports.episode(new ClinicId(this.fixtures.world(this.treatedAt).clinicId()),
+				new TreatmentId(this.world.treatmentId())))
 			.isEmpty();
 	}
 
 	@Test
 	void theEpisodeHoldsAReportSavedEarlierInTheSameTransaction() {
 		List<ReportView> episode = this.transactions.execute((tx) -> {
-			persist(new SymptomReport(new NewReport(this.world.clinicId(), this.world.patient().patientId(),
-					UUID.randomUUID(), List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(), null, null,
-					false, false, null), this.world.treatmentId(), this.treatedAt, Instant.now()));
-			return this.reports.episode(this.world.clinicId(), this.world.treatmentId());
+			persist(new SymptomReport(
+					new NewReport(new ClinicId(this.world.clinicId()), new PatientId(this.world.patient().patientId()),
+							UUID.randomUUID(), List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(),
+							null, null, false, false, null),
+					this.world.treatmentId(), this.treatedAt, Instant.now()));
+			return this.reports.episode(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()));
 		});
 		assertThat(episode).hasSize(1);
 		assertThat(episode.get(0).entries()).extracting(EntryView::severity).containsExactly(3);
@@ -158,14 +166,18 @@ class SymptomReportRepositoryTests {
 			statistics.clear();
 			readOnly.executeWithoutResult((tx) -> {
 				assertThat(episodeEntities()).hasSize(1);
-				assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).hasSize(1);
+				assertThat(this.reports.episode(new ClinicId(this.world.clinicId()),
+						new TreatmentId(this.world.treatmentId())))
+					.hasSize(1);
 			});
 			assertThat(statistics.getFlushCount()).isZero();
 			// The submit's triage must see the report it has just saved.
 			statistics.clear();
 			this.transactions.executeWithoutResult((tx) -> {
 				assertThat(episodeEntities()).hasSize(1);
-				assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).hasSize(1);
+				assertThat(this.reports.episode(new ClinicId(this.world.clinicId()),
+						new TreatmentId(this.world.treatmentId())))
+					.hasSize(1);
 			});
 			assertThat(statistics.getFlushCount()).isPositive();
 		}
@@ -192,8 +204,9 @@ class SymptomReportRepositoryTests {
 	}
 
 	private SymptomReport save(List<NewEntry> entries, Set<Confounder> causes) {
-		NewReport report = new NewReport(this.world.clinicId(), this.world.patient().patientId(), UUID.randomUUID(),
-				entries, causes, null, null, false, false, null);
+		NewReport report = new NewReport(new ClinicId(this.world.clinicId()),
+				new PatientId(this.world.patient().patientId()), UUID.randomUUID(), entries, causes, null, null, false,
+				false, null);
 		return this.transactions.execute(
 				(tx) -> persist(new SymptomReport(report, this.world.treatmentId(), this.treatedAt, Instant.now())));
 	}

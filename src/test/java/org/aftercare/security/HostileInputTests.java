@@ -31,6 +31,7 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
@@ -355,7 +356,7 @@ class HostileInputTests {
 	private void submit(World world) {
 		this.reports.submit(
 				NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
+					.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), UUID.randomUUID(),
 							List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
 									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
 							null));

@@ -17,10 +17,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
@@ -152,10 +155,10 @@ class FlagQueueTests {
 		for (int i = 0; i < FlagQueue.PAGE_SIZE + 2; i++) {
 			// Each new treatment is a new episode, so each report raises a flag of its
 			// own.
-			this.treatments.record(world.clinicId(),
-					new NewTreatment(world.patient().patientId(), Product.ONABOTULINUMTOXINA, "L" + i,
-							world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
-							true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
+			this.treatments.record(new ClinicId(world.clinicId()),
+					new NewTreatment(new PatientId(world.patient().patientId()), Product.ONABOTULINUMTOXINA, "L" + i,
+							new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+							Indication.COSMETIC, true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 			raise(world, Symptom.OTHER, 2);
 		}
 		String first = queue(world, "");
@@ -219,16 +222,16 @@ class FlagQueueTests {
 
 	/** A new treatment: a new episode, whose reports raise flags of their own. */
 	private void newEpisode(World world, String lot) {
-		this.treatments.record(world.clinicId(),
-				new NewTreatment(world.patient().patientId(), Product.ONABOTULINUMTOXINA, lot,
-						world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
-						true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
+		this.treatments.record(new ClinicId(world.clinicId()),
+				new NewTreatment(new PatientId(world.patient().patientId()), Product.ONABOTULINUMTOXINA, lot,
+						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+						Indication.COSMETIC, true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 	}
 
 	private void raise(World world, Symptom symptom, int severity) {
 		this.reports.submit(
 				NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
+					.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), UUID.randomUUID(),
 							List.of(new NewEntry(symptom, symptom == Symptom.OTHER ? "tingling" : null, severity, null,
 									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
 							null));
