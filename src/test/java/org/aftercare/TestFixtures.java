@@ -23,6 +23,7 @@ import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
 import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
 
 /**
@@ -55,6 +56,22 @@ public class TestFixtures {
 	/** A clinic with one clinician and one treated patient. */
 	public record World(UUID clinicId, CurrentUser clinician, CurrentUser patient, UUID treatmentId,
 			String patientEmail, String clinicianEmail) {
+
+		/** The clinic, as the modules' services take it. */
+		public ClinicId clinic() {
+			return new ClinicId(this.clinicId);
+		}
+
+		/** The patient's record, as the modules' services take it. */
+		public PatientId patientId() {
+			return new PatientId(this.patient.patientId());
+		}
+
+		/** The treatment, as the modules' services take it. */
+		public TreatmentId treatment() {
+			return new TreatmentId(this.treatmentId);
+		}
+
 	}
 
 	public World world(Instant treatedAt) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,21 +128,20 @@ class CheckInReminders {
 	 */
 	@ApplicationModuleListener
 	void on(CheckInReminderDue due) {
-		ClinicScope.runInClinic(due.clinicId(), () -> remind(due.clinicId().value(), due.patientId().value(),
+		ClinicScope.runInClinic(due.clinicId(), () -> remind(due.clinicId(), due.patientId(),
 				this.links.issue(due.clinicId(), due.checkInId()), due.offset()));
 	}
 
 	/** "Send me a new link" from the page of a link that no longer works. */
 	@ApplicationModuleListener
 	void on(CheckInLinkRequested requested) {
-		ClinicScope.runInClinic(requested.clinicId(),
-				() -> remind(requested.clinicId().value(), requested.patientId().value(),
-						this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
+		ClinicScope.runInClinic(requested.clinicId(), () -> remind(requested.clinicId(), requested.patientId(),
+				this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
 	}
 
-	private void remind(UUID clinicId, UUID patientId, Optional<String> token, Duration offset) {
-		this.patients.find(new ClinicId(clinicId), new PatientId(patientId)).ifPresent((patient) -> {
-			ClinicSummary clinic = this.clinics.get(new ClinicId(clinicId));
+	private void remind(ClinicId clinicId, PatientId patientId, Optional<String> token, Duration offset) {
+		this.patients.find(clinicId, patientId).ifPresent((patient) -> {
+			ClinicSummary clinic = this.clinics.get(clinicId);
 			String link = token.map((t) -> this.baseUrl + "/c/" + t).orElse(this.baseUrl + "/me/check-in");
 			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
 					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(offset), "link", link));

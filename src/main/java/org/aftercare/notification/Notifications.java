@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,6 +22,7 @@ import org.aftercare.report.CheckInLinks;
 import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.FlagEscalated;
+import org.aftercare.triage.FlagId;
 import org.aftercare.triage.FlagRaised;
 import org.aftercare.triage.rules.Priority;
 
@@ -65,8 +65,8 @@ class Notifications {
 		if (raised.priority() == Priority.MEDIUM) {
 			return;
 		}
-		ClinicScope.runInClinic(raised.clinicId(), () -> alert(raised.clinicId().value(), raised.patientId().value(),
-				raised.flagId().value(), raised.priority(), "alert"));
+		ClinicScope.runInClinic(raised.clinicId(),
+				() -> alert(raised.clinicId(), raised.patientId(), raised.flagId(), raised.priority(), "alert"));
 	}
 
 	/**
@@ -75,8 +75,8 @@ class Notifications {
 	 */
 	@ApplicationModuleListener
 	void on(FlagEscalated escalated) {
-		ClinicScope.runInClinic(escalated.clinicId(), () -> alert(escalated.clinicId().value(),
-				escalated.patientId().value(), escalated.flagId().value(), escalated.to(), "escalation"));
+		ClinicScope.runInClinic(escalated.clinicId(), () -> alert(escalated.clinicId(), escalated.patientId(),
+				escalated.flagId(), escalated.to(), "escalation"));
 	}
 
 	/**
@@ -105,10 +105,8 @@ class Notifications {
 	 * An alert names the priority and the patient's first name, and links to the flag: no
 	 * other health data leaves the app by e-mail.
 	 */
-	private void alert(UUID clinicId, UUID patientId, UUID flagId, Priority priority, String template) {
-		String firstName = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
-			.map((p) -> p.intake().givenName())
-			.orElse("");
+	private void alert(ClinicId clinicId, PatientId patientId, FlagId flagId, Priority priority, String template) {
+		String firstName = this.patients.find(clinicId, patientId).map((p) -> p.intake().givenName()).orElse("");
 		this.mailer.send(recipients(clinicId), template, new Object[] { priority.name(), firstName }, Map.of("priority",
 				priority.name(), "firstName", firstName, "link", this.baseUrl + "/clinician/flags/" + flagId));
 	}
@@ -117,12 +115,12 @@ class Notifications {
 	 * The clinic's on-call addresses, or, when none are set, its clinicians who can sign
 	 * in.
 	 */
-	private List<String> recipients(UUID clinicId) {
-		String onCall = this.clinics.onCallEmails(new ClinicId(clinicId));
+	private List<String> recipients(ClinicId clinicId) {
+		String onCall = this.clinics.onCallEmails(clinicId);
 		if (onCall != null && !onCall.isBlank()) {
 			return Arrays.stream(onCall.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 		}
-		return this.accounts.alertableClinicianEmails(new ClinicId(clinicId));
+		return this.accounts.alertableClinicianEmails(clinicId);
 	}
 
 }

@@ -9,19 +9,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A symptom report's id.
  * <p>
- * In JSON (stored event publications, the patient's data export) and in text (links,
- * logs, CSV) it is the bare UUID, as the plain UUID was before the type existed.
+ * It is the bare UUID in JSON and in text (links, logs, CSV): event publications stored
+ * with plain UUIDs still read, and the patient's data export keeps its shape.
  */
 public record ReportId(@JsonValue UUID value) {
 
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public ReportId {
 		Objects.requireNonNull(value, "value");
-	}
-
-	/** {@code null} for {@code null}: for a column or field that may be empty. */
-	public static ReportId ofNullable(UUID value) {
-		return (value != null) ? new ReportId(value) : null;
 	}
 
 	@Override

@@ -26,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.browser.BrowserTestSupport;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +61,7 @@ class PasskeyJourneyTests {
 	@AfterEach
 	void relaxClinic() {
 		if (this.world != null) {
-			this.twoFactor.require(new ClinicId(this.world.clinicId()), false);
+			this.twoFactor.require(this.world.clinic(), false);
 		}
 	}
 
@@ -113,7 +112,7 @@ class PasskeyJourneyTests {
 
 		// From now on the clinic asks staff for a second factor: a password alone goes to
 		// the authenticator step, a passkey does not.
-		this.twoFactor.require(new ClinicId(this.world.clinicId()), true);
+		this.twoFactor.require(this.world.clinic(), true);
 		logIn(this.world.clinicianEmail());
 		browser.waitUntil(ExpectedConditions.urlContains("/two-factor"));
 		driver.manage().deleteAllCookies();

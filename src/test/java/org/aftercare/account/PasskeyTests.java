@@ -17,7 +17,6 @@ import org.aftercare.AftercareTest;
 import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,8 +160,7 @@ class PasskeyTests {
 			.single();
 		assertThat(this.users.findById(new Bytes(handle))).isNotNull();
 
-		assertThat(this.accounts.erasePatientLogin(new ClinicId(world.clinicId()), world.patient().patientId()))
-			.isPresent();
+		assertThat(this.accounts.erasePatientLogin(world.clinic(), world.patient().patientId())).isPresent();
 		assertThat(count(passkey)).isZero();
 		assertThat(this.users.findById(new Bytes(handle))).isNull();
 	}

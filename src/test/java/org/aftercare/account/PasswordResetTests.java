@@ -25,7 +25,6 @@ import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
 import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
-import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,11 +183,11 @@ class PasswordResetTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
 		UUID patient = this.patients
-			.enrol(new ClinicId(world.clinicId()),
+			.enrol(world.clinic(),
 					new Intake("Lena", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
 							false, false, false, false, false, false, false, false, null, null))
 			.value();
-		this.accounts.invite(new ClinicId(world.clinicId()), email, "Lena Invited", Role.PATIENT, patient);
+		this.accounts.invite(world.clinic(), email, "Lena Invited", Role.PATIENT, patient);
 		await().atMost(WAIT).until(() -> NotificationTestsAccess.mailsTo(email).size() == 1);
 		String path = path(NotificationTestsAccess.mailsTo(email).get(0), "invitation");
 		this.mvc

@@ -42,14 +42,13 @@ class PatientLoginErasureTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
 		UUID patientId = this.patients
-			.enrol(new ClinicId(world.clinicId()), new Intake("In", "Vited", LocalDate.of(1990, 2, 3), email, null,
-					false, false, null, false, false, false, false, false, false, false, false, false, null, null))
+			.enrol(world.clinic(),
+					new Intake("In", "Vited", LocalDate.of(1990, 2, 3), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
 			.value();
-		UUID accountId = this.accounts
-			.invite(new ClinicId(world.clinicId()), email, "In Vited", Role.PATIENT, patientId)
-			.value();
+		UUID accountId = this.accounts.invite(world.clinic(), email, "In Vited", Role.PATIENT, patientId).value();
 
-		assertThat(this.accounts.erasePatientLogin(new ClinicId(world.clinicId()), patientId)).contains(email);
+		assertThat(this.accounts.erasePatientLogin(world.clinic(), patientId)).contains(email);
 
 		UserAccount account = this.userAccounts.findByIdAndClinicId(accountId, world.clinicId()).orElseThrow();
 		assertThat(account.enabled()).isFalse();

@@ -15,12 +15,10 @@ import org.aftercare.AftercareTest;
 import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 
@@ -171,9 +169,9 @@ class AuditTrailTests {
 
 	private UUID submit(World world) {
 		return this.reports
-			.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-					UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING, null, 2, null,
-							Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING, null,
+							2, null, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
 					null))
 			.value();
 	}

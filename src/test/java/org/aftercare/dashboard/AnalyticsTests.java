@@ -384,19 +384,20 @@ class AnalyticsTests {
 
 	private UUID injector(World world, String name) {
 		return this.accounts
-			.create(new ClinicId(world.clinicId()), "injector-" + UUID.randomUUID() + "@test.aftercare",
-					TestFixtures.PASSWORD, Role.CLINICIAN, name, null)
+			.create(world.clinic(), "injector-" + UUID.randomUUID() + "@test.aftercare", TestFixtures.PASSWORD,
+					Role.CLINICIAN, name, null)
 			.value();
 	}
 
 	/** A new patient of the clinic with one treatment; returns the patient. */
 	private UUID treat(World world, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		UUID patient = this.patients.enrol(new ClinicId(world.clinicId()),
-				new Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5), "p-" + UUID.randomUUID() + "@test.aftercare",
-						null, false, false, null, false, false, false, false, false, false, false, false, false, null,
-						null))
+		UUID patient = this.patients
+			.enrol(world.clinic(),
+					new Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5), "p-" + UUID.randomUUID() + "@test.aftercare",
+							null, false, false, null, false, false, false, false, false, false, false, false, false,
+							null, null))
 			.value();
-		this.treatments.record(new ClinicId(world.clinicId()), new NewTreatment(new PatientId(patient), product, "LOT",
+		this.treatments.record(world.clinic(), new NewTreatment(new PatientId(patient), product, "LOT",
 				new AccountId(injector), at, Indication.COSMETIC, true, areas));
 		return patient;
 	}
@@ -414,13 +415,12 @@ class AnalyticsTests {
 	}
 
 	private void report(World world, UUID patient, Symptom symptom, Instant started) {
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(patient), UUID.randomUUID(),
+		this.reports.submit(NewReport.of(world.clinic(), new PatientId(patient), UUID.randomUUID(),
 				List.of(new NewEntry(symptom, null, 4, null, started, true, null, null, null, null, null)), null));
 	}
 
 	private void noNewSymptoms(World world, UUID patient) {
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(patient), UUID.randomUUID(),
-				List.of(), null));
+		this.reports.submit(NewReport.of(world.clinic(), new PatientId(patient), UUID.randomUUID(), List.of(), null));
 	}
 
 }

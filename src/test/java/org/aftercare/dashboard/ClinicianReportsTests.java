@@ -13,12 +13,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -90,8 +88,7 @@ class ClinicianReportsTests {
 
 	private UUID submit(World world, Symptom symptom, int severity) {
 		Instant started = Instant.now().minus(Duration.ofHours(2));
-		return this.reports.submit(NewReport.of(new ClinicId(world.clinicId()),
-				new PatientId(world.patient().patientId()), UUID.randomUUID(),
+		return this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
 				List.of(new NewEntry(symptom, null, severity, null, started, true, null, null, null, null, null)),
 				null))
 			.value();

@@ -32,7 +32,6 @@ import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
@@ -192,10 +191,11 @@ class DashboardStatementCountTests {
 			swallowing(world, patient);
 		}
 		for (int i = 1; i < n; i++) {
-			UUID other = this.patients.enrol(new ClinicId(world.clinicId()),
-					new Intake("Other" + i, "Patient", LocalDate.of(1970 + i, 2, 3),
-							"other-" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false,
-							false, false, false, false, false, false, false, false, null, null))
+			UUID other = this.patients
+				.enrol(world.clinic(),
+						new Intake("Other" + i, "Patient", LocalDate.of(1970 + i, 2, 3),
+								"other-" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null,
+								false, false, false, false, false, false, false, false, false, null, null))
 				.value();
 			treat(world, other, start);
 			swallowing(world, other);
@@ -246,7 +246,7 @@ class DashboardStatementCountTests {
 	}
 
 	private void treat(World world, UUID patient, Instant at) {
-		this.treatments.record(new ClinicId(world.clinicId()),
+		this.treatments.record(world.clinic(),
 				new NewTreatment(new PatientId(patient), Product.ABOBOTULINUMTOXINA, "LOT",
 						new AccountId(world.clinician().accountId()), at, Indication.COSMETIC, true,
 						List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("50")),
@@ -256,7 +256,7 @@ class DashboardStatementCountTests {
 	private void swallowing(World world, UUID patient) {
 		this.reports.submit(
 				NewReport
-					.of(new ClinicId(world.clinicId()), new PatientId(patient), UUID.randomUUID(),
+					.of(world.clinic(), new PatientId(patient), UUID.randomUUID(),
 							List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
 									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
 							null));

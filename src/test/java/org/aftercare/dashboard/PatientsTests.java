@@ -18,13 +18,11 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.patient.Intake;
-import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -192,18 +190,19 @@ class PatientsTests {
 	}
 
 	private void enrol(World world, String given, String family) {
-		this.patients.enrol(new ClinicId(world.clinicId()),
+		this.patients.enrol(world.clinic(),
 				new Intake(given, family, LocalDate.of(1990, 5, 6),
 						given.toLowerCase() + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null,
 						false, false, false, false, false, false, false, false, false, null, null));
 	}
 
 	private UUID submit(World world, Symptom symptom, int severity) {
-		return this.reports
-			.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-					UUID.randomUUID(), List.of(new NewEntry(symptom, null, severity, null,
-							Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-					null))
+		return this.reports.submit(
+				NewReport
+					.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+							List.of(new NewEntry(symptom, null, severity, null,
+									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+							null))
 			.value();
 	}
 

@@ -15,10 +15,8 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,8 +72,7 @@ class CheckInReminderTests {
 		World world = this.fixtures.world(Instant.now());
 		this.clock.advance(Duration.ofHours(2).plusMinutes(1));
 		// The patient answers with one tap ("no new symptoms") before the job runs.
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(), null));
+		this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(), null));
 		remindAll();
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))

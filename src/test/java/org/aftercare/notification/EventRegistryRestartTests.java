@@ -16,13 +16,11 @@ import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
-import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +43,7 @@ class EventRegistryRestartTests {
 			world = fixtures(first).world(Instant.now().minus(Duration.ofDays(1)));
 			first.getBean(ReportService.class)
 				.submit(NewReport
-					.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), UUID.randomUUID(),
+					.of(world.clinic(), world.patientId(), UUID.randomUUID(),
 							List.of(new NewEntry(Symptom.TROUBLE_BREATHING, null, 5, null,
 									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
 							null));

@@ -27,13 +27,11 @@ import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.account.AccountSummary;
 import org.aftercare.patient.Intake;
-import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,14 +95,13 @@ class NotificationTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String leaver = "leaver-" + UUID.randomUUID() + "@test.aftercare";
 		UUID leaverId = this.accounts
-			.create(new ClinicId(world.clinicId()), leaver, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Leaver", null)
+			.create(world.clinic(), leaver, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Leaver", null)
 			.value();
-		this.accounts.setEnabled(new ClinicId(world.clinicId()), new AccountId(leaverId), false);
+		this.accounts.setEnabled(world.clinic(), new AccountId(leaverId), false);
 		String invited = "invited-clinician-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.invite(new ClinicId(world.clinicId()), invited, "Dr Invited", Role.CLINICIAN, null);
+		this.accounts.invite(world.clinic(), invited, "Dr Invited", Role.CLINICIAN, null);
 		String colleague = "colleague-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(new ClinicId(world.clinicId()), colleague, TestFixtures.PASSWORD, Role.CLINICIAN,
-				"Dr Colleague", null);
+		this.accounts.create(world.clinic(), colleague, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Colleague", null);
 
 		report(world, Symptom.TROUBLE_SWALLOWING);
 		// One message to both: each inbox holds a copy.
@@ -113,7 +110,7 @@ class NotificationTests {
 		// patient alerts; both still name their past treatments in the injector lists.
 		assertThat(mailsTo(leaver)).isEmpty();
 		assertThat(mailsTo(invited).stream().filter((m) -> subject(m).contains("flag"))).isEmpty();
-		assertThat(this.accounts.clinicians(new ClinicId(world.clinicId()))).extracting(AccountSummary::email)
+		assertThat(this.accounts.clinicians(world.clinic())).extracting(AccountSummary::email)
 			.contains(leaver, invited, colleague, world.clinicianEmail());
 	}
 
@@ -162,7 +159,7 @@ class NotificationTests {
 				.param("password", "a long enough passphrase")
 				.param("confirmation", "a long enough passphrase"))
 			.andExpect(redirectedUrl("/"));
-		assertThat(this.accounts.hasActivated(new ClinicId(world.clinicId()), patient)).isTrue();
+		assertThat(this.accounts.hasActivated(world.clinic(), patient)).isTrue();
 
 		this.mvc.perform(get(path))
 			.andExpect(status().isGone())
@@ -177,7 +174,7 @@ class NotificationTests {
 		String first = await().atMost(WAIT).until(() -> invitationLink(email), (l) -> l != null);
 		String firstPath = first.substring(first.indexOf("/invitation/"));
 
-		assertThat(this.accounts.resendInvitation(new ClinicId(world.clinicId()), patient)).isTrue();
+		assertThat(this.accounts.resendInvitation(world.clinic(), patient)).isTrue();
 		await().atMost(WAIT).until(() -> mailsTo(email).size() == 2);
 		this.mvc.perform(get(firstPath))
 			.andExpect(status().isGone())
@@ -205,19 +202,21 @@ class NotificationTests {
 	}
 
 	private UUID enrol(World world, String email, String givenName) {
-		UUID patient = this.patients.enrol(new ClinicId(world.clinicId()),
-				new Intake(givenName, "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
-						false, false, false, false, false, false, false, false, null, null))
+		UUID patient = this.patients
+			.enrol(world.clinic(),
+					new Intake(givenName, "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
+							false, false, false, false, false, false, false, false, null, null))
 			.value();
-		this.accounts.invite(new ClinicId(world.clinicId()), email, givenName + " Invited", Role.PATIENT, patient);
+		this.accounts.invite(world.clinic(), email, givenName + " Invited", Role.PATIENT, patient);
 		return patient;
 	}
 
 	private void report(World world, Symptom symptom) {
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(new NewEntry(symptom, null, 4, null,
-						Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-				null));
+		this.reports.submit(
+				NewReport.of(
+						world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 4,
+								null, Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+						null));
 	}
 
 	static List<MimeMessage> mailsTo(String address) {

@@ -62,8 +62,8 @@ class PatientRecordTests {
 				};
 			}
 			Intake intake = Intake.class.getDeclaredConstructor(types).newInstance(answers);
-			UUID id = this.patients.enrol(new ClinicId(world.clinicId()), intake).value();
-			PatientSummary read = this.patients.find(new ClinicId(world.clinicId()), new PatientId(id)).orElseThrow();
+			UUID id = this.patients.enrol(world.clinic(), intake).value();
+			PatientSummary read = this.patients.find(world.clinic(), new PatientId(id)).orElseThrow();
 			assertThat(read.id().value()).isEqualTo(id);
 			assertThat(read.clinicId().value()).isEqualTo(world.clinicId());
 			assertThat(read.intake()).isEqualTo(intake);
@@ -76,7 +76,7 @@ class PatientRecordTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID patient = world.patient().patientId();
-		assertThat(this.patients.find(new ClinicId(world.clinicId()), new PatientId(patient))).isPresent();
+		assertThat(this.patients.find(world.clinic(), new PatientId(patient))).isPresent();
 		assertThat(this.patients.find(new ClinicId(other.clinicId()), new PatientId(patient))).isEmpty();
 	}
 

@@ -27,12 +27,8 @@ class PseudonymisationTests {
 	@Test
 	void pseudonymiseKeepsTheBirthYearAndRiskFactorsOnly() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)), true, false);
-		assertThat(
-				this.patients.pseudonymise(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId())))
-			.isTrue();
-		Intake intake = this.patients.find(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()))
-			.orElseThrow()
-			.intake();
+		assertThat(this.patients.pseudonymise(world.clinic(), world.patientId())).isTrue();
+		Intake intake = this.patients.find(world.clinic(), world.patientId()).orElseThrow().intake();
 		assertThat(intake.givenName()).isEqualTo("Erased");
 		assertThat(intake.familyName()).isEqualTo("Patient");
 		assertThat(intake.email()).isEqualTo("erased-" + world.patient().patientId() + "@invalid");
@@ -44,12 +40,9 @@ class PseudonymisationTests {
 	void pseudonymiseNeverReachesAnotherClinicsPatient() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		assertThat(
-				this.patients.pseudonymise(new ClinicId(other.clinicId()), new PatientId(world.patient().patientId())))
-			.isFalse();
-		assertThat(this.patients.find(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()))
-			.orElseThrow()
-			.fullName()).isEqualTo(world.patient().displayName());
+		assertThat(this.patients.pseudonymise(new ClinicId(other.clinicId()), world.patientId())).isFalse();
+		assertThat(this.patients.find(world.clinic(), world.patientId()).orElseThrow().fullName())
+			.isEqualTo(world.patient().displayName());
 	}
 
 }

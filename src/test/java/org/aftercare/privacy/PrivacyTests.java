@@ -206,8 +206,7 @@ class PrivacyTests {
 			.andExpect(content().string(containsString("Erased Patient")));
 		this.mvc.perform(get("/clinician/flags").with(user(world.clinician())))
 			.andExpect(content().string(not(containsString(name))));
-		PatientSummary erased = this.patients.find(new ClinicId(world.clinicId()), new PatientId(patientId))
-			.orElseThrow();
+		PatientSummary erased = this.patients.find(world.clinic(), new PatientId(patientId)).orElseThrow();
 		assertThat(erased.fullName()).isEqualTo("Erased Patient");
 		assertThat(erased.intake().email()).isEqualTo("erased-" + patientId + "@invalid");
 		assertThat(erased.intake().dateOfBirth()).isEqualTo(LocalDate.of(1980, 1, 1));
@@ -216,12 +215,11 @@ class PrivacyTests {
 		assertThat(erased.intake().phone()).isNull();
 
 		// What they wrote is gone everywhere, flag evidence included.
-		assertThat(this.reports.history(new ClinicId(world.clinicId()), new PatientId(patientId)))
-			.allSatisfy((report) -> {
-				assertThat(report.notes()).isNull();
-				assertThat(report.medicines()).isNull();
-				assertThat(report.entries()).allSatisfy((entry) -> assertThat(entry.otherDescription()).isNull());
-			});
+		assertThat(this.reports.history(world.clinic(), new PatientId(patientId))).allSatisfy((report) -> {
+			assertThat(report.notes()).isNull();
+			assertThat(report.medicines()).isNull();
+			assertThat(report.entries()).allSatisfy((entry) -> assertThat(entry.otherDescription()).isNull());
+		});
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM flag_evidence fe JOIN flag f ON f.clinic_id = fe.clinic_id AND f.id = fe.flag_id
 				 WHERE f.patient_id = ? AND (fe.evidence LIKE ? OR f.evidence LIKE ?)""")
@@ -412,10 +410,9 @@ class PrivacyTests {
 			.andExpect(redirectedUrl("/admin/erasure-requests"));
 
 		assertThat(waiting(world)).isZero();
-		assertThat(
-				this.patients.find(new ClinicId(world.clinicId()), new PatientId(patientId)).orElseThrow().fullName())
+		assertThat(this.patients.find(world.clinic(), new PatientId(patientId)).orElseThrow().fullName())
 			.isEqualTo(world.patient().displayName());
-		assertThat(this.reports.history(new ClinicId(world.clinicId()), new PatientId(patientId)).get(0).notes())
+		assertThat(this.reports.history(world.clinic(), new PatientId(patientId)).get(0).notes())
 			.isEqualTo(words + " notes");
 		login(world.patientEmail());
 		assertThat(auditCount(world.clinicId(), patientId, "ERASURE_DECLINED")).isOne();
@@ -451,9 +448,7 @@ class PrivacyTests {
 			.andExpect(status().isNotFound());
 
 		assertThat(waiting(world)).isOne();
-		assertThat(this.patients.find(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()))
-			.orElseThrow()
-			.fullName()).isEqualTo(name);
+		assertThat(this.patients.find(world.clinic(), world.patientId()).orElseThrow().fullName()).isEqualTo(name);
 	}
 
 	/**
@@ -472,10 +467,11 @@ class PrivacyTests {
 	private UUID neighbour(World world) {
 		String email = "neighbour-" + UUID.randomUUID() + "@test.aftercare";
 		UUID patientId = this.patients
-			.enrol(new ClinicId(world.clinicId()), new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null,
-					false, false, null, false, false, false, false, false, false, false, false, false, null, null))
+			.enrol(world.clinic(),
+					new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
 			.value();
-		this.treatments.record(new ClinicId(world.clinicId()),
+		this.treatments.record(world.clinic(),
 				new NewTreatment(new PatientId(patientId), Product.ONABOTULINUMTOXINA, "LOT-N",
 						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
 						Indication.COSMETIC, true,

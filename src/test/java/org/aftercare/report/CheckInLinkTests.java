@@ -30,7 +30,6 @@ import org.aftercare.TestFixtures.World;
 import org.aftercare.patient.PatientId;
 import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.CheckInId;
-import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -345,9 +344,7 @@ class CheckInLinkTests {
 		this.jdbc.sql("UPDATE user_account SET password_hash = NULL WHERE id = ?")
 			.param(this.world.patient().accountId())
 			.update();
-		assertThat(
-				this.accounts.resendInvitation(new ClinicId(this.world.clinicId()), this.world.patient().patientId()))
-			.isTrue();
+		assertThat(this.accounts.resendInvitation(this.world.clinic(), this.world.patient().patientId())).isTrue();
 		await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(this.world.patientEmail()).isEmpty());
 		String body = GreenMailUtil.getBody(mailsTo(this.world.patientEmail()).get(0));
 		assertThat(body).contains("/invitation/").contains("Answer today's check-in");
@@ -408,11 +405,8 @@ class CheckInLinkTests {
 	}
 
 	private java.util.Optional<String> issue(World world, int index) {
-		UUID checkIn = this.treatments.checkIns(new ClinicId(world.clinicId()), new TreatmentId(world.treatmentId()))
-			.get(index)
-			.id()
-			.value();
-		return this.links.issue(new ClinicId(world.clinicId()), new CheckInId(checkIn));
+		UUID checkIn = this.treatments.checkIns(world.clinic(), world.treatment()).get(index).id().value();
+		return this.links.issue(world.clinic(), new CheckInId(checkIn));
 	}
 
 	private long reportCount() {
@@ -423,9 +417,7 @@ class CheckInLinkTests {
 	}
 
 	private Instant firstCheckInAnsweredAt() {
-		return this.treatments.checkIns(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()))
-			.get(0)
-			.answeredAt();
+		return this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0).answeredAt();
 	}
 
 	private List<String> audit(String action) {

@@ -17,8 +17,6 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.patient.PatientId;
-import org.aftercare.security.ClinicId;
-import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,15 +52,15 @@ class EntryAndAreaLoadPlanTests {
 		otherClinicWithThousandsOfEntriesAndAreas();
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID patient = world.patient().patientId();
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(patient), UUID.randomUUID(),
-				List.of(new NewEntry(Symptom.BRUISING, null, 2, 0, Instant.now().minus(Duration.ofHours(5)), true, null,
-						null, null, null, null)),
-				null));
+		this.reports
+			.submit(NewReport.of(
+					world.clinic(), new PatientId(patient), UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING,
+							null, 2, 0, Instant.now().minus(Duration.ofHours(5)), true, null, null, null, null, null)),
+					null));
 		SqlCapture.start();
-		assertThat(this.reports.history(new ClinicId(world.clinicId()), new PatientId(patient))).isNotEmpty();
-		assertThat(this.reports.episode(new ClinicId(world.clinicId()), new TreatmentId(world.treatmentId())))
-			.isNotEmpty();
-		assertThat(this.treatments.latestFor(new ClinicId(world.clinicId()), new PatientId(patient))).isPresent();
+		assertThat(this.reports.history(world.clinic(), new PatientId(patient))).isNotEmpty();
+		assertThat(this.reports.episode(world.clinic(), world.treatment())).isNotEmpty();
+		assertThat(this.treatments.latestFor(world.clinic(), new PatientId(patient))).isPresent();
 		List<String> loads = SqlCapture.stop()
 			.stream()
 			.filter((sql) -> sql.contains("join symptom_entry") || sql.contains("join treatment_area"))

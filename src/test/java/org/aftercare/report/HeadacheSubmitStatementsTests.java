@@ -13,8 +13,6 @@ import org.springframework.context.annotation.Import;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,10 +40,11 @@ class HeadacheSubmitStatementsTests {
 
 	private List<String> r6StatementsOfASubmit(World world, Symptom symptom) {
 		SqlCapture.start();
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(new NewEntry(symptom, null, 2, null,
-						Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
-				null));
+		this.reports.submit(
+				NewReport.of(
+						world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 2,
+								null, Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
+						null));
 		return SqlCapture.stop().stream().filter((sql) -> sql.contains("ongoing_headache")).toList();
 	}
 

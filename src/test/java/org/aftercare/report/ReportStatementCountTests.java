@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,23 +65,17 @@ class ReportStatementCountTests {
 		for (int i = 0; i < earlier; i++) {
 			this.reports.submit(report(world, Symptom.values()[i % 5], null));
 		}
-		UUID lastEntry = this.reports
-			.history(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()))
-			.get(0)
-			.entries()
-			.get(0)
-			.id();
+		UUID lastEntry = this.reports.history(world.clinic(), world.patientId()).get(0).entries().get(0).id();
 		this.statistics.clear();
-		this.reports.submit(new NewReport(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(),
+		this.reports.submit(new NewReport(world.clinic(), world.patientId(), UUID.randomUUID(),
 				List.of(entry(Symptom.HEADACHE, null), entry(Symptom.BRUISING, null), entry(Symptom.NAUSEA, lastEntry)),
 				java.util.Set.of(Confounder.STRESS), "paracetamol", MedicinesHelped.YES, false, false, "notes"));
 		return this.statistics.getPrepareStatementCount();
 	}
 
 	private static NewReport report(World world, Symptom symptom, UUID updates) {
-		return NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(entry(symptom, updates)), null);
+		return NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(entry(symptom, updates)),
+				null);
 	}
 
 	private static NewEntry entry(Symptom symptom, UUID updates) {

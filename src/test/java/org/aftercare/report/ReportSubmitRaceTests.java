@@ -21,8 +21,6 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
-import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +58,7 @@ class ReportSubmitRaceTests {
 		};
 		UUID token = UUID.randomUUID();
 		NewReport report = severeHeadache(world, token);
-		assertThat(Submits.submitOnceMore(racing, new ClinicId(world.clinicId()), token, () -> racing.submit(report)))
-			.isEqualTo(saved);
+		assertThat(Submits.submitOnceMore(racing, world.clinic(), token, () -> racing.submit(report))).isEqualTo(saved);
 		assertThat(calls).hasValue(2);
 	}
 
@@ -84,9 +81,8 @@ class ReportSubmitRaceTests {
 					// (row-level
 					// security).
 					NewReport report = severeHeadache(world, token);
-					return ClinicScope.runInClinic(new ClinicId(world.clinicId()),
-							() -> Submits.submitOnceMore(this.reports, new ClinicId(world.clinicId()), token,
-									() -> this.reports.submit(report)));
+					return ClinicScope.runInClinic(world.clinic(), () -> Submits.submitOnceMore(this.reports,
+							world.clinic(), token, () -> this.reports.submit(report)));
 				}));
 			}
 			start.countDown();
@@ -104,10 +100,8 @@ class ReportSubmitRaceTests {
 	}
 
 	private static NewReport severeHeadache(World world, UUID token) {
-		return NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), token,
-				List.of(new NewEntry(Symptom.HEADACHE, null, 7, 2, Instant.now().minus(Duration.ofHours(2)), true, null,
-						false, false, false, null)),
-				null);
+		return NewReport.of(world.clinic(), world.patientId(), token, List.of(new NewEntry(Symptom.HEADACHE, null, 7, 2,
+				Instant.now().minus(Duration.ofHours(2)), true, null, false, false, false, null)), null);
 	}
 
 }

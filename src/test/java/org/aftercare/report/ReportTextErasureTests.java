@@ -34,13 +34,9 @@ class ReportTextErasureTests {
 		submit(world);
 		submit(other);
 
-		assertThat(
-				this.reports.eraseFreeText(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId())))
-			.isEqualTo(2);
+		assertThat(this.reports.eraseFreeText(world.clinic(), world.patientId())).isEqualTo(2);
 
-		ReportView erased = this.reports
-			.history(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()))
-			.get(0);
+		ReportView erased = this.reports.history(world.clinic(), world.patientId()).get(0);
 		assertThat(erased.notes()).isNull();
 		assertThat(erased.medicines()).isNull();
 		assertThat(erased.otherCauses()).containsExactly(Confounder.STRESS);
@@ -56,8 +52,7 @@ class ReportTextErasureTests {
 	}
 
 	private void submit(World world) {
-		this.reports.submit(new NewReport(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(),
+		this.reports.submit(new NewReport(world.clinic(), world.patientId(), UUID.randomUUID(),
 				List.of(new NewEntry(Symptom.OTHER, "tingling", 4, 1, Instant.now().minus(Duration.ofHours(2)), true,
 						null, null, null, null, null)),
 				Set.of(Confounder.STRESS), "paracetamol", null, false, false, "notes"));

@@ -14,8 +14,6 @@ import org.springframework.context.annotation.Import;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +45,8 @@ class SubmitWritesOnlyTests {
 		NewEntry thunderclap = new NewEntry(Symptom.HEADACHE, null, 10, 3, Instant.now().minus(Duration.ofHours(2)),
 				true, null, true, false, false, null);
 		SqlCapture.start();
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(thunderclap), null));
+		this.reports
+			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(thunderclap), null));
 		List<String> sql = SqlCapture.stop();
 		assertThat(sql).anyMatch((s) -> s.startsWith("insert into symptom_report "))
 			.anyMatch((s) -> s.startsWith("insert into flag "))

@@ -21,9 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.security.ClinicId;
-import org.aftercare.treatment.TreatmentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -120,8 +118,7 @@ class SymptomReportRepositoryTests {
 				Set.of(Confounder.STRESS, Confounder.ALCOHOL));
 		UUID headache = first.view().entries().get(0).id();
 		save(List.of(), Set.of());
-		NewReport full = new NewReport(new ClinicId(this.world.clinicId()),
-				new PatientId(this.world.patient().patientId()), UUID.randomUUID(),
+		NewReport full = new NewReport(this.world.clinic(), this.world.patientId(), UUID.randomUUID(),
 				List.of(new NewEntry(Symptom.OTHER, "tingling", null, null, this.treatedAt, false,
 						this.treatedAt.plus(Duration.ofHours(3)), null, null, null, null),
 						entry(Symptom.HEADACHE, 7, this.treatedAt, headache)),
@@ -130,22 +127,19 @@ class SymptomReportRepositoryTests {
 				(tx) -> persist(new SymptomReport(full, this.world.treatmentId(), this.treatedAt, Instant.now())));
 		List<ReportView> entities = episodeFromEntities();
 		assertThat(entities).hasSize(3);
-		assertThat(this.reports.episode(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId())))
-			.isEqualTo(entities);
+		assertThat(this.reports.episode(this.world.clinic(), this.world.treatment())).isEqualTo(entities);
 		assertThat(this.reports.episode(new ClinicId(this.fixtures.world(this.treatedAt).clinicId()),
-				new TreatmentId(this.world.treatmentId())))
+				this.world.treatment()))
 			.isEmpty();
 	}
 
 	@Test
 	void theEpisodeHoldsAReportSavedEarlierInTheSameTransaction() {
 		List<ReportView> episode = this.transactions.execute((tx) -> {
-			persist(new SymptomReport(
-					new NewReport(new ClinicId(this.world.clinicId()), new PatientId(this.world.patient().patientId()),
-							UUID.randomUUID(), List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(),
-							null, null, false, false, null),
-					this.world.treatmentId(), this.treatedAt, Instant.now()));
-			return this.reports.episode(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()));
+			persist(new SymptomReport(new NewReport(this.world.clinic(), this.world.patientId(), UUID.randomUUID(),
+					List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(), null, null, false, false,
+					null), this.world.treatmentId(), this.treatedAt, Instant.now()));
+			return this.reports.episode(this.world.clinic(), this.world.treatment());
 		});
 		assertThat(episode).hasSize(1);
 		assertThat(episode.get(0).entries()).extracting(EntryView::severity).containsExactly(3);
@@ -166,18 +160,14 @@ class SymptomReportRepositoryTests {
 			statistics.clear();
 			readOnly.executeWithoutResult((tx) -> {
 				assertThat(episodeEntities()).hasSize(1);
-				assertThat(this.reports.episode(new ClinicId(this.world.clinicId()),
-						new TreatmentId(this.world.treatmentId())))
-					.hasSize(1);
+				assertThat(this.reports.episode(this.world.clinic(), this.world.treatment())).hasSize(1);
 			});
 			assertThat(statistics.getFlushCount()).isZero();
 			// The submit's triage must see the report it has just saved.
 			statistics.clear();
 			this.transactions.executeWithoutResult((tx) -> {
 				assertThat(episodeEntities()).hasSize(1);
-				assertThat(this.reports.episode(new ClinicId(this.world.clinicId()),
-						new TreatmentId(this.world.treatmentId())))
-					.hasSize(1);
+				assertThat(this.reports.episode(this.world.clinic(), this.world.treatment())).hasSize(1);
 			});
 			assertThat(statistics.getFlushCount()).isPositive();
 		}
@@ -204,9 +194,8 @@ class SymptomReportRepositoryTests {
 	}
 
 	private SymptomReport save(List<NewEntry> entries, Set<Confounder> causes) {
-		NewReport report = new NewReport(new ClinicId(this.world.clinicId()),
-				new PatientId(this.world.patient().patientId()), UUID.randomUUID(), entries, causes, null, null, false,
-				false, null);
+		NewReport report = new NewReport(this.world.clinic(), this.world.patientId(), UUID.randomUUID(), entries,
+				causes, null, null, false, false, null);
 		return this.transactions.execute(
 				(tx) -> persist(new SymptomReport(report, this.world.treatmentId(), this.treatedAt, Instant.now())));
 	}

@@ -33,7 +33,6 @@ import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
@@ -398,7 +397,7 @@ class TenantIsolationTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID clinic = world.clinicId();
 		this.reports.submit(
-				NewReport.of(new ClinicId(clinic), new PatientId(world.patient().patientId()), UUID.randomUUID(),
+				NewReport.of(new ClinicId(clinic), world.patientId(), UUID.randomUUID(),
 						List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
 								Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
 						"issue 7"));

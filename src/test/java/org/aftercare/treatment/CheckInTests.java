@@ -21,7 +21,6 @@ import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountId;
-import org.aftercare.patient.PatientId;
 import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.CheckInRow;
 import org.aftercare.treatment.DueCheckIn;
@@ -73,21 +72,18 @@ class CheckInTests {
 	void anAnswerMarksOnlyTheCheckInsAlreadyDue() {
 		Instant dayOneAndAHalf = this.treatedAt.plus(Duration.ofHours(36));
 		UUID report = UUID.randomUUID();
-		assertThat(this.treatments.recordAnswer(new ClinicId(this.world.clinicId()),
-				new TreatmentId(this.world.treatmentId()), dayOneAndAHalf, report))
+		assertThat(this.treatments.recordAnswer(this.world.clinic(), this.world.treatment(), dayOneAndAHalf, report))
 			.isEqualTo(2);
-		List<CheckInRow> rows = this.treatments.checkIns(new ClinicId(this.world.clinicId()),
-				new TreatmentId(this.world.treatmentId()));
+		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinic(), this.world.treatment());
 		assertThat(rows).extracting(CheckInRow::offsetLabel)
 			.containsExactly("PT2H", "PT24H", "PT72H", "PT168H", "PT336H");
 		assertThat(rows).extracting(CheckInRow::answerReportId).containsExactly(report, report, null, null, null);
 		assertThat(rows.get(0).answeredAt()).isEqualTo(dayOneAndAHalf);
 		// A later report answers the next one only; the earlier answers stay.
 		UUID later = UUID.randomUUID();
-		this.treatments.recordAnswer(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()),
+		this.treatments.recordAnswer(this.world.clinic(), this.world.treatment(),
 				this.treatedAt.plus(Duration.ofDays(4)), later);
-		assertThat(this.treatments.checkIns(new ClinicId(this.world.clinicId()),
-				new TreatmentId(this.world.treatmentId())))
+		assertThat(this.treatments.checkIns(this.world.clinic(), this.world.treatment()))
 			.extracting(CheckInRow::answerReportId)
 			.containsExactly(report, report, later, null, null);
 		assertThat(rows.get(2).unanswered(this.treatedAt.plus(Duration.ofDays(4)))).isTrue();
@@ -98,19 +94,15 @@ class CheckInTests {
 	void anotherClinicCannotAnswerOrRemind() {
 		World other = this.fixtures.world(this.treatedAt);
 		Instant later = this.treatedAt.plus(Duration.ofDays(20));
-		assertThat(this.treatments.recordAnswer(new ClinicId(other.clinicId()),
-				new TreatmentId(this.world.treatmentId()), later, UUID.randomUUID()))
+		assertThat(this.treatments.recordAnswer(new ClinicId(other.clinicId()), this.world.treatment(), later,
+				UUID.randomUUID()))
 			.isZero();
-		CheckInRow first = this.treatments
-			.checkIns(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()))
-			.get(0);
+		CheckInRow first = this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0);
 		this.treatments.markReminded(new ClinicId(other.clinicId()), first.id(), later);
-		assertThat(this.treatments.checkIns(new ClinicId(this.world.clinicId()),
-				new TreatmentId(this.world.treatmentId())))
+		assertThat(this.treatments.checkIns(this.world.clinic(), this.world.treatment()))
 			.allSatisfy((row) -> assertThat(row.answeredAt()).isNull())
 			.allSatisfy((row) -> assertThat(row.remindedAt()).isNull());
-		assertThat(this.treatments.checkIns(new ClinicId(other.clinicId()), new TreatmentId(this.world.treatmentId())))
-			.isEmpty();
+		assertThat(this.treatments.checkIns(new ClinicId(other.clinicId()), this.world.treatment())).isEmpty();
 	}
 
 	@Test
@@ -132,8 +124,8 @@ class CheckInTests {
 		assertThat(this.treatments.dueCheckIns(dayTwo, 2)).hasSize(2).isEqualTo(due.subList(0, 2));
 
 		// Reminded or answered: no longer due.
-		this.treatments.markReminded(new ClinicId(this.world.clinicId()), mine.get(0).id(), dayTwo);
-		this.treatments.markReminded(new ClinicId(this.world.clinicId()), mine.get(0).id(), dayTwo.plusSeconds(60));
+		this.treatments.markReminded(this.world.clinic(), mine.get(0).id(), dayTwo);
+		this.treatments.markReminded(this.world.clinic(), mine.get(0).id(), dayTwo.plusSeconds(60));
 		this.treatments.recordAnswer(new ClinicId(second.clinicId()), new TreatmentId(second.treatmentId()), dayTwo,
 				UUID.randomUUID());
 		List<DueCheckIn> after = this.treatments.dueCheckIns(dayTwo, 100_000)
@@ -141,10 +133,7 @@ class CheckInTests {
 			.filter((c) -> ours.contains(c.clinicId().value()))
 			.toList();
 		assertThat(after).extracting(DueCheckIn::id).containsExactly(mine.get(2).id());
-		assertThat(
-				this.treatments.checkIns(new ClinicId(this.world.clinicId()), new TreatmentId(this.world.treatmentId()))
-					.get(0)
-					.remindedAt())
+		assertThat(this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0).remindedAt())
 			.isEqualTo(dayTwo);
 	}
 
@@ -156,8 +145,7 @@ class CheckInTests {
 				.with(csrf())
 				.param("formToken", UUID.randomUUID().toString()))
 			.andExpect(status().is3xxRedirection());
-		List<CheckInRow> rows = this.treatments.checkIns(new ClinicId(this.world.clinicId()),
-				new TreatmentId(this.world.treatmentId()));
+		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinic(), this.world.treatment());
 		assertThat(rows.get(0).answerReportId()).isNotNull();
 		assertThat(rows.subList(1, 5)).allSatisfy((row) -> assertThat(row.answeredAt()).isNull());
 		this.clock.advance(Duration.ofDays(1));
@@ -173,13 +161,13 @@ class CheckInTests {
 
 	@Test
 	void recordingATreatmentDirectlyAlsoSchedulesItsCheckIns() {
-		UUID treatment = this.treatments.record(new ClinicId(this.world.clinicId()),
-				new NewTreatment(new PatientId(this.world.patient().patientId()), Product.OTHER, null,
-						new AccountId(this.world.clinician().accountId()), Instant.now(), Indication.MEDICAL, true,
-						List.of(new AreaUnits(Area.MASSETER, new BigDecimal("30")))))
+		UUID treatment = this.treatments
+			.record(this.world.clinic(),
+					new NewTreatment(this.world.patientId(), Product.OTHER, null,
+							new AccountId(this.world.clinician().accountId()), Instant.now(), Indication.MEDICAL, true,
+							List.of(new AreaUnits(Area.MASSETER, new BigDecimal("30")))))
 			.value();
-		assertThat(this.treatments.checkIns(new ClinicId(this.world.clinicId()), new TreatmentId(treatment)))
-			.hasSize(5);
+		assertThat(this.treatments.checkIns(this.world.clinic(), new TreatmentId(treatment))).hasSize(5);
 	}
 
 }

@@ -15,12 +15,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -95,8 +93,7 @@ class FlagChartTests {
 	}
 
 	private void submit(World world, Symptom symptom, int severity, Instant started) {
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(),
+		this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
 				List.of(new NewEntry(symptom, null, severity, null, started, true, null, null, null, null, null)),
 				null));
 	}

@@ -18,12 +18,10 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountId;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
@@ -155,8 +153,8 @@ class FlagQueueTests {
 		for (int i = 0; i < FlagQueue.PAGE_SIZE + 2; i++) {
 			// Each new treatment is a new episode, so each report raises a flag of its
 			// own.
-			this.treatments.record(new ClinicId(world.clinicId()),
-					new NewTreatment(new PatientId(world.patient().patientId()), Product.ONABOTULINUMTOXINA, "L" + i,
+			this.treatments.record(world.clinic(),
+					new NewTreatment(world.patientId(), Product.ONABOTULINUMTOXINA, "L" + i,
 							new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
 							Indication.COSMETIC, true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 			raise(world, Symptom.OTHER, 2);
@@ -222,8 +220,8 @@ class FlagQueueTests {
 
 	/** A new treatment: a new episode, whose reports raise flags of their own. */
 	private void newEpisode(World world, String lot) {
-		this.treatments.record(new ClinicId(world.clinicId()),
-				new NewTreatment(new PatientId(world.patient().patientId()), Product.ONABOTULINUMTOXINA, lot,
+		this.treatments.record(world.clinic(),
+				new NewTreatment(world.patientId(), Product.ONABOTULINUMTOXINA, lot,
 						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
 						Indication.COSMETIC, true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 	}
@@ -231,7 +229,7 @@ class FlagQueueTests {
 	private void raise(World world, Symptom symptom, int severity) {
 		this.reports.submit(
 				NewReport
-					.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), UUID.randomUUID(),
+					.of(world.clinic(), world.patientId(), UUID.randomUUID(),
 							List.of(new NewEntry(symptom, symptom == Symptom.OTHER ? "tingling" : null, severity, null,
 									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
 							null));

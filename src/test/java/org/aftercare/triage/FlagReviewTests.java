@@ -14,12 +14,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -112,8 +110,7 @@ class FlagReviewTests {
 			.andExpect(content().string(containsString("would like an update")));
 
 		UUID answer = this.reports
-			.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-					UUID.randomUUID(), List.of(), null))
+			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(), null))
 			.value();
 		this.mvc.perform(get("/me").with(user(world.patient())))
 			.andExpect(content().string(not(containsString("id=\"follow-up-requests\""))));
@@ -179,10 +176,11 @@ class FlagReviewTests {
 	}
 
 	private UUID raise(World world, Symptom symptom) {
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(new NewEntry(symptom, null, 5, null,
-						Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-				null));
+		this.reports.submit(
+				NewReport.of(
+						world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 5,
+								null, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+						null));
 		return this.jdbc.sql("SELECT id FROM flag WHERE clinic_id = ? ORDER BY raised_at LIMIT 1")
 			.param(world.clinicId())
 			.query(UUID.class)

@@ -95,12 +95,10 @@ class OngoingHeadachesTests {
 	}
 
 	private void submit(World world, Symptom symptom, Instant started, boolean ongoing) {
-		this.reports.submit(
-				NewReport
-					.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()), UUID.randomUUID(),
-							List.of(new NewEntry(symptom, null, 3, null, started, ongoing,
-									ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
-							null));
+		this.reports.submit(NewReport.of(
+				world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 3, null,
+						started, ongoing, ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
+				null));
 	}
 
 	private Map<String, Object> row(World world) {

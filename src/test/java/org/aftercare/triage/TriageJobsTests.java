@@ -22,12 +22,10 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,10 +124,11 @@ class TriageJobsTests {
 	void headacheThatStoppedIsNotFlaggedByTheClock() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofHours(5)));
 		Instant started = Instant.now().minus(Duration.ofHours(4));
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(), List.of(new NewEntry(Symptom.HEADACHE, null, 2, null, started, false,
-						started.plus(Duration.ofHours(2)), null, null, null, null)),
-				null));
+		this.reports
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.HEADACHE, null,
+							2, null, started, false, started.plus(Duration.ofHours(2)), null, null, null, null)),
+					null));
 		this.clock.advance(Duration.ofDays(5));
 		this.jobs.flagPersistentHeadaches();
 		assertThat(flags(world, "R6_PERSISTENT_HEADACHE")).isEmpty();
@@ -264,8 +263,7 @@ class TriageJobsTests {
 	}
 
 	private void submit(World world, Symptom symptom, int severity, Instant started) {
-		this.reports.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-				UUID.randomUUID(),
+		this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
 				List.of(new NewEntry(symptom, null, severity, null, started, true, null, null, null, null, null)),
 				null));
 	}

@@ -19,12 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
-import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,9 +117,9 @@ class TriageJourneyTests {
 	void headacheRedFlagAddsThatItMayHaveAnotherCause() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID report = this.reports
-			.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-					UUID.randomUUID(), List.of(new NewEntry(Symptom.HEADACHE, null, 6, null,
-							Instant.now().minus(Duration.ofHours(2)), true, null, true, false, false, null)),
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.HEADACHE, null,
+							6, null, Instant.now().minus(Duration.ofHours(2)), true, null, true, false, false, null)),
 					null))
 			.value();
 		this.mvc.perform(get("/me/reports/" + report + "/advice").with(user(world.patient())))
@@ -202,11 +200,9 @@ class TriageJourneyTests {
 	}
 
 	private UUID submit(World world, Symptom symptom, int severity, Instant started, boolean ongoing, Instant stopped) {
-		return this.reports
-			.submit(NewReport.of(new ClinicId(world.clinicId()), new PatientId(world.patient().patientId()),
-					UUID.randomUUID(), List.of(new NewEntry(symptom, null, severity, null, started, ongoing, stopped,
-							null, null, null, null)),
-					null))
+		return this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, severity, null, started, ongoing, stopped, null, null, null, null)),
+				null))
 			.value();
 	}
 
