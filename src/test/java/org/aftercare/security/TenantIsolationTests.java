@@ -31,9 +31,13 @@ import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.treatment.CheckInId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -295,7 +299,7 @@ class TenantIsolationTests {
 		List<String> seen = inClinic(this.a.clinicId(), () -> {
 			List<String> clinics = new ArrayList<>();
 			clinics.add(this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single());
-			clinics.add(ClinicScope.runInClinic(this.b.clinicId(),
+			clinics.add(ClinicScope.runInClinic(new ClinicId(this.b.clinicId()),
 					() -> this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single()));
 			clinics.add(this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single());
 			return clinics;
@@ -343,7 +347,7 @@ class TenantIsolationTests {
 
 	/** Runs the work in one transaction of the app, scoped to the clinic. */
 	private <T> T inClinic(UUID clinicId, Supplier<T> work) {
-		return ClinicScope.runInClinic(clinicId,
+		return ClinicScope.runInClinic(new ClinicId(clinicId),
 				() -> new TransactionTemplate(this.transactions).execute((status) -> work.get()));
 	}
 
@@ -392,10 +396,11 @@ class TenantIsolationTests {
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID clinic = world.clinicId();
-		this.reports.submit(ReportService.NewReport.of(clinic, world.patient().patientId(), UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-						Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-				"tenant isolation"));
+		this.reports
+			.submit(NewReport.of(new ClinicId(clinic), world.patientId(), UUID.randomUUID(),
+					List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+							Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+					"tenant isolation"));
 		UUID flag = this.owner.sql("SELECT id FROM flag WHERE clinic_id = ? LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
@@ -408,7 +413,7 @@ class TenantIsolationTests {
 				.param("kind", "CALLED")
 				.param("note", "tenant isolation"))
 			.andExpect(status().is3xxRedirection());
-		this.accounts.invite(clinic, "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
+		this.accounts.invite(new ClinicId(clinic), "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
 				Role.CLINICIAN, null);
 		// Each from a client address of its own, so that the per-client limits of the
 		// other tests' requests cannot hold these links back.
@@ -424,12 +429,12 @@ class TenantIsolationTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
-		this.audit.record(new AuditLog.Event(clinic, null, AuditAction.AUDIT_VIEWED, null, null, null));
+		this.audit.record(new AuditEvent(new ClinicId(clinic), null, AuditAction.AUDIT_VIEWED, null, null, null));
 		UUID checkIn = this.owner.sql("SELECT id FROM check_in WHERE clinic_id = ? ORDER BY due_at LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
 			.single();
-		assertThat(this.checkInLinks.issue(clinic, checkIn)).isPresent();
+		assertThat(this.checkInLinks.issue(new ClinicId(clinic), new CheckInId(checkIn))).isPresent();
 		UUID account = world.clinician().accountId();
 		this.owner.sql("INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, false)")
 			.param(clinic)
