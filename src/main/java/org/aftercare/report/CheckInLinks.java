@@ -244,7 +244,7 @@ public class CheckInLinks {
 
 	/** Erasure: the patient's links go, used or not, and the throttle's count of them. */
 	@Transactional
-	public int erase(UUID clinicId, UUID patientId) {
+	int erase(UUID clinicId, UUID patientId) {
 		this.jdbc.sql("DELETE FROM check_in_link_attempt WHERE subject = ?")
 			.param(CheckInLinkThrottle.patientKey(patientId))
 			.update();

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,8 +36,6 @@ public class ReportService {
 
 	private final TreatmentService treatments;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -47,11 +44,10 @@ public class ReportService {
 
 	private final EntityManager entityManager;
 
-	ReportService(SymptomReportRepository reports, TreatmentService treatments, ApplicationEventPublisher events,
-			AuditLog audit, Clock clock, EpisodeReports episodes, EntityManager entityManager) {
+	ReportService(SymptomReportRepository reports, TreatmentService treatments, AuditLog audit, Clock clock,
+			EpisodeReports episodes, EntityManager entityManager) {
 		this.reports = reports;
 		this.treatments = treatments;
-		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 		this.episodes = episodes;
@@ -143,22 +139,6 @@ public class ReportService {
 				&& this.reports.countEntries(updated, report.clinicId(), report.patientId()) != updated.size()) {
 			throw new NotFoundException("entry");
 		}
-	}
-
-	/**
-	 * Erasure: everything the patient wrote in their own words (notes, medicines, the
-	 * description of an "other" symptom) goes; the reports, their entries and scores
-	 * stay, de-identified, for the clinic's counts. Publishes {@link ReportTextErased} so
-	 * that copies of the descriptions elsewhere go too, in the same transaction.
-	 * @return how many reports and entries lost text
-	 */
-	@Transactional
-	public int eraseFreeText(UUID clinicId, UUID patientId) {
-		List<String> descriptions = this.reports.findOtherDescriptions(clinicId, patientId);
-		int changed = this.reports.eraseReportText(clinicId, patientId)
-				+ this.reports.eraseEntryText(clinicId, patientId);
-		this.events.publishEvent(new ReportTextErased(clinicId, patientId, descriptions));
-		return changed;
 	}
 
 	/**

@@ -47,7 +47,7 @@ class ReportSubmitRaceTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID saved = UUID.randomUUID();
 		AtomicInteger calls = new AtomicInteger();
-		ReportService racing = new ReportService(null, null, null, null, null, null, null) {
+		ReportService racing = new ReportService(null, null, null, null, null, null) {
 			@Override
 			public UUID submit(NewReport report) {
 				if (calls.incrementAndGet() == 1) {

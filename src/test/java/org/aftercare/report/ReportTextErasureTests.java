@@ -25,14 +25,19 @@ class ReportTextErasureTests {
 	@Autowired
 	ReportService reports;
 
+	@Autowired
+	ReportErasure erasure;
+
 	@Test
-	void eraseFreeTextRemovesThePatientsWordsAndKeepsTheScores() {
+	void erasePatientRemovesThePatientsWordsAndKeepsTheScores() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		submit(world);
 		submit(other);
 
-		assertThat(this.reports.eraseFreeText(world.clinicId(), world.patient().patientId())).isEqualTo(2);
+		assertThat(this.erasure.erasePatient(world.clinicId(), world.patient().patientId()))
+			.as("the descriptions erased, which flags may quote")
+			.containsExactly("tingling");
 
 		ReportService.ReportView erased = this.reports.history(world.clinicId(), world.patient().patientId()).get(0);
 		assertThat(erased.notes()).isNull();

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.privacy.PatientErased;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.ClinicScope;
@@ -43,7 +41,7 @@ class OngoingHeadachesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationEventPublisher events;
+	PatientFlags flags;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -82,9 +80,9 @@ class OngoingHeadachesTests {
 		submit(other, Symptom.HEADACHE, started, true);
 		assertThat(row(erased)).isNotEmpty();
 
-		ClinicScope.runInClinic(erased.clinicId(),
-				() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> this.events
-					.publishEvent(new PatientErased(erased.clinicId(), erased.patient().patientId()))));
+		ClinicScope
+			.runInClinic(erased.clinicId(), () -> new TransactionTemplate(this.transactions).executeWithoutResult(
+					(status) -> this.flags.erasePatient(erased.clinicId(), erased.patient().patientId(), List.of())));
 
 		assertThat(row(erased)).isEmpty();
 		assertThat(row(other)).isNotEmpty();

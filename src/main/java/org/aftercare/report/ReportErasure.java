@@ -1,0 +1,41 @@
+package org.aftercare.report;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The patient's erasure, the report module's part, for the privacy module: everything the
+ * patient wrote in their own words (notes, medicines, the description of an "other"
+ * symptom) goes, and so do their check-in links; the reports, their entries and scores
+ * stay, de-identified, for the clinic's counts.
+ */
+@Service
+public class ReportErasure {
+
+	private final SymptomReportRepository reports;
+
+	private final CheckInLinks links;
+
+	ReportErasure(SymptomReportRepository reports, CheckInLinks links) {
+		this.reports = reports;
+		this.links = links;
+	}
+
+	/**
+	 * Erases the patient's words and links in the caller's transaction.
+	 * @return the descriptions of "other" symptoms erased, which other modules may have
+	 * quoted (flag evidence)
+	 */
+	@Transactional
+	public List<String> erasePatient(UUID clinicId, UUID patientId) {
+		List<String> descriptions = this.reports.findOtherDescriptions(clinicId, patientId);
+		this.reports.eraseReportText(clinicId, patientId);
+		this.reports.eraseEntryText(clinicId, patientId);
+		this.links.erase(clinicId, patientId);
+		return descriptions;
+	}
+
+}
