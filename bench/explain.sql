@@ -18,32 +18,42 @@ SELECT (now() - interval '12 months')::date AS year_from, (now() + interval '1 d
 
 \echo '### triage/FlagQueue.page (open view, first page of 50; no patient or treatment filter: the flags first)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT f.id, f.patient_id, f.given_name, f.family_name, f.rule_code, f.priority, f.status, f.serious,
-       f.symptoms, f.evidence, f.raised_at, f.treated_at, f.injector, f.assignee, f.priority_rank,
-       f.resolved_at
-  FROM (SELECT f.id FROM flag f WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED'
-         ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51) page
-  JOIN read_model.flag_queue f ON f.clinic_id = :'clinic' AND f.id = page.id
+SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
+       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
+       a.display_name AS assignee, f.priority_rank, f.resolved_at
+  FROM (SELECT * FROM flag f WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED'
+         ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51) f
+  JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+  JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+  JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+  LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
  ORDER BY f.priority_rank, f.raised_at, f.id;
 
 \echo '### triage/FlagQueue.page (resolved view, first page of 50; no patient or treatment filter: the flags first)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT f.id, f.patient_id, f.given_name, f.family_name, f.rule_code, f.priority, f.status, f.serious,
-       f.symptoms, f.evidence, f.raised_at, f.treated_at, f.injector, f.assignee, f.priority_rank,
-       f.resolved_at
-  FROM (SELECT f.id FROM flag f WHERE f.clinic_id = :'clinic' AND f.status = 'RESOLVED'
-         ORDER BY f.resolved_at DESC, f.id DESC LIMIT 51) page
-  JOIN read_model.flag_queue f ON f.clinic_id = :'clinic' AND f.id = page.id
+SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
+       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
+       a.display_name AS assignee, f.priority_rank, f.resolved_at
+  FROM (SELECT * FROM flag f WHERE f.clinic_id = :'clinic' AND f.status = 'RESOLVED'
+         ORDER BY f.resolved_at DESC, f.id DESC LIMIT 51) f
+  JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+  JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+  JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+  LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
  ORDER BY f.resolved_at DESC, f.id DESC;
 
-\echo '### triage/FlagQueue.page (open view, filtered by product and patient name: the read model alone)'
+\echo '### triage/FlagQueue.page (open view, filtered by product and patient name: all joined, then ordered)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT f.id, f.patient_id, f.given_name, f.family_name, f.rule_code, f.priority, f.status, f.serious,
-       f.symptoms, f.evidence, f.raised_at, f.treated_at, f.injector, f.assignee, f.priority_rank,
-       f.resolved_at
-  FROM read_model.flag_queue f
- WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED' AND f.product = 'ONABOTULINUMTOXINA'
-   AND (f.given_name || ' ' || f.family_name) ILIKE '%a%'
+SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
+       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
+       a.display_name AS assignee, f.priority_rank, f.resolved_at
+  FROM flag f
+  JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+  JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+  JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+  LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+ WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED' AND t.product = 'ONABOTULINUMTOXINA'
+   AND (p.given_name || ' ' || p.family_name) ILIKE '%a%'
  ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51;
 
 \echo '### account/UserAccountRepository.findByClinicIdAndRoleOrderByDisplayName (the queue page\'s injector filter)'

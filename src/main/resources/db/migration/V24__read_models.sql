@@ -15,17 +15,21 @@ GRANT USAGE ON SCHEMA read_model TO ${app_role};
 -- Views created here by later migrations: SELECT for the application, nothing more.
 ALTER DEFAULT PRIVILEGES IN SCHEMA read_model GRANT SELECT ON TABLES TO ${app_role};
 
--- triage: the flag queue's rows (FlagQueue), with the patient's name, the treatment and the injector's and
--- assignee's names.
-CREATE VIEW read_model.flag_queue WITH (security_invoker = true) AS
-SELECT f.clinic_id, f.id, f.patient_id, f.rule_code, f.priority, f.priority_rank, f.status, f.serious, f.symptoms,
-       f.evidence, f.raised_at, f.resolved_at, f.acknowledged_by, p.given_name, p.family_name, t.treated_at,
-       t.product, t.injector_id, u.display_name AS injector, a.display_name AS assignee
-  FROM flag f
-  JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
-  JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
-  JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
-  LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by;
+-- triage: the flag queue (FlagQueue) joins its flags with the patient's name, the treatment and the names of the
+-- injector and of the clinician who took the flag on: one view for each, each a projection of one table, so that the
+-- query PostgreSQL plans is the one the queue sent when it named the tables (a single view over flag and the others
+-- made the queue read each flag of a page twice: PostgreSQL 17 does not remove a self-join).
+CREATE VIEW read_model.flag_queue_patient WITH (security_invoker = true) AS
+SELECT p.clinic_id, p.id, p.given_name, p.family_name
+  FROM patient p;
+
+CREATE VIEW read_model.flag_queue_treatment WITH (security_invoker = true) AS
+SELECT t.clinic_id, t.id, t.treated_at, t.product, t.injector_id
+  FROM treatment t;
+
+CREATE VIEW read_model.flag_queue_staff WITH (security_invoker = true) AS
+SELECT u.clinic_id, u.id, u.display_name
+  FROM user_account u;
 
 -- triage: a flag's page (FlagPage), the flag with the name of who acknowledged it ...
 CREATE VIEW read_model.flag_page WITH (security_invoker = true) AS

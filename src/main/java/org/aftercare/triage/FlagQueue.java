@@ -20,8 +20,9 @@ import org.aftercare.triage.rules.Priority;
 /**
  * The clinic's flags: open ones EMERGENCY first, then HIGH, then MEDIUM, oldest first
  * within a priority; resolved ones newest first. One bounded keyset-paginated query per
- * page, whatever the filters, plus one for the counts. A row's patient, treatment and
- * names come from the read model {@code read_model.flag_queue} (docs/modules.md).
+ * page, whatever the filters, plus one for the counts. A row's patient name, treatment
+ * and staff names come from the read models {@code read_model.flag_queue_patient},
+ * {@code flag_queue_treatment} and {@code flag_queue_staff} (docs/modules.md).
  */
 @Component
 class FlagQueue {
@@ -29,9 +30,16 @@ class FlagQueue {
 	static final int PAGE_SIZE = 50;
 
 	private static final String SELECT = """
-			SELECT f.id, f.patient_id, f.given_name, f.family_name, f.rule_code, f.priority, f.status, f.serious,
-			       f.symptoms, f.evidence, f.raised_at, f.treated_at, f.injector, f.assignee, f.priority_rank,
-			       f.resolved_at""";
+			SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
+			       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
+			       a.display_name AS assignee, f.priority_rank, f.resolved_at""";
+
+	private static final String JOINS = """
+			 JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+			 JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+			 JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+			 LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -50,8 +58,7 @@ class FlagQueue {
 	@Transactional(readOnly = true)
 	Page page(UUID clinicId, UUID me, QueueFilter filter, ZoneId zone) {
 		boolean resolved = filter.effectiveView() == QueueFilter.View.RESOLVED;
-		// Conditions on the flag itself, then those on its treatment or patient. Both
-		// read alias f: the flag table and the read model name these columns alike.
+		// Conditions on the flag itself, then those on its treatment or patient.
 		StringBuilder onFlag = new StringBuilder(" WHERE f.clinic_id = :clinic");
 		StringBuilder onJoined = new StringBuilder();
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -99,15 +106,15 @@ class FlagQueue {
 			params.put("afterId", after.id());
 		}
 		if (filter.product() != null) {
-			onJoined.append(" AND f.product = :product");
+			onJoined.append(" AND t.product = :product");
 			params.put("product", filter.product().name());
 		}
 		if (filter.injector() != null) {
-			onJoined.append(" AND f.injector_id = :injector");
+			onJoined.append(" AND t.injector_id = :injector");
 			params.put("injector", filter.injector());
 		}
 		if (filter.search() != null) {
-			onJoined.append(" AND (f.given_name || ' ' || f.family_name) ILIKE :q");
+			onJoined.append(" AND (p.given_name || ' ' || p.family_name) ILIKE :q");
 			params.put("q", "%" + escapeLike(filter.search()) + "%");
 		}
 		String order = resolved ? " ORDER BY f.resolved_at DESC, f.id DESC"
@@ -116,15 +123,13 @@ class FlagQueue {
 		String sql;
 		if (onJoined.isEmpty()) {
 			// The page's flags first, from the flag table alone in the queue's index
-			// order (its index only), then their rows from the read model: 51 lookups
-			// each, whatever the planner thinks of the clinic's size (the read model
-			// ordered and limited, like joining first, read all 576 open flags of a
-			// clinic with their patients before sorting).
-			sql = SELECT + " FROM (SELECT f.id FROM flag f" + onFlag + order + " LIMIT :limit) page"
-					+ " JOIN read_model.flag_queue f ON f.clinic_id = :clinic AND f.id = page.id" + order;
+			// order, then their patients, treatments and names: 51 lookups each,
+			// whatever the planner thinks of the clinic's size (joining first
+			// read all 576 open flags of a clinic with their treatments before sorting).
+			sql = SELECT + " FROM (SELECT * FROM flag f" + onFlag + order + " LIMIT :limit) f" + JOINS + order;
 		}
 		else {
-			sql = SELECT + " FROM read_model.flag_queue f" + onFlag + onJoined + order + " LIMIT :limit";
+			sql = SELECT + " FROM flag f" + JOINS + onFlag + onJoined + order + " LIMIT :limit";
 		}
 		List<Row> rows = this.jdbc.sql(sql)
 			.params(params)

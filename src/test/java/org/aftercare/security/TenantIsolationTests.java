@@ -229,7 +229,8 @@ class TenantIsolationTests {
 	@Test
 	void issue23EveryReadModelShowsClinicAOnlyItsOwnRowsAndOnlyToRead() {
 		List<String> readModels = readModels();
-		assertThat(readModels).contains("read_model.flag_queue", "read_model.patient_list", "read_model.audit_trail");
+		assertThat(readModels).contains("read_model.flag_queue_staff", "read_model.patient_list",
+				"read_model.audit_trail");
 		for (String readModel : readModels) {
 			assertThat(this.owner.sql("""
 					SELECT coalesce(array_to_string(c.reloptions, ','), '') FROM pg_class c
