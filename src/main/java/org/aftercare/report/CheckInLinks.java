@@ -243,7 +243,7 @@ public class CheckInLinks {
 
 	/** Erasure: the patient's links go, used or not, and the throttle's count of them. */
 	@Transactional
-	public int erase(ClinicId clinicId, PatientId patientId) {
+	int erase(ClinicId clinicId, PatientId patientId) {
 		this.jdbc.sql("DELETE FROM check_in_link_attempt WHERE subject = ?")
 			.param(CheckInLinkThrottle.patientKey(patientId.value()))
 			.update();

@@ -55,7 +55,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * filters. The application's connections (the role {@code aftercare_app}) run queries
  * here with their {@code clinic_id} filter left out, and still see nothing of another
  * clinic. Two clinics, A and B, each with rows in every clinic-owned table; the tables
- * come from the catalog, so a table added later is covered without a change here.
+ * and read models come from the catalog, so one added later is covered without a change
+ * here.
  */
 @AftercareTest
 class TenantIsolationTests {
@@ -223,6 +224,41 @@ class TenantIsolationTests {
 	}
 
 	/**
+	 * Read models (docs/modules.md) are views over several modules' tables. Each reads
+	 * them as the role that queries it ({@code security_invoker}; a view without it would
+	 * read them as its owner, past the policies), so a clinic sees only its own rows
+	 * there too; and the app role may only read them, never write another module's table
+	 * through one.
+	 */
+	@Test
+	void everyReadModelShowsClinicAOnlyItsOwnRowsAndOnlyToRead() {
+		List<String> readModels = readModels();
+		assertThat(readModels).contains("read_model.flag_queue_staff", "read_model.patient_list",
+				"read_model.audit_trail");
+		for (String readModel : readModels) {
+			assertThat(this.owner.sql("""
+					SELECT coalesce(array_to_string(c.reloptions, ','), '') FROM pg_class c
+					 WHERE c.oid = CAST(? AS regclass)""").param(readModel).query(String.class).single())
+				.as("the options of %s", readModel)
+				.contains("security_invoker=true");
+			assertThat(this.owner.sql("""
+					SELECT has_table_privilege(?, ?, 'SELECT'), has_table_privilege(?, ?, 'INSERT'),
+					       has_table_privilege(?, ?, 'UPDATE'), has_table_privilege(?, ?, 'DELETE'),
+					       has_table_privilege(?, ?, 'TRUNCATE')""")
+				.params(role(), readModel, role(), readModel, role(), readModel, role(), readModel, role(), readModel)
+				.query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+						rs.getBoolean(5)))
+				.single()).as("what the app role may do with %s", readModel)
+				.containsExactly(true, false, false, false, false);
+			List<UUID> seen = inClinic(this.a.clinicId(),
+					() -> this.jdbc.sql("SELECT clinic_id FROM " + readModel).query(UUID.class).list());
+			assertThat(seen).as("clinics seen in %s with clinic A's scope", readModel)
+				.isNotEmpty()
+				.containsOnly(this.a.clinicId());
+		}
+	}
+
+	/**
 	 * The policies must not look to the planner like a second, very selective filter on
 	 * top of each query's own {@code clinic_id = ?} (V16's {@code OR} form was estimated
 	 * at about 1/70 of a clinic's rows and gave nested loops over every report of a
@@ -373,7 +409,18 @@ class TenantIsolationTests {
 	private List<String> tablesWithClinic() {
 		List<String> tables = new ArrayList<>(clinicOwnedTables());
 		tables.add("clinic");
+		tables.addAll(readModels());
 		return tables;
+	}
+
+	/** Every view of the schema read_model, schema-qualified, from the catalog. */
+	private List<String> readModels() {
+		return this.owner.sql("""
+				SELECT n.nspname || '.' || c.relname FROM pg_class c
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'read_model'
+				 ORDER BY 1
+				""").query(String.class).list();
 	}
 
 	private static MockHttpServletRequest randomClient(MockHttpServletRequest request) {
