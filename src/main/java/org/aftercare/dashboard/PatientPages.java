@@ -17,6 +17,7 @@ import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportService.ReportView;
 import org.aftercare.web.NotFoundException;
@@ -36,6 +37,8 @@ class PatientPages {
 
 	private final ReportService reports;
 
+	private final ReportPhotos photos;
+
 	private final AccountService accounts;
 
 	private final AuditLog audit;
@@ -43,11 +46,12 @@ class PatientPages {
 	private final Clock clock;
 
 	PatientPages(PatientList list, PatientTimeline timeline, PatientService patients, ReportService reports,
-			AccountService accounts, AuditLog audit, Clock clock) {
+			ReportPhotos photos, AccountService accounts, AuditLog audit, Clock clock) {
 		this.list = list;
 		this.timeline = timeline;
 		this.patients = patients;
 		this.reports = reports;
+		this.photos = photos;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
@@ -67,13 +71,19 @@ class PatientPages {
 		List<ReportView> reports = this.reports.history(clinicId, id);
 		Map<UUID, Episode> episodes = new LinkedHashMap<>();
 		for (PatientTimeline.TreatmentRow treatment : treatments.rows()) {
-			episodes.put(treatment.id(),
-					new Episode(treatment, new java.util.ArrayList<>(), new java.util.ArrayList<>()));
+			episodes.put(treatment.id(), new Episode(treatment, new java.util.ArrayList<>(),
+					new java.util.ArrayList<>(), new java.util.ArrayList<>()));
 		}
 		for (ReportView report : reports) {
 			Episode episode = episodes.get(report.treatmentId());
 			if (episode != null) {
 				episode.reports().add(report);
+			}
+		}
+		for (ReportPhotos.Photo photo : this.photos.ofPatient(clinicId, id)) {
+			Episode episode = episodes.get(photo.treatmentId());
+			if (episode != null) {
+				episode.photos().add(photo);
 			}
 		}
 		for (PatientTimeline.FlagRow flag : flags.rows()) {

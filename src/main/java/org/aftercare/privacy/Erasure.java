@@ -23,6 +23,7 @@ import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.security.SignedInSessions;
 import org.aftercare.web.NotFoundException;
@@ -47,6 +48,8 @@ class Erasure {
 
 	private final CheckInLinks checkInLinks;
 
+	private final ReportPhotos photos;
+
 	private final SignedInSessions sessions;
 
 	private final AuditLog audit;
@@ -59,8 +62,9 @@ class Erasure {
 
 	Erasure(ErasureRequestRepository requests, PatientService patients, AccountService accounts, ReportService reports,
 			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-			CheckInLinks checkInLinks) {
+			CheckInLinks checkInLinks, ReportPhotos photos) {
 		this.checkInLinks = checkInLinks;
+		this.photos = photos;
 		this.events = events;
 		this.requests = requests;
 		this.patients = patients;
@@ -115,10 +119,10 @@ class Erasure {
 	}
 
 	/**
-	 * Erases the patient: name, contact details, day and month of birth, everything they
-	 * wrote and what clinicians wrote about them are replaced or removed, events about
-	 * them still waiting to be handled (an e-mail not yet sent) are dropped, their login
-	 * and its traces go and, once this commits, their sessions end.
+	 * Erases the patient: name, contact details, day and month of birth, their photos,
+	 * everything they wrote and what clinicians wrote about them are replaced or removed,
+	 * events about them still waiting to be handled (an e-mail not yet sent) are dropped,
+	 * their login and its traces go and, once this commits, their sessions end.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -129,6 +133,7 @@ class Erasure {
 		Optional<String> patientEmail = this.patients.find(clinicId, patientId).map((p) -> p.intake().email());
 		this.patients.pseudonymise(clinicId, patientId);
 		this.reports.eraseFreeText(clinicId, patientId);
+		this.photos.erase(clinicId, patientId);
 		this.checkInLinks.erase(clinicId, patientId);
 		this.events.publishEvent(new PatientErased(clinicId, patientId));
 		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);

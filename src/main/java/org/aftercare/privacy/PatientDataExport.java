@@ -13,14 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.NotFoundException;
 
 /**
  * Everything Aftercare holds about one patient, for the patient's own download: their
- * record and intake, treatments with their check-ins, every report with its entries, and
- * the flags raised about them. Each download is audited.
+ * record and intake, treatments with their check-ins, every report with its entries, the
+ * flags raised about them, and the photos they sent (listed here; their files come in the
+ * ZIP download). Each download is audited.
  */
 @Service
 class PatientDataExport {
@@ -31,24 +33,27 @@ class PatientDataExport {
 
 	private final ReportService reports;
 
+	private final ReportPhotos photos;
+
 	private final AuditLog audit;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	PatientDataExport(PatientService patients, TreatmentService treatments, ReportService reports, AuditLog audit,
-			JdbcClient jdbc, Clock clock) {
+	PatientDataExport(PatientService patients, TreatmentService treatments, ReportService reports, ReportPhotos photos,
+			AuditLog audit, JdbcClient jdbc, Clock clock) {
 		this.patients = patients;
 		this.treatments = treatments;
 		this.reports = reports;
+		this.photos = photos;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	record PatientData(Instant exportedAt, PatientService.PatientSummary patient, List<Episode> treatments,
-			List<Flag> flags) {
+			List<Flag> flags, List<ReportPhotos.Photo> photos) {
 	}
 
 	/** One treatment with its check-ins and every report about it, oldest first. */
@@ -79,7 +84,15 @@ class PatientDataExport {
 			.toList();
 		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_DATA_EXPORTED, "patient",
 				patientId, format));
-		return new PatientData(this.clock.instant(), patient, episodes, flags(clinicId, patientId));
+		return new PatientData(this.clock.instant(), patient, episodes, flags(clinicId, patientId),
+				this.photos.allOfPatient(clinicId, patientId));
+	}
+
+	/** One of the patient's photos as stored, for the ZIP download. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('PATIENT')")
+	java.util.Optional<byte[]> photo(UUID clinicId, UUID patientId, UUID photoId) {
+		return this.photos.image(clinicId, patientId, photoId);
 	}
 
 	// No module offers a patient's treatment list or flags: read them here, always

@@ -14,6 +14,7 @@ import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
@@ -36,17 +37,20 @@ class FlagPages {
 
 	private final ReportService reports;
 
+	private final ReportPhotos photos;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	FlagPages(FlagPage page, PatientService patients, TreatmentService treatments, AccountService accounts,
-			ReportService reports, AuditLog audit, Clock clock) {
+			ReportService reports, ReportPhotos photos, AuditLog audit, Clock clock) {
 		this.page = page;
 		this.patients = patients;
 		this.treatments = treatments;
 		this.accounts = accounts;
 		this.reports = reports;
+		this.photos = photos;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -67,7 +71,8 @@ class FlagPages {
 			.orElse("");
 		FlagView view = new FlagView(flag, patient, age, treatment, injector,
 				this.page.episodeFlags(clinicId, flag.treatmentId()), this.page.evidence(clinicId, flagId),
-				this.page.actions(clinicId, flagId), this.reports.episode(clinicId, flag.treatmentId()));
+				this.page.actions(clinicId, flagId), this.reports.episode(clinicId, flag.treatmentId()),
+				this.photos.ofEpisode(clinicId, flag.treatmentId()));
 		this.audit
 			.record(new AuditLog.Event(clinicId, flag.patientId(), AuditAction.FLAG_VIEWED, "flag", flagId, null));
 		return view;
