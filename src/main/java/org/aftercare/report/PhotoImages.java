@@ -120,7 +120,6 @@ final class PhotoImages {
 		// loader is the web application's: register the class path's readers (the
 		// TwelveMonkeys JPEG and WebP ones) explicitly, once.
 		ImageIO.scanForPlugins();
-		ImageIO.setUseCache(false);
 	}
 
 	private PhotoImages() {
