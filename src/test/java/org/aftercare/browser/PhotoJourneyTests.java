@@ -74,7 +74,9 @@ class PhotoJourneyTests {
 		click(By.cssSelector("input[name='entries[" + bruising + "].interference'][value='1']"));
 		driver.findElement(By.id("notes")).sendKeys("The bruise is bigger today");
 		driver.findElement(By.id("photos")).sendKeys(photo.toString());
+		recordEncoding();
 		submit(By.cssSelector("form.report-form button.primary[type=submit]"));
+		assertThat(sentAs()).isEqualTo("multipart/form-data");
 
 		assertThat(browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error")))
 			.getText()).contains("how bad it was");
@@ -83,8 +85,11 @@ class PhotoJourneyTests {
 		assertThat(driver.findElement(By.id("notes")).getDomProperty("value")).isEqualTo("The bruise is bigger today");
 
 		click(By.cssSelector("input[name='entries[" + bruising + "].severity'][value='8']"));
+		recordEncoding();
 		submit(By.cssSelector("form.report-form button.primary[type=submit]"));
 		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
+		// No new photo: sent as a plain form, the photo the form holds by its id.
+		assertThat(sentAs()).isEqualTo("application/x-www-form-urlencoded");
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Bruising");
 
 		driver.get(url("/me"));
@@ -122,6 +127,17 @@ class PhotoJourneyTests {
 		assertThat(width.intValue()).as("the photo as stored, not the thumbnail").isEqualTo(1200);
 		driver.close();
 		driver.switchTo().window(page);
+	}
+
+	/** Notes, as the form is sent, how it is encoded (after the page's own script). */
+	private static void recordEncoding() {
+		((JavascriptExecutor) browser.driver()).executeScript("""
+				const form = document.querySelector('form.report-form');
+				form.addEventListener('submit', () => sessionStorage.setItem('sentAs', form.enctype));""");
+	}
+
+	private static Object sentAs() {
+		return ((JavascriptExecutor) browser.driver()).executeScript("return sessionStorage.getItem('sentAs');");
 	}
 
 	private static boolean loaded(WebElement image) {
