@@ -117,6 +117,16 @@ class PhotoStore {
 				""").params(clinicId, clinicId, treatmentId, LIST_LIMIT).query(PhotoStore::photo).list();
 	}
 
+	/** The photos sent with one report, in the order they were added. */
+	List<Photo> ofReport(UUID clinicId, UUID reportId) {
+		return this.jdbc.sql("SELECT " + PHOTO_COLUMNS + """
+				  FROM report_photo p
+				  JOIN symptom_report r ON r.clinic_id = p.clinic_id AND r.id = p.report_id
+				 WHERE p.clinic_id = ? AND p.report_id = ?
+				 ORDER BY p.uploaded_at, p.id
+				""").params(clinicId, reportId).query(PhotoStore::photo).list();
+	}
+
 	/**
 	 * The patient's photos attached to reports, latest first: at most {@code limit}, or
 	 * all when it is zero.

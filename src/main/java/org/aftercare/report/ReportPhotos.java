@@ -50,6 +50,12 @@ public class ReportPhotos {
 		return this.store.ofEpisode(clinicId, treatmentId);
 	}
 
+	/** The photos sent with one report of the clinic. */
+	@Transactional(readOnly = true)
+	public List<Photo> ofReport(UUID clinicId, UUID reportId) {
+		return this.store.ofReport(clinicId, reportId);
+	}
+
 	/** The patient's latest photos ({@value PhotoStore#LIST_LIMIT} at most). */
 	@Transactional(readOnly = true)
 	public List<Photo> ofPatient(UUID clinicId, UUID patientId) {
@@ -87,7 +93,7 @@ public class ReportPhotos {
 	/**
 	 * A photo of the clinic attached to a report, for a clinician. The full-size view is
 	 * audited in the same transaction; a thumbnail is shown only on pages whose own view
-	 * is audited (the flag page, the patient's page), and is not audited again.
+	 * is audited (the flag, patient and report pages), and is not audited again.
 	 */
 	@Transactional
 	Optional<PhotoStore.Content> forClinician(UUID clinicId, UUID photoId, boolean thumbnail) {

@@ -127,6 +127,10 @@ class PhotoUploadTests {
 			.perform(get("/clinician/patients/" + this.world.patient().patientId()).with(user(this.world.clinician())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/clinician/photos/" + photoId + "/thumbnail")));
+		this.mvc.perform(get("/clinician/reports/" + reportId).with(user(this.world.clinician())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"report-photos\"")))
+			.andExpect(content().string(containsString("/clinician/photos/" + photoId + "/thumbnail")));
 		this.mvc.perform(get("/me").with(user(this.world.patient())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/me/photos/" + photoId + "/thumbnail")));
