@@ -189,6 +189,8 @@ final class PhotoImages {
 			throw new RefusedException(Refusal.NOT_AN_IMAGE, String.valueOf(ex));
 		}
 		BufferedImage upright = uprightAndScaled(decoded, exif.orientation(), MAX_SIDE);
+		// The decoded raster (up to the budget) is garbage from here, before the
+		// thumbnail and the two encodings.
 		decoded = null;
 		BufferedImage thumbnail = scaled(upright, THUMBNAIL_SIDE);
 		return new Processed(jpeg(upright, QUALITY), upright.getWidth(), upright.getHeight(),

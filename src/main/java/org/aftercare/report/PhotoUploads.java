@@ -207,7 +207,12 @@ class PhotoUploads {
 			try {
 				Attachments photos = prepare(formToken);
 				List<PhotoStore.Staged> staged = new ArrayList<>(photos.staged());
-				staged.addAll(stage(this.owner, formToken, photos.accepted()));
+				// Without its token (a form tampered with) nothing can be kept for the
+				// form's
+				// next send.
+				if (formToken != null) {
+					staged.addAll(stage(this.owner, formToken, photos.accepted()));
+				}
 				List<PhotoError> errors = new ArrayList<>(photos.errors());
 				errors.addAll(this.extraErrors);
 				model.addAttribute("photoField", new PhotoField(staged, errors));
