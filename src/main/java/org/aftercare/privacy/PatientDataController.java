@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.aftercare.report.ReportPhotos;
-import org.aftercare.report.ReportService;
+import org.aftercare.report.EntryView;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportView;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.CsvCells;
 
@@ -55,13 +56,13 @@ class PatientDataController {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + JSON_NAME + "\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.export.export(user.clinicId(), user.patientId(), "json"));
+			.body(this.export.export(user.clinicId().value(), user.patientId(), "json"));
 	}
 
 	/** One row per symptom entry, with its report and treatment beside it. */
 	@GetMapping("/me/data.csv")
 	void downloadCsv(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
-		PatientDataExport.PatientData data = this.export.export(user.clinicId(), user.patientId(), "csv");
+		PatientDataExport.PatientData data = this.export.export(user.clinicId().value(), user.patientId(), "csv");
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CSV_NAME + "\"");
@@ -76,7 +77,7 @@ class PatientDataController {
 	 */
 	@GetMapping("/me/data.zip")
 	void downloadZip(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
-		PatientDataExport.PatientData data = this.export.export(user.clinicId(), user.patientId(), "zip");
+		PatientDataExport.PatientData data = this.export.export(user.clinicId().value(), user.patientId(), "zip");
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aftercare-my-data.zip\"");
 		try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -88,8 +89,8 @@ class PatientDataController {
 			printCsv(data, csv);
 			csv.flush();
 			zip.closeEntry();
-			for (ReportPhotos.Photo photo : data.photos()) {
-				Optional<byte[]> image = this.export.photo(user.clinicId(), user.patientId(), photo.id());
+			for (ReportPhoto photo : data.photos()) {
+				Optional<byte[]> image = this.export.photo(user.clinicId().value(), user.patientId(), photo.id());
 				if (image.isPresent()) {
 					zip.putNextEntry(new ZipEntry(photoName(photo)));
 					zip.write(image.get());
@@ -100,7 +101,7 @@ class PatientDataController {
 	}
 
 	/** A photo's file in the ZIP download. */
-	static String photoName(ReportPhotos.Photo photo) {
+	static String photoName(ReportPhoto photo) {
 		return "photos/photo-" + photo.id() + ".jpg";
 	}
 
@@ -114,13 +115,13 @@ class PatientDataController {
 							"medicines_helped", "went_to_emergency", "admitted_to_hospital", "notes")
 					.get());
 		for (PatientDataExport.Episode episode : data.treatments()) {
-			for (ReportService.ReportView report : episode.reports()) {
+			for (ReportView report : episode.reports()) {
 				String otherCauses = report.otherCauses()
 					.stream()
 					.map(Enum::name)
 					.sorted()
 					.collect(Collectors.joining(" "));
-				for (ReportService.EntryView entry : report.entries()) {
+				for (EntryView entry : report.entries()) {
 					csv.printRecord(episode.treatment().id(), utc(episode.treatment().treatedAt()),
 							episode.treatment().product(), report.id(), utc(report.submittedAt()), entry.id(),
 							entry.symptom(), CsvCells.neutralise(entry.otherDescription()), entry.severity(),

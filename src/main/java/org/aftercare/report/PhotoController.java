@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.NotFoundException;
 
@@ -33,12 +34,12 @@ class PhotoController {
 
 	@GetMapping("/me/photos/{id}")
 	ResponseEntity<byte[]> showOwnPhoto(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-		return image(this.photos.forPatient(user.clinicId(), user.patientId(), id, false), "");
+		return image(this.photos.forPatient(user.clinicId(), new PatientId(user.patientId()), id, false), "");
 	}
 
 	@GetMapping("/me/photos/{id}/thumbnail")
 	ResponseEntity<byte[]> showOwnThumbnail(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-		return image(this.photos.forPatient(user.clinicId(), user.patientId(), id, true), "-thumbnail");
+		return image(this.photos.forPatient(user.clinicId(), new PatientId(user.patientId()), id, true), "-thumbnail");
 	}
 
 	/** Audited, one row per view ({@link ReportPhotos#forClinician}). */

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.aftercare.report.ReportPhotos.Photo;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.web.Ids;
 
 /**
@@ -107,7 +107,7 @@ class PhotoStore {
 	}
 
 	/** The photos of one treatment episode's reports, latest first. */
-	List<Photo> ofEpisode(UUID clinicId, UUID treatmentId) {
+	List<ReportPhoto> ofEpisode(UUID clinicId, UUID treatmentId) {
 		return this.jdbc.sql("SELECT " + PHOTO_COLUMNS + """
 				  FROM report_photo p
 				  JOIN symptom_report r ON r.clinic_id = p.clinic_id AND r.id = p.report_id
@@ -118,7 +118,7 @@ class PhotoStore {
 	}
 
 	/** The photos sent with one report, in the order they were added. */
-	List<Photo> ofReport(UUID clinicId, UUID reportId) {
+	List<ReportPhoto> ofReport(UUID clinicId, UUID reportId) {
 		return this.jdbc.sql("SELECT " + PHOTO_COLUMNS + """
 				  FROM report_photo p
 				  JOIN symptom_report r ON r.clinic_id = p.clinic_id AND r.id = p.report_id
@@ -131,7 +131,7 @@ class PhotoStore {
 	 * The patient's photos attached to reports, latest first: at most {@code limit}, or
 	 * all when it is zero.
 	 */
-	List<Photo> ofPatient(UUID clinicId, UUID patientId, int limit) {
+	List<ReportPhoto> ofPatient(UUID clinicId, UUID patientId, int limit) {
 		return this.jdbc.sql("SELECT " + PHOTO_COLUMNS + """
 				  FROM report_photo p
 				  JOIN symptom_report r ON r.clinic_id = p.clinic_id AND r.id = p.report_id
@@ -176,10 +176,10 @@ class PhotoStore {
 			.update();
 	}
 
-	private static Photo photo(ResultSet rs, int n) throws SQLException {
+	private static ReportPhoto photo(ResultSet rs, int n) throws SQLException {
 		Timestamp takenAt = rs.getTimestamp("taken_at");
-		return new Photo(rs.getObject("id", UUID.class), rs.getObject("report_id", UUID.class),
-				rs.getObject("treatment_id", UUID.class), rs.getTimestamp("submitted_at").toInstant(),
+		return new ReportPhoto(rs.getObject("id", UUID.class), new ReportId(rs.getObject("report_id", UUID.class)),
+				new TreatmentId(rs.getObject("treatment_id", UUID.class)), rs.getTimestamp("submitted_at").toInstant(),
 				(takenAt != null) ? takenAt.toInstant() : null, rs.getTimestamp("uploaded_at").toInstant(),
 				rs.getInt("width"), rs.getInt("height"), rs.getInt("thumbnail_width"), rs.getInt("thumbnail_height"));
 	}

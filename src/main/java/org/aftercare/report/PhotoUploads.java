@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
-import org.springframework.web.multipart.MultipartFile;
 
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.DatabaseUnavailableAdvice;
 
 /**
@@ -90,7 +90,7 @@ class PhotoUploads {
 	}
 
 	/** Whose form it is. */
-	record Owner(UUID clinicId, UUID patientId, ZoneId zone) {
+	record Owner(ClinicId clinicId, UUID patientId, ZoneId zone) {
 	}
 
 	/** A message beside the photo field: its key and arguments. */
@@ -167,12 +167,13 @@ class PhotoUploads {
 		 * to go to), or shows the form again: a refused photo, or "add these photos". A
 		 * form already saved leads to its report before any photo is decoded again.
 		 */
-		String saveOrHoldBack(ReportService.NewReport report, HttpServletResponse response, String formView,
-				Function<Supplier<UUID>, String> send) {
+		String saveOrHoldBack(NewReport report, HttpServletResponse response, String formView,
+				Function<Supplier<ReportId>, String> send) {
 			if (this.post.isEmpty()) {
 				return send.apply(() -> PhotoUploads.this.reports.submit(report));
 			}
-			Optional<UUID> earlier = PhotoUploads.this.reports.findByFormToken(report.clinicId(), report.formToken());
+			Optional<ReportId> earlier = PhotoUploads.this.reports.findByFormToken(report.clinicId(),
+					report.formToken());
 			if (earlier.isPresent()) {
 				return send.apply(earlier::get);
 			}
@@ -233,8 +234,8 @@ class PhotoUploads {
 
 	private Attachments prepare(Owner owner, UUID formToken, PhotoPost post) {
 		List<PhotoStore.Staged> staged = (formToken == null) ? List.of() : this.transactions.execute((status) -> {
-			this.store.removeStaged(owner.clinicId(), owner.patientId(), formToken, post.removePhotos());
-			return this.store.staged(owner.clinicId(), owner.patientId(), formToken, post.kept());
+			this.store.removeStaged(owner.clinicId().value(), owner.patientId(), formToken, post.removePhotos());
+			return this.store.staged(owner.clinicId().value(), owner.patientId(), formToken, post.kept());
 		});
 		List<PhotoError> errors = new ArrayList<>();
 		List<PhotoImages.Processed> accepted = new ArrayList<>();
@@ -242,7 +243,7 @@ class PhotoUploads {
 			errors.add(new PhotoError("photos.tooMany", MAX_PHOTOS, post.photos().size(), staged.size()));
 		}
 		else {
-			for (MultipartFile file : post.photos()) {
+			for (UploadedPhoto file : post.photos()) {
 				try {
 					accepted.add(process(file, owner.zone()));
 				}
@@ -253,7 +254,7 @@ class PhotoUploads {
 				}
 			}
 		}
-		boolean holdsBack = !errors.isEmpty() || Boolean.TRUE.equals(post.addPhotos());
+		boolean holdsBack = !errors.isEmpty() || post.addPhotos();
 		return new Attachments(staged, accepted, errors, holdsBack);
 	}
 
@@ -261,14 +262,14 @@ class PhotoUploads {
 	 * One file checked and re-encoded, in its turn: it is read from the disk where the
 	 * upload put it, never whole into the heap.
 	 */
-	PhotoImages.Processed process(MultipartFile file, ZoneId zone) throws PhotoImages.RefusedException {
-		if (file.getSize() > PhotoImages.MAX_UPLOAD_BYTES) {
-			throw new PhotoImages.RefusedException(PhotoImages.Refusal.TOO_LARGE, file.getSize() + " bytes");
+	PhotoImages.Processed process(UploadedPhoto file, ZoneId zone) throws PhotoImages.RefusedException {
+		if (file.size() > PhotoImages.MAX_UPLOAD_BYTES) {
+			throw new PhotoImages.RefusedException(PhotoImages.Refusal.TOO_LARGE, file.size() + " bytes");
 		}
 		Path path = null;
 		try {
 			path = Files.createTempFile("aftercare-photo-", ".upload");
-			file.transferTo(path);
+			file.transfer().to(path);
 			return decodeInTurn(path, zone);
 		}
 		catch (IOException ex) {
@@ -312,7 +313,7 @@ class PhotoUploads {
 		}
 		Instant now = this.clock.instant();
 		return this.transactions.execute((status) -> accepted.stream().map((photo) -> {
-			UUID id = this.store.insert(owner.clinicId(), owner.patientId(), formToken, null, photo, now);
+			UUID id = this.store.insert(owner.clinicId().value(), owner.patientId(), formToken, null, photo, now);
 			return new PhotoStore.Staged(id, photo.thumbnailWidth(), photo.thumbnailHeight());
 		}).toList());
 	}
@@ -322,22 +323,23 @@ class PhotoUploads {
 	 * one transaction; a form already saved (a second click, a retry) returns its report
 	 * and adds nothing.
 	 */
-	UUID save(Owner owner, ReportService.NewReport report, Attachments photos) {
+	ReportId save(Owner owner, NewReport report, Attachments photos) {
 		return this.transactions.execute((status) -> {
-			Optional<UUID> earlier = this.reports.findByFormToken(report.clinicId(), report.formToken());
+			Optional<ReportId> earlier = this.reports.findByFormToken(report.clinicId(), report.formToken());
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
-			UUID reportId = this.reports.submit(report);
+			ReportId reportId = this.reports.submit(report);
 			flushReport();
 			List<UUID> staged = photos.staged().stream().map(PhotoStore.Staged::id).toList();
-			if (this.store.attach(owner.clinicId(), owner.patientId(), report.formToken(), reportId, staged) != staged
-				.size()) {
+			if (this.store.attach(owner.clinicId().value(), owner.patientId(), report.formToken(), reportId.value(),
+					staged) != staged.size()) {
 				throw new StagedPhotosGoneException();
 			}
 			Instant now = this.clock.instant();
 			for (PhotoImages.Processed photo : photos.accepted()) {
-				this.store.insert(owner.clinicId(), owner.patientId(), report.formToken(), reportId, photo, now);
+				this.store.insert(owner.clinicId().value(), owner.patientId(), report.formToken(), reportId.value(),
+						photo, now);
 			}
 			return reportId;
 		});
@@ -359,8 +361,8 @@ class PhotoUploads {
 		}
 	}
 
-	private static String name(MultipartFile file) {
-		String name = file.getOriginalFilename();
+	private static String name(UploadedPhoto file) {
+		String name = file.name();
 		if (name == null || name.isBlank()) {
 			return "?";
 		}

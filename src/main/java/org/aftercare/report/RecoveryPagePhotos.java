@@ -1,9 +1,11 @@
 package org.aftercare.report;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /**
  * The patient's own photos on their recovery page, read in the page's transaction: one
@@ -19,7 +21,7 @@ class RecoveryPagePhotos implements RecoveryPageAdditions {
 	}
 
 	@Override
-	public Map<String, ?> attributesFor(UUID clinicId, UUID patientId) {
+	public Map<String, ?> attributesFor(ClinicId clinicId, PatientId patientId) {
 		return Map.of("photos", this.photos.ofPatient(clinicId, patientId));
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.NotFoundException;
@@ -51,7 +52,7 @@ class ReportController {
 
 	@GetMapping("/me/reports/new")
 	String showReportForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-		if (this.treatments.latestFor(user.clinicId(), user.patientId()).isEmpty()) {
+		if (this.treatments.latestFor(user.clinicId(), new PatientId(user.patientId())).isEmpty()) {
 			return "report/no-treatment";
 		}
 		model.addAttribute("reportForm", this.forms.blank(user.zone()));
@@ -64,10 +65,10 @@ class ReportController {
 	 */
 	@PostMapping("/me/reports")
 	String submitReport(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("reportForm") ReportForm form,
-			BindingResult result, @ModelAttribute("photoPost") PhotoPost photoPost, BindingResult photoBinding,
+			BindingResult result, @ModelAttribute("photoForm") PhotoForm photoForm, BindingResult photoBinding,
 			Model model, HttpServletResponse response) {
 		PhotoUploads.Upload upload = this.photos
-			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoPost);
+			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoForm.post());
 		String view = this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form,
 				result, model, response, (report) -> upload.saveOrHoldBack(report, response, FORM,
 						(save) -> Submits.submitted(this.reports, user.clinicId(), report, save)));
@@ -76,8 +77,9 @@ class ReportController {
 
 	@GetMapping("/me/reports/{id}")
 	String showOwnReport(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-		model.addAttribute("report", this.reports.findForPatient(user.clinicId(), user.patientId(), id)
-			.orElseThrow(() -> new NotFoundException("report")));
+		model.addAttribute("report",
+				this.reports.findForPatient(user.clinicId(), new PatientId(user.patientId()), new ReportId(id))
+					.orElseThrow(() -> new NotFoundException("report")));
 		model.addAttribute("canUpdate", true);
 		return "report/detail";
 	}

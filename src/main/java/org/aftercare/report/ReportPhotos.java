@@ -1,6 +1,5 @@
 package org.aftercare.report;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 
 /**
  * The photos patients attach to their reports, as other modules read them: the photos of
@@ -29,49 +32,34 @@ public class ReportPhotos {
 		this.audit = audit;
 	}
 
-	/**
-	 * A photo attached to a report: which report (and its episode and time) it came with,
-	 * when it was taken (null when the camera did not say) and uploaded, its size and its
-	 * thumbnail's.
-	 */
-	public record Photo(UUID id, UUID reportId, UUID treatmentId, Instant reportSubmittedAt, Instant takenAt,
-			Instant uploadedAt, int width, int height, int thumbnailWidth, int thumbnailHeight) {
-
-		/** When it was taken, or else when it was uploaded. */
-		public Instant shownAt() {
-			return (this.takenAt != null) ? this.takenAt : this.uploadedAt;
-		}
-
-	}
-
 	/** The photos of a treatment episode's reports, latest report first. */
 	@Transactional(readOnly = true)
-	public List<Photo> ofEpisode(UUID clinicId, UUID treatmentId) {
-		return this.store.ofEpisode(clinicId, treatmentId);
+	public List<ReportPhoto> ofEpisode(ClinicId clinicId, TreatmentId treatmentId) {
+		return this.store.ofEpisode(clinicId.value(), treatmentId.value());
 	}
 
 	/** The photos sent with one report of the clinic. */
 	@Transactional(readOnly = true)
-	public List<Photo> ofReport(UUID clinicId, UUID reportId) {
-		return this.store.ofReport(clinicId, reportId);
+	public List<ReportPhoto> ofReport(ClinicId clinicId, ReportId reportId) {
+		return this.store.ofReport(clinicId.value(), reportId.value());
 	}
 
 	/** The patient's latest photos ({@value PhotoStore#LIST_LIMIT} at most). */
 	@Transactional(readOnly = true)
-	public List<Photo> ofPatient(UUID clinicId, UUID patientId) {
-		return this.store.ofPatient(clinicId, patientId, PhotoStore.LIST_LIMIT);
+	public List<ReportPhoto> ofPatient(ClinicId clinicId, PatientId patientId) {
+		return this.store.ofPatient(clinicId.value(), patientId.value(), PhotoStore.LIST_LIMIT);
 	}
 
 	/** Every photo of the patient attached to a report, for their export. */
 	@Transactional(readOnly = true)
-	public List<Photo> allOfPatient(UUID clinicId, UUID patientId) {
-		return this.store.ofPatient(clinicId, patientId, 0);
+	public List<ReportPhoto> allOfPatient(ClinicId clinicId, PatientId patientId) {
+		return this.store.ofPatient(clinicId.value(), patientId.value(), 0);
 	}
 
 	/** One of the patient's photos, as stored (JPEG), for their export. */
 	@Transactional(readOnly = true)
-	public Optional<byte[]> image(UUID clinicId, UUID patientId, UUID photoId) {
-		return this.store.content(clinicId, patientId, photoId, false).map(PhotoStore.Content::bytes);
+	public Optional<byte[]> image(ClinicId clinicId, PatientId patientId, UUID photoId) {
+		return this.store.content(clinicId.value(), patientId.value(), photoId, false).map(PhotoStore.Content::bytes);
 	}
 
 	/**
@@ -80,14 +68,14 @@ public class ReportPhotos {
 	 * @return how many photos were deleted
 	 */
 	@Transactional
-	public int erase(UUID clinicId, UUID patientId) {
-		return this.store.deleteOfPatient(clinicId, patientId);
+	public int erase(ClinicId clinicId, PatientId patientId) {
+		return this.store.deleteOfPatient(clinicId.value(), patientId.value());
 	}
 
 	/** One of the patient's own photos or its thumbnail, staged ones included. */
 	@Transactional(readOnly = true)
-	Optional<PhotoStore.Content> forPatient(UUID clinicId, UUID patientId, UUID photoId, boolean thumbnail) {
-		return this.store.content(clinicId, patientId, photoId, thumbnail);
+	Optional<PhotoStore.Content> forPatient(ClinicId clinicId, PatientId patientId, UUID photoId, boolean thumbnail) {
+		return this.store.content(clinicId.value(), patientId.value(), photoId, thumbnail);
 	}
 
 	/**
@@ -96,10 +84,10 @@ public class ReportPhotos {
 	 * is audited (the flag, patient and report pages), and is not audited again.
 	 */
 	@Transactional
-	Optional<PhotoStore.Content> forClinician(UUID clinicId, UUID photoId, boolean thumbnail) {
-		Optional<PhotoStore.Content> content = this.store.content(clinicId, null, photoId, thumbnail);
+	Optional<PhotoStore.Content> forClinician(ClinicId clinicId, UUID photoId, boolean thumbnail) {
+		Optional<PhotoStore.Content> content = this.store.content(clinicId.value(), null, photoId, thumbnail);
 		if (!thumbnail) {
-			content.ifPresent((photo) -> this.audit.record(new AuditLog.Event(clinicId, photo.patientId(),
+			content.ifPresent((photo) -> this.audit.record(new AuditEvent(clinicId, photo.patientId(),
 					AuditAction.PHOTO_VIEWED, "report_photo", photo.id(), null)));
 		}
 		return content;

@@ -2,10 +2,10 @@ package org.aftercare.triage;
 
 import java.util.List;
 
-import org.aftercare.patient.PatientService.PatientSummary;
-import org.aftercare.report.ReportPhotos.Photo;
-import org.aftercare.report.ReportService.ReportView;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportView;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
  * The flag page: the flag, whose it is and the treatment it follows, the episode's other
@@ -13,5 +13,5 @@ import org.aftercare.treatment.TreatmentService.TreatmentSummary;
  */
 record FlagView(FlagPage.FlagRow flag, PatientSummary patient, int age, TreatmentSummary treatment, String injector,
 		List<FlagPage.FlagRow> episodeFlags, List<FlagPage.EvidenceRow> evidence, List<FlagPage.ActionRow> actions,
-		List<ReportView> reports, List<Photo> photos) {
+		List<ReportView> reports, List<ReportPhoto> photos) {
 }

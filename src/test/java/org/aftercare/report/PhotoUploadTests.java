@@ -26,6 +26,7 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
@@ -400,9 +401,11 @@ class PhotoUploadTests {
 			.getResponse());
 		UUID photo = onlyPhoto();
 		String email = "neighbour-" + UUID.randomUUID() + "@test.aftercare";
-		UUID neighbourId = this.patients.enrol(this.world.clinicId(),
-				new PatientService.Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
+		UUID neighbourId = this.patients
+			.enrol(this.world.clinic(),
+					new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
+			.value();
 		CurrentUser neighbour = new CurrentUser(UUID.randomUUID(), this.world.clinicId(), neighbourId, email,
 				"Neigh Bour", Role.PATIENT, "Europe/London", null, true);
 		this.mvc.perform(get("/me/photos/" + photo).with(user(neighbour))).andExpect(status().isNotFound());
@@ -412,12 +415,11 @@ class PhotoUploadTests {
 
 	@Test
 	void anUpdateCarriesItsPhotos() throws Exception {
-		UUID original = this.reports.submit(
-				ReportService.NewReport
-					.of(this.world.clinicId(), this.world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.BRUISING, null, 4, 1,
-									Instant.now().minus(Duration.ofHours(20)), true, null, null, null, null, null)),
-							null));
+		UUID original = this.reports.submit(NewReport.of(
+				this.world.clinic(), this.world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING,
+						null, 4, 1, Instant.now().minus(Duration.ofHours(20)), true, null, null, null, null, null)),
+				null))
+			.value();
 		UUID entry = this.jdbc.sql("SELECT id FROM symptom_entry WHERE report_id = ?")
 			.param(original)
 			.query(UUID.class)
@@ -469,15 +471,15 @@ class PhotoUploadTests {
 		MockMultipartFile photo = TestPhotos.upload("a.jpg", "image/jpeg", TestPhotos.jpeg(200, 100));
 		assertThat(uploads.turns().tryAcquire()).isTrue();
 		try {
-			assertThatThrownBy(() -> uploads.process(photo, ZoneId.of("Europe/London"))).isInstanceOfSatisfying(
-					PhotoImages.RefusedException.class,
-					(ex) -> assertThat(ex.refusal()).isEqualTo(PhotoImages.Refusal.BUSY));
+			assertThatThrownBy(() -> uploads.process(PhotoForm.uploaded(photo), ZoneId.of("Europe/London")))
+				.isInstanceOfSatisfying(PhotoImages.RefusedException.class,
+						(ex) -> assertThat(ex.refusal()).isEqualTo(PhotoImages.Refusal.BUSY));
 		}
 		finally {
 			uploads.turns().release();
 		}
 		List<Path> before = uploadFiles();
-		assertThat(uploads.process(photo, ZoneId.of("Europe/London")).width()).isEqualTo(200);
+		assertThat(uploads.process(PhotoForm.uploaded(photo), ZoneId.of("Europe/London")).width()).isEqualTo(200);
 		assertThat(uploads.turns().availablePermits()).as("the turn is given back").isOne();
 		assertThat(uploadFiles()).as("the upload's temporary file is deleted").isEqualTo(before);
 	}
