@@ -119,10 +119,10 @@ class Erasure {
 	}
 
 	/**
-	 * Erases the patient: name, contact details, day and month of birth, everything they
-	 * wrote and what clinicians wrote about them are replaced or removed, e-mails about
-	 * them still waiting to be sent are dropped, their login and its traces go and, once
-	 * this commits, their sessions end.
+	 * Erases the patient: name, contact details, day and month of birth, their photos,
+	 * everything they wrote and what clinicians wrote about them are replaced or removed,
+	 * e-mails about them still waiting to be sent are dropped, their login and its traces
+	 * go and, once this commits, their sessions end.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")

@@ -3,6 +3,7 @@ package org.aftercare.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,8 @@ import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportView;
 import org.aftercare.security.ClinicId;
@@ -27,8 +30,9 @@ import org.aftercare.web.NotFoundException;
 
 /**
  * Everything Aftercare holds about one patient, for the patient's own download: their
- * record and intake, treatments with their check-ins, every report with its entries, and
- * the flags raised about them. Each download is audited.
+ * record and intake, treatments with their check-ins, every report with its entries, the
+ * flags raised about them, and the photos they sent (listed here; their files come in the
+ * ZIP download). Each download is audited.
  */
 @Service
 class PatientDataExport {
@@ -41,21 +45,25 @@ class PatientDataExport {
 
 	private final PatientFlags flags;
 
+	private final ReportPhotos photos;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	PatientDataExport(PatientService patients, TreatmentService treatments, ReportService reports, PatientFlags flags,
-			AuditLog audit, Clock clock) {
+			ReportPhotos photos, AuditLog audit, Clock clock) {
 		this.patients = patients;
 		this.treatments = treatments;
 		this.reports = reports;
 		this.flags = flags;
+		this.photos = photos;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	record PatientData(Instant exportedAt, PatientSummary patient, List<Episode> treatments, List<Flag> flags) {
+	record PatientData(Instant exportedAt, PatientSummary patient, List<Episode> treatments, List<Flag> flags,
+			List<ReportPhoto> photos) {
 	}
 
 	/** One treatment with its check-ins and every report about it, oldest first. */
@@ -91,7 +99,15 @@ class PatientDataExport {
 			.map((flag) -> new Flag(flag.id().value(), flag.treatmentId().value(), flag.ruleCode(), flag.priority(),
 					flag.status(), flag.raisedAt(), flag.resolvedAt(), flag.outcome()))
 			.toList();
-		return new PatientData(this.clock.instant(), patient, episodes, flags);
+		return new PatientData(this.clock.instant(), patient, episodes, flags,
+				this.photos.allOfPatient(clinic, new PatientId(patientId)));
+	}
+
+	/** One of the patient's photos as stored, for the ZIP download. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('PATIENT')")
+	Optional<byte[]> photo(UUID clinicId, UUID patientId, UUID photoId) {
+		return this.photos.image(new ClinicId(clinicId), new PatientId(patientId), photoId);
 	}
 
 }

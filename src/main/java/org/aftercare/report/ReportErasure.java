@@ -12,8 +12,8 @@ import org.aftercare.security.ClinicId;
 /**
  * The patient's erasure, the report module's part, for the privacy module: everything the
  * patient wrote in their own words (notes, medicines, the description of an "other"
- * symptom) goes, and so do their check-in links; the reports, their entries and scores
- * stay, de-identified, for the clinic's counts.
+ * symptom) goes, and so do their photos and check-in links; the reports, their entries
+ * and scores stay, de-identified, for the clinic's counts.
  */
 @Service
 public class ReportErasure {
@@ -22,13 +22,16 @@ public class ReportErasure {
 
 	private final CheckInLinks links;
 
-	ReportErasure(SymptomReportRepository reports, CheckInLinks links) {
+	private final ReportPhotos photos;
+
+	ReportErasure(SymptomReportRepository reports, CheckInLinks links, ReportPhotos photos) {
 		this.reports = reports;
 		this.links = links;
+		this.photos = photos;
 	}
 
 	/**
-	 * Erases the patient's words and links in the caller's transaction.
+	 * Erases the patient's words, photos and links in the caller's transaction.
 	 * @return the descriptions of "other" symptoms erased, which other modules may have
 	 * quoted (flag evidence)
 	 */
@@ -40,6 +43,7 @@ public class ReportErasure {
 		this.reports.eraseReportText(clinic, patient);
 		this.reports.eraseEntryText(clinic, patient);
 		this.links.erase(clinicId, patientId);
+		this.photos.erase(clinicId, patientId);
 		return descriptions;
 	}
 

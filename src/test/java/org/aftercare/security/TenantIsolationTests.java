@@ -101,7 +101,8 @@ class TenantIsolationTests {
 	@Test
 	void everyClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
 		List<String> tables = clinicOwnedTables();
-		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request");
+		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request",
+				"report_photo");
 		for (String table : tables) {
 			assertThat(ownerCount(table, this.b.clinicId())).as("rows of clinic B in %s", table).isPositive();
 			List<UUID> seen = inClinic(this.a.clinicId(),
@@ -437,8 +438,8 @@ class TenantIsolationTests {
 	 * A clinic with at least one row in every clinic-owned table: through the app where
 	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
 	 * trail, invitations, reset and sign-in links, erasure requests), and as the owner
-	 * for the two-factor tables, the settings rows and R6's settled episodes and ongoing
-	 * headaches.
+	 * for the two-factor tables, the settings rows, R6's settled episodes and ongoing
+	 * headaches, and a report's photo.
 	 */
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
@@ -521,6 +522,17 @@ class TenantIsolationTests {
 			.sql("INSERT INTO ongoing_headache (clinic_id, treatment_id, patient_id, reported_at, started_at) "
 					+ "VALUES (?, ?, ?, now(), now() - interval '1 day')")
 			.params(clinic, world.treatmentId(), world.patient().patientId())
+			.update();
+		UUID report = this.owner.sql("SELECT id FROM symptom_report WHERE clinic_id = ? LIMIT 1")
+			.param(clinic)
+			.query(UUID.class)
+			.single();
+		this.owner.sql("""
+				INSERT INTO report_photo (id, clinic_id, patient_id, form_token, report_id, uploaded_at, content_type,
+				    width, height, thumbnail_width, thumbnail_height, image, thumbnail)
+				VALUES (?, ?, ?, ?, ?, now(), 'image/jpeg', 1, 1, 1, 1, ?, ?)""")
+			.params(UUID.randomUUID(), clinic, world.patient().patientId(), UUID.randomUUID(), report, new byte[] { 1 },
+					new byte[] { 1 })
 			.update();
 		return world;
 	}
