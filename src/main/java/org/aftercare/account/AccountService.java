@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,8 +16,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditLog;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
+import org.aftercare.web.Languages;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -41,11 +45,17 @@ public class AccountService {
 
 	private final JdbcClient jdbc;
 
+	private final Languages languages;
+
+	private final AuditLog audit;
+
 	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, InvitationRepository invitations,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime, PasswordPolicy passwords,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Languages languages, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.languages = languages;
+		this.audit = audit;
 		this.passwords = passwords;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -82,11 +92,22 @@ public class AccountService {
 	 */
 	@Transactional
 	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId) {
+		return invite(clinicId, email, displayName, role, patientId, Languages.DEFAULT);
+	}
+
+	/**
+	 * Creates a login without a password, whose pages and e-mails are in this language (a
+	 * patient's; staff read English), and e-mails a one-time invitation link in it.
+	 * Returns the new account's id.
+	 */
+	@Transactional
+	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId, Locale language) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
 		UserAccount account = new UserAccount(clinicId, email, null, role, displayName, patientId,
 				this.clock.instant());
+		account.changeLanguage(this.languages.of(language.toLanguageTag()).toLanguageTag());
 		UUID id = this.accounts.save(account).id();
 		issueInvitation(account);
 		return id;
@@ -117,9 +138,33 @@ public class AccountService {
 		Invitation invitation = new Invitation(account.clinicId(), account.id(), Tokens.hash(token), now,
 				now.plus(this.invitationLifetime));
 		this.invitations.save(invitation);
-		this.events
-			.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(), account.displayName(),
-					token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT, account.patientId()));
+		this.events.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(),
+				account.displayName(), token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT,
+				account.patientId(), account.mailLanguage()));
+	}
+
+	/**
+	 * A patient's own choice of language, from the switch on their pages: their pages and
+	 * e-mails from now on. Recorded in the audit trail (it changes whom the clinic writes
+	 * to in what language). Returns whether it changed anything; staff have none to
+	 * change.
+	 */
+	@Transactional
+	public boolean changeLanguage(UUID clinicId, UUID accountId, Locale language) {
+		String tag = this.languages.find(language.toLanguageTag())
+			.orElseThrow(() -> new IllegalArgumentException("not one of the app's languages: " + language))
+			.toLanguageTag();
+		UserAccount account = this.accounts.findByIdAndClinicId(accountId, clinicId)
+			.filter((a) -> a.role() == Role.PATIENT)
+			.orElseThrow(() -> new NotFoundException("account"));
+		if (tag.equals(account.language())) {
+			return false;
+		}
+		String before = account.language();
+		account.changeLanguage(tag);
+		this.audit.record(new AuditLog.Event(clinicId, account.patientId(), AuditAction.LANGUAGE_CHANGED,
+				"user_account", account.id(), before + " -> " + tag));
+		return true;
 	}
 
 	/**
@@ -167,6 +212,21 @@ public class AccountService {
 		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
 			.filter(UserAccount::enabled)
 			.map(UserAccount::id);
+	}
+
+	/** A patient's login that may be used, and the language of their pages. */
+	public record PatientLogin(UUID accountId, String language) {
+	}
+
+	/**
+	 * {@link #enabledPatientLogin} with the login's language, from the same read: a
+	 * check-in link's pages are in it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PatientLogin> enabledPatientLoginWithLanguage(UUID clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+			.filter(UserAccount::enabled)
+			.map((account) -> new PatientLogin(account.id(), account.language()));
 	}
 
 	/**

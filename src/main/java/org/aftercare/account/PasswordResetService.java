@@ -100,7 +100,7 @@ class PasswordResetService {
 		Instant expires = now.plus(this.lifetime);
 		this.resets.save(new PasswordReset(account.clinicId(), account.id(), Tokens.hash(token), now, expires));
 		this.events.publishEvent(new PasswordResetRequested(account.clinicId(), account.id(), account.email(),
-				account.displayName(), token, expires));
+				account.displayName(), token, expires, account.mailLanguage()));
 		log.info("Password reset link issued for account {}", account.id());
 	}
 

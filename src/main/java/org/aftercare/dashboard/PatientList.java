@@ -31,8 +31,9 @@ class PatientList {
 		this.jdbc = jdbc;
 	}
 
+	/** One patient; {@code language} is the tag of their pages' and e-mails' language. */
 	record Row(UUID patientId, String givenName, String familyName, LocalDate dateOfBirth, Instant latestTreatedAt,
-			String latestProduct, int openFlags) {
+			String latestProduct, int openFlags, String language) {
 
 		public String fullName() {
 			return this.givenName + " " + this.familyName;
@@ -55,7 +56,9 @@ class PatientList {
 			.sql("""
 					SELECT p.id, p.given_name, p.family_name, p.date_of_birth, lt.treated_at, lt.product,
 					       (SELECT count(*) FROM flag f
-					         WHERE f.clinic_id = p.clinic_id AND f.patient_id = p.id AND f.status <> 'RESOLVED') AS open_flags
+					         WHERE f.clinic_id = p.clinic_id AND f.patient_id = p.id AND f.status <> 'RESOLVED') AS open_flags,
+					       (SELECT a.language FROM user_account a
+					         WHERE a.clinic_id = p.clinic_id AND a.patient_id = p.id LIMIT 1) AS language
 					  FROM patient p
 					  LEFT JOIN LATERAL (SELECT t.treated_at, t.product FROM treatment t
 					                      WHERE t.clinic_id = p.clinic_id AND t.patient_id = p.id
@@ -75,7 +78,8 @@ class PatientList {
 			.param("limit", PAGE_SIZE + 1)
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("given_name"),
 					rs.getString("family_name"), rs.getObject("date_of_birth", LocalDate.class),
-					instant(rs.getTimestamp("treated_at")), rs.getString("product"), rs.getInt("open_flags")))
+					instant(rs.getTimestamp("treated_at")), rs.getString("product"), rs.getInt("open_flags"),
+					rs.getString("language")))
 			.list();
 		if (rows.size() <= PAGE_SIZE) {
 			return new Page(rows, null);

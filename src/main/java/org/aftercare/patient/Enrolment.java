@@ -1,5 +1,6 @@
 package org.aftercare.patient;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -29,11 +30,14 @@ class Enrolment {
 		this.audit = audit;
 	}
 
-	/** Returns the new patient's id. */
+	/**
+	 * Returns the new patient's id. The invitation, and the patient's pages and e-mails
+	 * after it, are in {@code language}.
+	 */
 	@Transactional
-	UUID enrol(UUID clinicId, PatientService.Intake intake) {
+	UUID enrol(UUID clinicId, PatientService.Intake intake, Locale language) {
 		UUID patientId = this.patients.enrol(clinicId, intake);
-		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId);
+		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId, language);
 		this.audit
 			.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
 		return patientId;

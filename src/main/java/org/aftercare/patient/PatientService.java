@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.web.Languages;
+
 /**
  * The patient facade: enrolment and the patient's intake history, always within one
  * clinic.
@@ -41,7 +43,13 @@ public class PatientService {
 
 	}
 
-	public record PatientSummary(UUID id, UUID clinicId, Intake intake) {
+	/**
+	 * A patient as other modules read them.
+	 *
+	 * @param language the tag of the language of their login ("es"): their pages and
+	 * e-mails; staff pages show it and stay English
+	 */
+	public record PatientSummary(UUID id, UUID clinicId, Intake intake, String language) {
 
 		public String fullName() {
 			return this.intake.fullName();
@@ -49,6 +57,10 @@ public class PatientService {
 
 	}
 
+	/**
+	 * Only the patient record; the login (and with it the patient's language) is the
+	 * account module's.
+	 */
 	@Transactional
 	public UUID enrol(UUID clinicId, Intake intake) {
 		return this.patients.save(new Patient(clinicId, intake, this.clock.instant())).id();
@@ -71,7 +83,8 @@ public class PatientService {
 	 * The patient's record, read with a plain query rather than as an entity: the flag
 	 * page and every report's triage read it, and the entity's load was 7% of the flag
 	 * page. It does not see changes to the entity not yet flushed in the same
-	 * transaction; no caller makes any.
+	 * transaction; no caller makes any. The language comes from the patient's login, in
+	 * the same statement.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PatientSummary> find(UUID clinicId, UUID patientId) {
@@ -80,8 +93,10 @@ public class PatientService {
 				       migraine_history, baseline_headache_days, neuromuscular_disease,
 				       breathing_swallowing_bleeding_problems, toxin_in_last_4_months, recent_aminoglycosides,
 				       earlier_facial_surgery, existing_eyelid_droop, pregnant_or_breastfeeding, product_allergy,
-				       cows_milk_allergy, current_medicines, concerns
-				  FROM patient WHERE clinic_id = ? AND id = ?
+				       cows_milk_allergy, current_medicines, concerns,
+				       (SELECT a.language FROM user_account a
+				         WHERE a.clinic_id = p.clinic_id AND a.patient_id = p.id LIMIT 1) AS language
+				  FROM patient p WHERE clinic_id = ? AND id = ?
 				""")
 			.params(clinicId, patientId)
 			.query((rs, n) -> new PatientSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
@@ -89,7 +104,8 @@ public class PatientService {
 							rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, Integer.class),
 							rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14),
 							rs.getBoolean(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18),
-							rs.getBoolean(19), rs.getString(20), rs.getString(21))))
+							rs.getBoolean(19), rs.getString(20), rs.getString(21)),
+					(rs.getString(22) != null) ? rs.getString(22) : Languages.DEFAULT.toLanguageTag()))
 			.optional();
 	}
 

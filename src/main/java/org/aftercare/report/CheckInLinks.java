@@ -93,9 +93,9 @@ public class CheckInLinks {
 
 	/**
 	 * A link found by its token, what it is worth now, for whom, which check-in
-	 * ({@code "P3D"}: day 3) and the clinic's time zone.
+	 * ({@code "P3D"}: day 3), the clinic's time zone and the patient's language (a tag).
 	 */
-	record Lookup(Link link, State state, UUID accountId, String offsetLabel, String timeZone) {
+	record Lookup(Link link, State state, UUID accountId, String offsetLabel, String timeZone, String language) {
 	}
 
 	/**
@@ -181,9 +181,10 @@ public class CheckInLinks {
 
 	private Lookup lookup(Link link) {
 		Instant now = this.clock.instant();
-		Optional<UUID> account = this.accounts.enabledPatientLogin(link.clinicId(), link.patientId());
+		Optional<AccountService.PatientLogin> account = this.accounts.enabledPatientLoginWithLanguage(link.clinicId(),
+				link.patientId());
 		if (account.isEmpty()) {
-			return new Lookup(link, State.LOGIN_DISABLED, null, null, null);
+			return new Lookup(link, State.LOGIN_DISABLED, null, null, null, null);
 		}
 		Optional<CheckInState> checkIn = this.treatments.findCheckIn(link.clinicId(), link.checkInId());
 		State state;
@@ -196,8 +197,8 @@ public class CheckInLinks {
 		else {
 			state = (checkIn.get().answeredAt() != null) ? State.ANSWERED : State.VALID;
 		}
-		return new Lookup(link, state, account.get(), checkIn.map(CheckInState::offsetLabel).orElse(null),
-				this.clinics.timeZone(link.clinicId()));
+		return new Lookup(link, state, account.get().accountId(), checkIn.map(CheckInState::offsetLabel).orElse(null),
+				this.clinics.timeZone(link.clinicId()), account.get().language());
 	}
 
 	/**
