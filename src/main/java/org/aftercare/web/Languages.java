@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -43,6 +44,7 @@ public class Languages {
 	 * @param basenames {@code spring.messages.basename}: the first is the one whose
 	 * translations count
 	 */
+	@Autowired
 	Languages(@Value("${spring.messages.basename:messages}") String basenames) {
 		this(bundleLocales(StringUtils.commaDelimitedListToStringArray(basenames)[0].strip()));
 	}
