@@ -45,7 +45,7 @@ public class Languages {
 	 * translations count
 	 */
 	@Autowired
-	Languages(@Value("${spring.messages.basename:messages}") String basenames) {
+	public Languages(@Value("${spring.messages.basename:messages}") String basenames) {
 		this(bundleLocales(StringUtils.commaDelimitedListToStringArray(basenames)[0].strip()));
 	}
 
