@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -190,23 +191,31 @@ public class PageLanguage implements LocaleResolver {
 	}
 
 	/**
-	 * Where the switch brings the visitor back to: this page. A page shown in answer to a
-	 * form (a POST with errors) goes back to the page the form was on, which the browser
-	 * names in the Referer header on our own pages.
+	 * Where the switch brings the visitor back to: this page (an error page: the address
+	 * that had the error). A page shown in answer to a form (a POST with errors) goes
+	 * back to the page the form was on, which the browser names in the Referer header on
+	 * our own pages.
 	 */
 	private static String back(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// An error page (404, 403, 500) is shown at /error: back to the address asked
+		// for.
+		boolean error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String;
+		String uri = error ? (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+				: request.getRequestURI();
+		String query = error ? (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING)
+				: request.getQueryString();
+		String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
 		if ("GET".equals(request.getMethod())) {
-			return (request.getQueryString() != null) ? path + "?" + request.getQueryString() : path;
+			return (query != null) ? path + "?" + query : path;
 		}
 		String referer = request.getHeader(HttpHeaders.REFERER);
 		if (referer != null) {
 			try {
-				URI uri = URI.create(referer);
-				if (request.getServerName().equalsIgnoreCase(uri.getHost()) && uri.getRawPath() != null
-						&& uri.getRawPath().startsWith(request.getContextPath())) {
-					String from = uri.getRawPath().substring(request.getContextPath().length());
-					return (uri.getRawQuery() != null) ? from + "?" + uri.getRawQuery() : from;
+				URI from = URI.create(referer);
+				if (request.getServerName().equalsIgnoreCase(from.getHost()) && from.getRawPath() != null
+						&& from.getRawPath().startsWith(request.getContextPath())) {
+					String page = from.getRawPath().substring(request.getContextPath().length());
+					return (from.getRawQuery() != null) ? page + "?" + from.getRawQuery() : page;
 				}
 			}
 			catch (IllegalArgumentException ex) {
