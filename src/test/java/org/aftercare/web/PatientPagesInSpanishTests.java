@@ -129,12 +129,13 @@ class PatientPagesInSpanishTests {
 				.param("entries[" + headache + "].symptom", "HEADACHE")
 				.param("entries[" + headache + "].chosen", "true")
 				.param("entries[" + headache + "].startedAt", "not a date")
+				.param("medicines", "ibuprofeno\u0000")
 				.param("notes", NOTES))
 			.andReturn()
 			.getResponse();
 		assertThat(report.getStatus()).isEqualTo(422);
 		assertThat(HtmlUtils.htmlUnescape(report.getContentAsString())).contains(
-				"Elija lo fuerte que fue en su peor momento, de 0 a 10.", "Escriba la fecha y la hora en que empezó.",
+				"Elija qué intensidad tuvo en su peor momento, de 0 a 10.", "Escriba la fecha y la hora en que empezó.",
 				"Responda sí o no.", NOTES);
 		check(problems, "POST /me/reports", report);
 		MockHttpServletResponse password = this.mvc
