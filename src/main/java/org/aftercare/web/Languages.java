@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,13 @@ public class Languages {
 	private final List<Locale> supported;
 
 	/**
+	 * Each language's name in itself and in English, worked out once: every page asks.
+	 */
+	private final Map<Locale, String> ownNames = new HashMap<>();
+
+	private final Map<Locale, String> englishNames = new HashMap<>();
+
+	/**
 	 * @param basenames {@code spring.messages.basename}: the first is the one whose
 	 * translations count
 	 */
@@ -57,6 +66,10 @@ public class Languages {
 			.sorted(Comparator.comparing(Locale::toLanguageTag))
 			.forEach(all::add);
 		this.supported = Collections.unmodifiableList(all);
+		for (Locale locale : this.supported) {
+			this.ownNames.put(locale, capitalised(locale.getDisplayName(locale), locale));
+			this.englishNames.put(locale, capitalised(locale.getDisplayName(DEFAULT), DEFAULT));
+		}
 		log.info("Patients can read Aftercare in: {}", this.supported.stream().map(Locale::toLanguageTag).toList());
 	}
 
@@ -127,12 +140,13 @@ public class Languages {
 
 	/** A language's name in that language, as the switch offers it: "Español". */
 	public String ownName(Locale locale) {
-		return capitalised(locale.getDisplayName(locale), locale);
+		String name = this.ownNames.get(locale);
+		return (name != null) ? name : capitalised(locale.getDisplayName(locale), locale);
 	}
 
 	/** A language's name in English, as staff pages show a patient's: "Spanish". */
 	public String englishName(String tag) {
-		return capitalised(of(tag).getDisplayName(DEFAULT), DEFAULT);
+		return this.englishNames.get(of(tag));
 	}
 
 	private static String capitalised(String name, Locale locale) {

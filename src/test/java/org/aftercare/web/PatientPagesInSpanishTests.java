@@ -115,6 +115,13 @@ class PatientPagesInSpanishTests {
 						.getResponse());
 		}
 		assertThat(problems).isEmpty();
+		// The chart's own words, drawn by its script from JSON.
+		assertThat(this.mvc.perform(get("/me/recovery/chart").with(user(this.patient)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("\"dayLabel\":\"Días desde el tratamiento\"", "\"treatmentLabel\":\"Tratamiento\"",
+					"Párpado caído");
 	}
 
 	@Test
