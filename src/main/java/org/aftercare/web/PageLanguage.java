@@ -29,10 +29,10 @@ import org.aftercare.security.CurrentUsers;
  * The language of a page. Staff pages are English, whatever the browser asks. A patient's
  * page, in this order: the signed-in patient's own language (stored on their account, or
  * just switched to); else a choice made with the switch on the page (a cookie); else the
- * language of the account a link (invitation, password reset, check-in link) belongs to;
- * else the browser's first language we have; else English. The Spring MVC locale resolver
- * ({@code localeResolver}), so that messages, validation messages and dates all follow
- * it. Worked out once per request.
+ * language of the account a link (invitation, password reset, sign-in or check-in link)
+ * belongs to; else the browser's first language we have; else English. The Spring MVC
+ * locale resolver ({@code localeResolver}), so that messages, validation messages and
+ * dates all follow it. Worked out once per request.
  */
 public class PageLanguage implements LocaleResolver {
 
