@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 import org.aftercare.web.Languages;
@@ -78,7 +80,7 @@ class InvitationService {
 		}
 		Invitation invitation = found.get();
 		// From here on, the invitation's own clinic.
-		return ClinicScope.runInClinic(invitation.clinicId(),
+		return ClinicScope.runInClinic(new ClinicId(invitation.clinicId()),
 				() -> accept(invitation, rawPassword, choice, now, language));
 	}
 
@@ -115,12 +117,13 @@ class InvitationService {
 		}
 		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.INVITATION_ACCEPTED,
-				"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
+		ClinicId clinicId = new ClinicId(account.clinicId());
+		this.audit.record(new AuditEvent(clinicId, account.patientId(), AuditAction.INVITATION_ACCEPTED, "user_account",
+				account.id(), (rawPassword != null) ? null : choice.detail));
 		String tag = (language != null)
 				? this.languages.find(language.toLanguageTag()).map(Locale::toLanguageTag).orElse(null) : null;
 		if (account.role() == Role.PATIENT && tag != null && !tag.equals(account.language())) {
-			this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.LANGUAGE_CHANGED,
+			this.audit.record(new AuditEvent(clinicId, account.patientId(), AuditAction.LANGUAGE_CHANGED,
 					"user_account", account.id(), account.language() + " -> " + tag));
 			account.changeLanguage(tag);
 		}

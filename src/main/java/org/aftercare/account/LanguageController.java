@@ -43,7 +43,7 @@ class LanguageController {
 		Optional<Locale> chosen = this.languages.find(form.language());
 		if (chosen.isPresent() && (user == null || !user.isStaff())) {
 			if (user != null) {
-				this.accounts.changeLanguage(user.clinicId(), user.accountId(), chosen.get());
+				this.accounts.changeLanguage(user.clinicId(), new AccountId(user.accountId()), chosen.get());
 			}
 			this.pageLanguage.choose(request, response, chosen.get());
 		}

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.SignInLinkRequested;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.web.Dates;
 import org.aftercare.web.Languages;
@@ -44,8 +45,7 @@ class SignInLinkMails {
 
 	@ApplicationModuleListener
 	void on(SignInLinkRequested request) {
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(),
-				() -> this.clinics.get(request.clinicId()));
+		ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(), () -> this.clinics.get(request.clinicId()));
 		Locale locale = this.languages.of(request.language());
 		this.mailer.send(List.of(request.email()), "sign-in-link", new Object[0],
 				Map.of("name", request.displayName(), "link", this.baseUrl + "/login/link?token=" + request.token(),

@@ -8,7 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 /**
@@ -35,11 +37,11 @@ class Enrolment {
 	 * after it, are in {@code language}.
 	 */
 	@Transactional
-	UUID enrol(UUID clinicId, PatientService.Intake intake, Locale language) {
-		UUID patientId = this.patients.enrol(clinicId, intake);
+	UUID enrol(ClinicId clinicId, Intake intake, Locale language) {
+		UUID patientId = this.patients.enrol(clinicId, intake).value();
 		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId, language);
 		this.audit
-			.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
+			.record(new AuditEvent(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
 		return patientId;
 	}
 

@@ -47,7 +47,8 @@ class AdviceController {
 		}
 		AdviceView view = ClinicScope
 			.runInClinic(answer.clinicId(),
-					() -> this.pages.forReport(answer.clinicId(), answer.patientId(), answer.reportId()))
+					() -> this.pages.forReport(answer.clinicId(), answer.patientId().value(),
+							answer.reportId().value()))
 			.orElseThrow(() -> new NotFoundException("report"));
 		model.addAttribute("viaLink", true);
 		// Nobody is signed in: the report's times in its clinic's zone.

@@ -25,6 +25,7 @@ import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 import org.aftercare.web.PageLanguage;
@@ -167,11 +168,14 @@ class LanguageSwitchTests {
 	void aPatientWhoSwitchesOnTheirInvitationKeepsTheLanguageTheyAcceptedIn() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "ana-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ana", "Ruiz", LocalDate.of(1990, 1, 1), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		UUID accountId = this.accounts.invite(world.clinicId(), email, "Ana Ruiz", Role.PATIENT, patientId,
-				Locale.forLanguageTag("es"));
+		UUID patientId = this.patients
+			.enrol(world.clinic(),
+					new Intake("Ana", "Ruiz", LocalDate.of(1990, 1, 1), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
+			.value();
+		UUID accountId = this.accounts
+			.invite(world.clinic(), email, "Ana Ruiz", Role.PATIENT, patientId, Locale.forLanguageTag("es"))
+			.value();
 		String token = invitationToken(email);
 		Browser browser = new Browser("es");
 		assertThat(browser.perform(get("/invitation/" + token)).getContentAsString())

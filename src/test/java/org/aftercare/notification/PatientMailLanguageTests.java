@@ -24,8 +24,12 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.web.Dates;
@@ -109,7 +113,7 @@ class PatientMailLanguageTests {
 			.single()).isEqualTo("es");
 
 		MimeMessage mail = await().atMost(WAIT).until(() -> first(email), (m) -> m != null);
-		ClinicService.ClinicSummary clinic = this.clinics.get(world.clinicId());
+		ClinicSummary clinic = this.clinics.get(world.clinic());
 		assertThat(mail.getSubject()).isEqualTo(clinic.name() + " le invita a Aftercare");
 		Instant expires = this.jdbc
 			.sql("SELECT i.expires_at FROM invitation i JOIN user_account a ON a.id = i.account_id WHERE a.email = ?")
@@ -131,11 +135,11 @@ class PatientMailLanguageTests {
 	@Test
 	void checkInRemindersReachASpanishPatientInSpanish() throws Exception {
 		World world = this.fixtures.world(Instant.now());
-		this.accounts.changeLanguage(world.clinicId(), world.patient().accountId(), SPANISH);
+		this.accounts.changeLanguage(world.clinic(), new AccountId(world.patient().accountId()), SPANISH);
 		this.clock.advance(Duration.ofHours(2).plusMinutes(1));
 		remindAll();
 		MimeMessage mail = await().atMost(WAIT).until(() -> first(world.patientEmail()), (m) -> m != null);
-		String clinic = this.clinics.get(world.clinicId()).name();
+		String clinic = this.clinics.get(world.clinic()).name();
 		assertThat(mail.getSubject()).isEqualTo(clinic + ": ¿cómo se encuentra hoy?");
 		for (String part : parts(mail)) {
 			assertThat(part).contains("Han pasado 2 horas desde su tratamiento.", "Responder al seguimiento",
@@ -147,7 +151,7 @@ class PatientMailLanguageTests {
 	@Test
 	void passwordResetAndSignInLinksReachASpanishPatientInSpanish() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		this.accounts.changeLanguage(world.clinicId(), world.patient().accountId(), SPANISH);
+		this.accounts.changeLanguage(world.clinic(), new AccountId(world.patient().accountId()), SPANISH);
 		// Asked for from an English browser: the patient's language decides, not the
 		// page's.
 		this.mvc.perform(post("/password-reset").with(csrf())
@@ -172,13 +176,11 @@ class PatientMailLanguageTests {
 	@Test
 	void alertsToTheClinicStayEnglishForASpanishPatient() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		this.accounts.changeLanguage(world.clinicId(), world.patient().accountId(), SPANISH);
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_BREATHING, null, 6, 2,
-									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-							null));
+		this.accounts.changeLanguage(world.clinic(), new AccountId(world.patient().accountId()), SPANISH);
+		this.reports.submit(NewReport.of(
+				world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.TROUBLE_BREATHING,
+						null, 6, 2, Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+				null));
 		MimeMessage alert = await().atMost(WAIT).until(() -> first(world.clinicianEmail()), (m) -> m != null);
 		assertThat(alert.getSubject()).startsWith("[Aftercare] EMERGENCY flag: ");
 		assertThat(parts(alert).get(0)).contains("Open the flag");

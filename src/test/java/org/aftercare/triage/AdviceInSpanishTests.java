@@ -14,8 +14,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.CurrentUser;
@@ -57,10 +60,10 @@ class AdviceInSpanishTests {
 	void troubleSwallowingTellsThePatientInSpanishToCallTheClinicsEmergencyNumberNow() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		String page = advice(world, entry(Symptom.TROUBLE_SWALLOWING, 3, null));
-		String clinic = this.clinics.get(world.clinicId()).name();
+		String clinic = this.clinics.get(world.clinic()).name();
 		assertThat(page).contains("<div class=\"advice advice-emergency\" role=\"alert\" id=\"advice\">",
 				"<h1>Pida ayuda médica ahora</h1>", CALL_NOW, "href=\"tel:999\"", ">Llamar al 999<",
-				"Después, avise a " + clinic + ": " + this.clinics.get(world.clinicId()).phone() + ".",
+				"Después, avise a " + clinic + ": " + this.clinics.get(world.clinic()).phone() + ".",
 				"Dificultad para tragar");
 		// First: the call to action comes before anything else on the page's content.
 		assertThat(page.indexOf(CALL_NOW)).isLessThan(page.indexOf("Lo que ha comunicado"));
@@ -73,7 +76,7 @@ class AdviceInSpanishTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		String page = advice(world, entry(Symptom.HIVES_OR_ITCHY_WELTS, 4, null));
 		assertThat(page).contains("Pida ayuda médica ahora", CALL_NOW, "Urticaria (ronchas rojas que pican)");
-		assertThat(SpanishPages.englishIn(page, this.clinics.get(world.clinicId()).name())).isEmpty();
+		assertThat(SpanishPages.englishIn(page, this.clinics.get(world.clinic()).name())).isEmpty();
 	}
 
 	/** R3: a headache with a red flag may have another cause. */
@@ -83,7 +86,7 @@ class AdviceInSpanishTests {
 		String page = advice(world, entry(Symptom.HEADACHE, 8, true));
 		assertThat(page).contains(CALL_NOW, "Este dolor de cabeza puede tener una causa distinta de su tratamiento",
 				"¿Empezó de repente y es el peor dolor de cabeza que ha tenido nunca?");
-		assertThat(SpanishPages.englishIn(page, this.clinics.get(world.clinicId()).name())).isEmpty();
+		assertThat(SpanishPages.englishIn(page, this.clinics.get(world.clinic()).name())).isEmpty();
 	}
 
 	/** R4 HIGH, R9 MEDIUM, and a report below MEDIUM. */
@@ -98,16 +101,17 @@ class AdviceInSpanishTests {
 		World routine = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		String page = advice(routine, entry(Symptom.BRUISING, 2, null));
 		assertThat(page).contains("Gracias por su informe", "Moretones (hematomas)", "2/10 (leve)");
-		assertThat(SpanishPages.englishIn(page, this.clinics.get(routine.clinicId()).name())).isEmpty();
+		assertThat(SpanishPages.englishIn(page, this.clinics.get(routine.clinic()).name())).isEmpty();
 	}
 
-	private String advice(World world, ReportService.NewEntry entry) throws Exception {
+	private String advice(World world, NewEntry entry) throws Exception {
 		CurrentUser patient = world.patient();
-		this.accounts.changeLanguage(world.clinicId(), patient.accountId(), Locale.forLanguageTag("es"));
-		CurrentUser spanish = new CurrentUser(patient.accountId(), patient.clinicId(), patient.patientId(),
+		this.accounts.changeLanguage(world.clinic(), new AccountId(patient.accountId()), Locale.forLanguageTag("es"));
+		CurrentUser spanish = new CurrentUser(patient.accountId(), world.clinicId(), patient.patientId(),
 				patient.getUsername(), patient.displayName(), Role.PATIENT, "Europe/London", null, true, "es");
-		UUID report = this.reports.submit(ReportService.NewReport.of(world.clinicId(), patient.patientId(),
-				UUID.randomUUID(), List.of(entry), null));
+		UUID report = this.reports
+			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(entry), null))
+			.value();
 		return this.mvc
 			.perform(get("/me/reports/" + report + "/advice").with(user(spanish)).header("Accept-Language", "en"))
 			.andReturn()
@@ -115,10 +119,10 @@ class AdviceInSpanishTests {
 			.getContentAsString();
 	}
 
-	private static ReportService.NewEntry entry(Symptom symptom, int severity, Boolean suddenWorstEver) {
+	private static NewEntry entry(Symptom symptom, int severity, Boolean suddenWorstEver) {
 		Boolean no = (symptom == Symptom.HEADACHE) ? false : null;
-		return new ReportService.NewEntry(symptom, null, severity, 0, Instant.now().minus(Duration.ofHours(2)), true,
-				null, suddenWorstEver, no, no, null);
+		return new NewEntry(symptom, null, severity, 0, Instant.now().minus(Duration.ofHours(2)), true, null,
+				suddenWorstEver, no, no, null);
 	}
 
 }

@@ -25,14 +25,19 @@ import org.springframework.web.util.HtmlUtils;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
+import org.aftercare.treatment.CheckInId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,11 +100,12 @@ class PatientPagesInSpanishTests {
 	@Test
 	void everySignedInPatientPageIsSpanishWhateverTheBrowserAsks() throws Exception {
 		UUID report = this.reports.submit(
-				ReportService.NewReport
-					.of(this.world.clinicId(), this.patient.patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.EYELID_DROOP, null, 5, 2,
+				NewReport
+					.of(this.world.clinic(), this.world.patientId(), UUID.randomUUID(),
+							List.of(new NewEntry(Symptom.EYELID_DROOP, null, 5, 2,
 									Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
-							NOTES));
+							NOTES))
+			.value();
 		UUID entry = this.jdbc.sql("SELECT id FROM symptom_entry WHERE clinic_id = ? AND report_id = ?")
 			.params(this.world.clinicId(), report)
 			.query(UUID.class)
@@ -190,10 +196,12 @@ class PatientPagesInSpanishTests {
 	@Test
 	void anInvitationIsInItsPatientsLanguageEvenInAnEnglishBrowser() throws Exception {
 		String email = "invitada-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(this.world.clinicId(),
-				new PatientService.Intake("Lucía", "Moreno", LocalDate.of(1984, 4, 4), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.invite(this.world.clinicId(), email, "Lucía Moreno", Role.PATIENT, patientId,
+		UUID patientId = this.patients
+			.enrol(this.world.clinic(),
+					new Intake("Lucía", "Moreno", LocalDate.of(1984, 4, 4), email, null, false, false, null, false,
+							false, false, false, false, false, false, false, false, null, null))
+			.value();
+		this.accounts.invite(this.world.clinic(), email, "Lucía Moreno", Role.PATIENT, patientId,
 				Locale.forLanguageTag("es"));
 		String token = invitationToken(email);
 		Browser browser = new Browser("en");
@@ -211,8 +219,8 @@ class PatientPagesInSpanishTests {
 
 	@Test
 	void aCheckInLinksPagesAreInItsPatientsLanguageEvenInAnEnglishBrowser() throws Exception {
-		UUID checkIn = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()).get(0).id();
-		String token = this.links.issue(this.world.clinicId(), checkIn).orElseThrow();
+		CheckInId checkIn = this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0).id();
+		String token = this.links.issue(this.world.clinic(), checkIn).orElseThrow();
 		Browser browser = new Browser("en");
 		assertThat(browser.perform(get("/c/" + token)).getRedirectedUrl()).isEqualTo("/check-in");
 		List<String> problems = new ArrayList<>();
@@ -267,8 +275,8 @@ class PatientPagesInSpanishTests {
 	 */
 	private CurrentUser spanish(World world) {
 		CurrentUser english = world.patient();
-		this.accounts.changeLanguage(world.clinicId(), english.accountId(), Locale.forLanguageTag("es"));
-		return new CurrentUser(english.accountId(), english.clinicId(), english.patientId(), english.getUsername(),
+		this.accounts.changeLanguage(world.clinic(), new AccountId(english.accountId()), Locale.forLanguageTag("es"));
+		return new CurrentUser(english.accountId(), world.clinicId(), english.patientId(), english.getUsername(),
 				english.displayName(), Role.PATIENT, "Europe/London", null, true, "es");
 	}
 

@@ -21,8 +21,11 @@ import org.springframework.web.util.HtmlUtils;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -64,13 +67,14 @@ class StaffPagesStayEnglishTests {
 	@Test
 	void aClinicianWhoseBrowserAsksForSpanishReadsEnglishWithThePatientsLanguageAndWords() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		this.accounts.changeLanguage(world.clinicId(), world.patient().accountId(), Locale.forLanguageTag("es"));
-		UUID report = this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.OTHER, DESCRIBED, 5, 1,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							TYPED));
+		this.accounts.changeLanguage(world.clinic(), new AccountId(world.patient().accountId()),
+				Locale.forLanguageTag("es"));
+		UUID report = this.reports
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.OTHER, DESCRIBED,
+							5, 1, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+					TYPED))
+			.value();
 		UUID flag = this.jdbc.sql("SELECT id FROM flag WHERE clinic_id = ? AND patient_id = ?")
 			.params(world.clinicId(), world.patient().patientId())
 			.query(UUID.class)
