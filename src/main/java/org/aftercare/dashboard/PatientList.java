@@ -32,8 +32,9 @@ class PatientList {
 		this.jdbc = jdbc;
 	}
 
+	/** One patient; {@code language} is the tag of their pages' and e-mails' language. */
 	record Row(UUID patientId, String givenName, String familyName, LocalDate dateOfBirth, Instant latestTreatedAt,
-			String latestProduct, int openFlags) {
+			String latestProduct, int openFlags, String language) {
 
 		public String fullName() {
 			return this.givenName + " " + this.familyName;
@@ -54,7 +55,7 @@ class PatientList {
 		Cursor cursor = Cursor.parse(after);
 		List<Row> rows = this.jdbc.sql("""
 				SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.latest_treated_at, p.latest_product,
-				       p.open_flags
+				       p.open_flags, p.language
 				  FROM read_model.patient_list p
 				 WHERE p.clinic_id = :clinic
 				   AND (CAST(:q AS text) IS NULL OR (p.given_name || ' ' || p.family_name) ILIKE :q)
@@ -72,7 +73,7 @@ class PatientList {
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("given_name"),
 					rs.getString("family_name"), rs.getObject("date_of_birth", LocalDate.class),
 					instant(rs.getTimestamp("latest_treated_at")), rs.getString("latest_product"),
-					rs.getInt("open_flags")))
+					rs.getInt("open_flags"), rs.getString("language")))
 			.list();
 		if (rows.size() <= PAGE_SIZE) {
 			return new Page(rows, null);

@@ -73,7 +73,7 @@ class PendingNotificationsTests {
 
 	private static PasswordResetRequested reset(ClinicId clinic, String email) {
 		return new PasswordResetRequested(clinic, new AccountId(UUID.randomUUID()), email, "Maria", "token",
-				Instant.now().plus(Duration.ofMinutes(30)));
+				Instant.now().plus(Duration.ofMinutes(30)), "en");
 	}
 
 	private static PendingNotifications.Subject subject(Object event) {

@@ -281,11 +281,11 @@ class PrivacyTests {
 		Instant expires = Instant.now().plus(Duration.ofMinutes(30));
 		UUID pending = publication(new PasswordResetRequested(world.clinic(),
 				new AccountId(world.patient().accountId()), world.patientEmail().toUpperCase(java.util.Locale.ROOT),
-				world.patient().displayName(), "token", expires));
+				world.patient().displayName(), "token", expires, "en"));
 		UUID pendingAlert = publication(new FlagRaised(new FlagId(flag), world.clinic(), new PatientId(patientId),
 				"R12_UNUSUAL", Priority.HIGH, false));
 		UUID unrelated = publication(new PasswordResetRequested(world.clinic(), new AccountId(UUID.randomUUID()),
-				"someone-else@test.aftercare", "Someone Else", "token", expires));
+				"someone-else@test.aftercare", "Someone Else", "token", expires, "en"));
 		UUID unrelatedAlert = publication(new FlagRaised(new FlagId(neighbourFlag), world.clinic(),
 				new PatientId(neighbour), "R12_UNUSUAL", Priority.HIGH, false));
 		try {

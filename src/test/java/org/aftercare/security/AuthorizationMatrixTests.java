@@ -77,6 +77,9 @@ class AuthorizationMatrixTests {
 				"POST /invitation/{token}/email-links", "POST /invitation/{token}/passkey", "GET /two-factor",
 				"POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
 				"GET /two-factor/recovery-codes");
+		// The language switch on patients' pages, before signing in too (a signed-in
+		// patient's choice is saved on their account; staff pages stay English).
+		allow(Access.PUBLIC, "POST /language");
 		// A check-in link's pages: anyone may reach them; without the grant its link puts
 		// in
 		// the session they answer "this link can no longer be used" (CheckInLinkTests).
