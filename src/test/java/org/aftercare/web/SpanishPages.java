@@ -68,6 +68,8 @@ public final class SpanishPages {
 		for (String typed : data) {
 			visible = visible.replace(typed, " ");
 		}
+		// Addresses are not words: a link's random token may spell "DO" or "IT".
+		visible = visible.replaceAll("\\S*/\\S*", " ");
 		List<String> found = new ArrayList<>();
 		Matcher word = WORD.matcher(visible);
 		while (word.find()) {
