@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
+import org.aftercare.web.KeysetPage;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -242,6 +243,42 @@ public class AccountService {
 	/** A staff member as the admin's page lists them. */
 	public record StaffMember(UUID id, String email, String displayName, Role role, boolean enabled,
 			boolean activated) {
+	}
+
+	/**
+	 * A clinician as the clinic's exports see them (the FHIR API's Practitioner): no
+	 * e-mail address, which nothing there needs.
+	 */
+	public record ClinicianRecord(UUID id, String displayName, boolean enabled, Instant recordedAt) {
+	}
+
+	/** One clinician of the clinic. */
+	@Transactional(readOnly = true)
+	public Optional<ClinicianRecord> findClinician(UUID clinicId, UUID accountId) {
+		return this.jdbc.sql("""
+				SELECT id, display_name, enabled, created_at FROM user_account
+				 WHERE clinic_id = ? AND id = ? AND role = 'CLINICIAN'
+				""").params(clinicId, accountId).query(AccountService::clinicianRecord).optional();
+	}
+
+	/**
+	 * The clinic's clinicians in the order their accounts were made, a page at a time.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClinicianRecord> clinicianRecords(UUID clinicId, KeysetPage page) {
+		return page
+			.bind(this.jdbc.sql("""
+					SELECT id, display_name, enabled, created_at FROM user_account
+					 WHERE clinic_id = :clinic AND role = 'CLINICIAN'""" + page.conditions("created_at", "id")
+					+ " ORDER BY created_at, id LIMIT :keyset_limit")
+				.param("clinic", clinicId))
+			.query(AccountService::clinicianRecord)
+			.list();
+	}
+
+	private static ClinicianRecord clinicianRecord(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new ClinicianRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+				rs.getTimestamp(4).toInstant());
 	}
 
 	@Transactional(readOnly = true)

@@ -1,13 +1,18 @@
 package org.aftercare.patient;
 
 import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.aftercare.web.KeysetPage;
 
 /**
  * The patient facade: enrolment and the patient's intake history, always within one
@@ -49,6 +54,10 @@ public class PatientService {
 
 	}
 
+	/** A patient's record as the clinic's exports see it, with when it was recorded. */
+	public record PatientRecord(UUID id, Intake intake, java.time.Instant recordedAt) {
+	}
+
 	@Transactional
 	public UUID enrol(UUID clinicId, Intake intake) {
 		return this.patients.save(new Patient(clinicId, intake, this.clock.instant())).id();
@@ -75,22 +84,52 @@ public class PatientService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PatientSummary> find(UUID clinicId, UUID patientId) {
-		return this.jdbc.sql("""
-				SELECT id, clinic_id, given_name, family_name, date_of_birth, email, phone, hypertension,
-				       migraine_history, baseline_headache_days, neuromuscular_disease,
-				       breathing_swallowing_bleeding_problems, toxin_in_last_4_months, recent_aminoglycosides,
-				       earlier_facial_surgery, existing_eyelid_droop, pregnant_or_breastfeeding, product_allergy,
-				       cows_milk_allergy, current_medicines, concerns
-				  FROM patient WHERE clinic_id = ? AND id = ?
-				""")
+		return this.jdbc.sql(COLUMNS + " FROM patient WHERE clinic_id = ? AND id = ?")
 			.params(clinicId, patientId)
-			.query((rs, n) -> new PatientSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					new Intake(rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
-							rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, Integer.class),
-							rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14),
-							rs.getBoolean(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18),
-							rs.getBoolean(19), rs.getString(20), rs.getString(21))))
+			.query((rs, n) -> new PatientSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), intake(rs)))
 			.optional();
+	}
+
+	/** One patient's record with when it was recorded, for the FHIR API. */
+	@Transactional(readOnly = true)
+	public Optional<PatientRecord> findRecord(UUID clinicId, UUID patientId) {
+		return this.jdbc.sql(COLUMNS + ", created_at FROM patient WHERE clinic_id = ? AND id = ?")
+			.params(clinicId, patientId)
+			.query(PatientService::record)
+			.optional();
+	}
+
+	/**
+	 * The clinic's patients in the order they were recorded, a page at a time (index
+	 * {@code patient_clinic_created_idx}), for the FHIR API.
+	 */
+	@Transactional(readOnly = true)
+	public List<PatientRecord> records(UUID clinicId, KeysetPage page) {
+		return page
+			.bind(this.jdbc
+				.sql(COLUMNS + ", created_at FROM patient WHERE clinic_id = :clinic"
+						+ page.conditions("created_at", "id") + " ORDER BY created_at, id LIMIT :keyset_limit")
+				.param("clinic", clinicId))
+			.query(PatientService::record)
+			.list();
+	}
+
+	private static final String COLUMNS = """
+			SELECT id, clinic_id, given_name, family_name, date_of_birth, email, phone, hypertension,
+			       migraine_history, baseline_headache_days, neuromuscular_disease,
+			       breathing_swallowing_bleeding_problems, toxin_in_last_4_months, recent_aminoglycosides,
+			       earlier_facial_surgery, existing_eyelid_droop, pregnant_or_breastfeeding, product_allergy,
+			       cows_milk_allergy, current_medicines, concerns""";
+
+	private static PatientRecord record(ResultSet rs, int n) throws SQLException {
+		return new PatientRecord(rs.getObject(1, UUID.class), intake(rs), rs.getTimestamp(22).toInstant());
+	}
+
+	private static Intake intake(ResultSet rs) throws SQLException {
+		return new Intake(rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
+				rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, Integer.class), rs.getBoolean(11),
+				rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16),
+				rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19), rs.getString(20), rs.getString(21));
 	}
 
 }

@@ -21,6 +21,7 @@ import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.web.KeysetPage;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -210,6 +211,21 @@ public class ReportService {
 	@Transactional(readOnly = true)
 	public List<ReportView> history(UUID clinicId, UUID patientId) {
 		return this.reports.findLatestWithEntries(clinicId, patientId).stream().map(SymptomReport::view).toList();
+	}
+
+	/**
+	 * The clinic's reports (of one patient, when given) in the order they were submitted,
+	 * a page at a time, with their entries, for the FHIR API.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportView> submitted(UUID clinicId, UUID patientId, KeysetPage page) {
+		return this.episodes.page(clinicId, patientId, page);
+	}
+
+	/** Reports of the clinic by id, with their entries, in one statement. */
+	@Transactional(readOnly = true)
+	public List<ReportView> findAllForClinic(UUID clinicId, java.util.Collection<UUID> reportIds) {
+		return this.episodes.byIds(clinicId, reportIds);
 	}
 
 }

@@ -11,12 +11,14 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.web.KeysetPage;
 
 /**
  * The treatment facade: recording treatments with their check-in schedule, finding a
@@ -39,9 +41,12 @@ public class TreatmentService {
 
 	private final EntityManager entityManager;
 
+	private final JdbcClient jdbc;
+
 	TreatmentService(TreatmentRepository treatments, CheckInRepository checkIns, ClinicService clinics, AuditLog audit,
-			Clock clock, EntityManager entityManager) {
+			Clock clock, EntityManager entityManager, JdbcClient jdbc) {
 		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 		this.treatments = treatments;
 		this.checkIns = checkIns;
 		this.clinics = clinics;
@@ -68,6 +73,10 @@ public class TreatmentService {
 			return this.areas.stream().map(AreaUnits::units).reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
 
+	}
+
+	/** A treatment as the clinic's exports see it, with when it was recorded. */
+	public record TreatmentRecord(TreatmentSummary summary, Instant recordedAt) {
 	}
 
 	/** A check-in whose reminder is due, for the reminder job. */
@@ -243,6 +252,70 @@ public class TreatmentService {
 			}
 			return confirmed;
 		});
+	}
+
+	/** One treatment of the clinic with when it was recorded, for the FHIR API. */
+	@Transactional(readOnly = true)
+	public Optional<TreatmentRecord> findRecord(UUID clinicId, UUID treatmentId) {
+		return records("t.clinic_id = :clinic AND t.id = :id",
+				(statement) -> statement.param("clinic", clinicId).param("id", treatmentId))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * The clinic's treatments (of one patient, when given) in the order they were
+	 * recorded, a page at a time, each with its areas: two statements whatever the page's
+	 * length.
+	 */
+	@Transactional(readOnly = true)
+	public List<TreatmentRecord> records(UUID clinicId, UUID patientId, KeysetPage page) {
+		String where = "t.clinic_id = :clinic" + ((patientId != null) ? " AND t.patient_id = :patient" : "")
+				+ page.conditions("t.created_at", "t.id") + " ORDER BY t.created_at, t.id LIMIT :keyset_limit";
+		return records(where, (statement) -> {
+			JdbcClient.StatementSpec bound = page.bind(statement.param("clinic", clinicId));
+			return (patientId != null) ? bound.param("patient", patientId) : bound;
+		});
+	}
+
+	private List<TreatmentRecord> records(String where,
+			java.util.function.UnaryOperator<JdbcClient.StatementSpec> parameters) {
+		record Row(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber, UUID injectorId,
+				Instant treatedAt, Indication indication, Instant aftercareConfirmedAt, Instant createdAt) {
+		}
+		List<Row> rows = parameters.apply(this.jdbc.sql("""
+				SELECT t.id, t.clinic_id, t.patient_id, t.product, t.lot_number, t.injector_id, t.treated_at,
+				       t.indication, t.aftercare_confirmed_at, t.created_at
+				  FROM treatment t WHERE """ + where))
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), Product.valueOf(rs.getString(4)), rs.getString(5),
+					rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), Indication.valueOf(rs.getString(8)),
+					(rs.getTimestamp(9) != null) ? rs.getTimestamp(9).toInstant() : null,
+					rs.getTimestamp(10).toInstant()))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<UUID, List<AreaUnits>> areas = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT treatment_id, area, units FROM treatment_area
+				 WHERE clinic_id = :clinic AND treatment_id IN (:ids) ORDER BY treatment_id, id
+				""")
+			.param("clinic", rows.get(0).clinicId())
+			.param("ids", rows.stream().map(Row::id).toList())
+			.query((rs, n) -> {
+				areas.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new java.util.ArrayList<>())
+					.add(new AreaUnits(Area.valueOf(rs.getString(2)), rs.getBigDecimal(3)));
+				return n;
+			})
+			.list();
+		return rows.stream()
+			.map((r) -> new TreatmentRecord(
+					new TreatmentSummary(r.id(), r.clinicId(), r.patientId(), r.product(), r.lotNumber(),
+							r.injectorId(), r.treatedAt(), r.indication(),
+							List.copyOf(areas.getOrDefault(r.id(), List.of())), r.aftercareConfirmedAt()),
+					r.createdAt()))
+			.toList();
 	}
 
 	private Optional<Treatment> latestEntity(UUID clinicId, UUID patientId) {
