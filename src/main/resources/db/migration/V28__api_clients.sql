@@ -5,7 +5,7 @@ CREATE TABLE api_client (
     id           UUID         NOT NULL,
     clinic_id    UUID         NOT NULL REFERENCES clinic (id),
     name         VARCHAR(80)  NOT NULL,
-    token_hash   CHAR(64)     NOT NULL,
+    token_hash   VARCHAR(64)  NOT NULL,
     created_at   TIMESTAMPTZ  NOT NULL,
     created_by   UUID         NOT NULL,
     last_used_at TIMESTAMPTZ,

@@ -286,7 +286,7 @@ public class TreatmentService {
 		List<Row> rows = parameters.apply(this.jdbc.sql("""
 				SELECT t.id, t.clinic_id, t.patient_id, t.product, t.lot_number, t.injector_id, t.treated_at,
 				       t.indication, t.aftercare_confirmed_at, t.created_at
-				  FROM treatment t WHERE """ + where))
+				  FROM treatment t""" + " WHERE " + where))
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), Product.valueOf(rs.getString(4)), rs.getString(5),
 					rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), Indication.valueOf(rs.getString(8)),
