@@ -144,10 +144,10 @@ final class R4Validation {
 					constraints(node, element, where, messages);
 					continue;
 				}
-				String relative = path.substring(root.length() + 1);
-				if (!path.startsWith(root + ".") || relative.contains(".")) {
+				if (!path.startsWith(root + ".") || path.substring(root.length() + 1).contains(".")) {
 					continue;
 				}
+				String relative = path.substring(root.length() + 1);
 				String name = relative.replace("[x]", "");
 				List<Base> children = evaluate(node, name, where, messages);
 				if (children == null) {
