@@ -64,7 +64,7 @@ class ApiClients {
 	/** One client on the admin's list. */
 	record Row(UUID id, String name, Instant createdAt, String createdBy, Instant lastUsedAt, Instant revokedAt) {
 
-		boolean revoked() {
+		public boolean revoked() {
 			return this.revokedAt != null;
 		}
 

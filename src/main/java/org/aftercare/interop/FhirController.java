@@ -78,7 +78,7 @@ class FhirController {
 		return FhirResponses.ok(this.api.resources().questionnaire(), request);
 	}
 
-	@GetMapping("/fhir/{type:[A-Za-z]+}/{id}")
+	@GetMapping("/fhir/{type}/{id}")
 	ResponseEntity<String> read(@AuthenticationPrincipal ApiClientPrincipal client, @PathVariable String type,
 			@PathVariable String id, HttpServletRequest request) {
 		FhirType resourceType = type(type);
@@ -86,7 +86,7 @@ class FhirController {
 		return FhirResponses.ok(this.api.read(client, resourceType, uuid), request);
 	}
 
-	@GetMapping("/fhir/{type:[A-Za-z]+}")
+	@GetMapping("/fhir/{type}")
 	ResponseEntity<String> search(@AuthenticationPrincipal ApiClientPrincipal client, @PathVariable String type,
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request) {
 		FhirType resourceType = type(type);
