@@ -13,7 +13,7 @@ import org.aftercare.triage.Seriousness;
  * {@code null} is a field it does not hold, which the draft leaves visibly blank.
  */
 record RegulatorCase(String caseId, String patientInitials, Integer ageAtEvent, String sex, String event,
-		String description, LocalDate eventDate, LocalDate reportDate, boolean serious,
+		String description, LocalDate eventDate, LocalDate eventStopped, LocalDate reportDate, boolean serious,
 		Set<Seriousness.Criterion> criteria, Outcome outcome, Causality causality, String history,
 		String otherMedicines, String product, String lot, String dose, String route, LocalDate treatedOn,
 		String indication, String reporterName, String reporterEmail, String clinicName, String clinicPhone,

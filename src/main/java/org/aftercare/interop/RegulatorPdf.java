@@ -156,7 +156,7 @@ final class RegulatorPdf {
 		field("Reaction(s)", this.c.event());
 		field("Description", this.c.description());
 		field("Date reaction started", date(this.c.eventDate()));
-		field("Date reaction stopped", null);
+		field("Date reaction stopped", date(this.c.eventStopped()));
 		field("Outcome", yellowCardOutcome());
 		field("Was the reaction serious?", yellowCardSeriousness());
 		section("Suspected medicine(s)");
@@ -244,11 +244,12 @@ final class RegulatorPdf {
 		need(3 * LEADING);
 		this.y -= 6;
 		text(this.bold, 11.5f, title);
+		// A rule just under the heading, clear of the first label below it.
 		this.page.setLineWidth(0.8f);
-		this.page.moveTo(MARGIN, this.y + 3);
-		this.page.lineTo(MARGIN + WIDTH, this.y + 3);
+		this.page.moveTo(MARGIN, this.y + 11);
+		this.page.lineTo(MARGIN + WIDTH, this.y + 11);
 		this.page.stroke();
-		this.y -= 4;
+		this.y -= 6;
 	}
 
 	/** A label and its value, or an empty box that says the app does not hold it. */
@@ -319,8 +320,8 @@ final class RegulatorPdf {
 		this.y = PDRectangle.A4.getHeight() - MARGIN;
 		int number = this.document.getNumberOfPages();
 		this.page.setNonStrokingColor(0.45f, 0.45f, 0.45f);
-		write(this.regular, 8, MARGIN, MARGIN / 2, "DRAFT " + this.form.title() + " - case " + this.c.caseId()
-				+ " - page " + number + " - for the reporter to check and submit on the regulator's own form");
+		write(this.regular, 8, MARGIN, MARGIN / 2,
+				"DRAFT for the reporter to check and submit - " + this.form.title() + " - page " + number);
 		this.page.setNonStrokingColor(0f, 0f, 0f);
 	}
 

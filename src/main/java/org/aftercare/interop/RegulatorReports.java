@@ -89,7 +89,9 @@ class RegulatorReports {
 		byte[] pdf = new RegulatorPdf(form, draft).render();
 		this.audit.record(new AuditLog.Event(clinicId, flag.patientId(), AuditAction.REGULATOR_REPORT_PREPARED, "flag",
 				flagId, form.title()));
-		String shortId = flagId.toString().substring(0, 8);
+		// The end of the id: its start is the time of a version 7 UUID, shared by the
+		// flags of one report.
+		String shortId = flagId.toString().substring(24);
 		return new Draft(form.slug() + "-draft-" + shortId + "-" + draft.reportDate() + ".pdf", pdf);
 	}
 
@@ -104,6 +106,11 @@ class RegulatorReports {
 			.min(Comparator.naturalOrder())
 			.orElse(flag.raisedAt());
 		LocalDate eventDate = LocalDate.ofInstant(onset, zone);
+		// Over only when every flagged symptom had stopped by the report.
+		LocalDate eventStopped = (!flagged.isEmpty()
+				&& flagged.stream().allMatch((e) -> !e.ongoing() && e.stoppedAt() != null)) ? LocalDate.ofInstant(
+						flagged.stream().map(EntryView::stoppedAt).max(Comparator.naturalOrder()).orElseThrow(), zone)
+						: null;
 		List<String> symptoms = flag.symptoms()
 			.stream()
 			.map((s) -> CodeSystems.SYMPTOM.concepts().get(s.name()))
@@ -127,7 +134,7 @@ class RegulatorReports {
 			.collect(Collectors.joining(", ")) : null;
 		return new RegulatorCase(flag.id().toString(), initials(patient),
 				Period.between(patient.dateOfBirth(), eventDate).getYears(), null, String.join(", ", symptoms),
-				description.toString(), eventDate, LocalDate.now(this.clock.withZone(zone)),
+				description.toString(), eventDate, eventStopped, LocalDate.now(this.clock.withZone(zone)),
 				(flag.seriousness() != null) ? flag.seriousness() == Seriousness.SERIOUS : flag.serious(),
 				flag.criteria(), flag.outcome(), flag.causality(), history(patient),
 				blankToNull(patient.currentMedicines()), CodeSystems.PRODUCT.concepts().get(treatment.product().name()),

@@ -71,7 +71,7 @@ class RegulatorReportTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).isEqualTo("application/pdf");
 		assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION))
-			.startsWith("attachment; filename=\"medwatch-3500-draft-" + this.clinic.flagId.toString().substring(0, 8));
+			.startsWith("attachment; filename=\"medwatch-3500-draft-" + this.clinic.flagId.toString().substring(24));
 		assertThat(response.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
 		String text = text(response);
 		assertThat(text).contains("DRAFT: FDA MedWatch Form 3500")
@@ -109,6 +109,8 @@ class RegulatorReportTests {
 			.contains("Patient details", "Suspected reaction(s)", "Suspected medicine(s)", "Reporter details")
 			.contains("yellowcard.mhra.gov.uk");
 		assertThat(line(text, "Outcome")).isEqualTo("Other: recovered with lasting effects (sequelae)");
+		assertThat(line(text, "Date reaction stopped")).as("still going on when reported")
+			.isEqualTo(RegulatorPdf.NOT_HELD);
 		assertThat(text).contains("[X] Involved or prolonged inpatient hospitalisation");
 		assertThat(line(text, "Route")).isEqualTo("Intramuscular injection");
 		assertThat(line(text, "Profession")).isEqualTo(RegulatorPdf.NOT_HELD);
