@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The API's searches on a few thousand generated patients and flags: a page of a search
  * after a cursor walks the clinic's index in order, never a scan and sort of the clinic's
- * rows (the statements as the patient and triage modules send them).
+ * rows (statements of the shape the patient and triage modules send).
  */
 @AftercareTest
 class FhirSearchPlanTests {
