@@ -1,8 +1,11 @@
 package org.aftercare.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +18,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.paging.KeysetPage;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
-import org.aftercare.web.KeysetPage;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -56,15 +60,12 @@ public class AccountService {
 		this.invitationLifetime = invitationLifetime;
 	}
 
-	/** A staff member or patient as other modules see them. */
-	public record AccountSummary(UUID id, UUID clinicId, String email, String displayName, Role role) {
-	}
-
 	/**
 	 * Creates a login with a password chosen now. Returns the new account's id.
 	 */
 	@Transactional
-	public UUID create(UUID clinicId, String email, String rawPassword, Role role, String displayName, UUID patientId) {
+	public AccountId create(ClinicId clinicId, String email, String rawPassword, Role role, String displayName,
+			UUID patientId) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
@@ -72,9 +73,9 @@ public class AccountService {
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("the password breaks the password policy: " + problems);
 		}
-		UserAccount account = new UserAccount(clinicId, email, this.passwordEncoder.encode(rawPassword), role,
+		UserAccount account = new UserAccount(clinicId.value(), email, this.passwordEncoder.encode(rawPassword), role,
 				displayName, patientId, this.clock.instant());
-		return this.accounts.save(account).id();
+		return new AccountId(this.accounts.save(account).id());
 	}
 
 	/**
@@ -82,15 +83,15 @@ public class AccountService {
 	 * which the person sets it. Returns the new account's id.
 	 */
 	@Transactional
-	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId) {
+	public AccountId invite(ClinicId clinicId, String email, String displayName, Role role, UUID patientId) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
-		UserAccount account = new UserAccount(clinicId, email, null, role, displayName, patientId,
+		UserAccount account = new UserAccount(clinicId.value(), email, null, role, displayName, patientId,
 				this.clock.instant());
 		UUID id = this.accounts.save(account).id();
 		issueInvitation(account);
-		return id;
+		return new AccountId(id);
 	}
 
 	/**
@@ -100,14 +101,14 @@ public class AccountService {
 	 * already)
 	 */
 	@Transactional
-	public boolean resendInvitation(UUID clinicId, UUID patientId) {
-		UserAccount account = this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+	public boolean resendInvitation(ClinicId clinicId, UUID patientId) {
+		UserAccount account = this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.orElseThrow(() -> new NotFoundException("account"));
 		Instant now = this.clock.instant();
 		if (activated(account, now)) {
 			return false;
 		}
-		this.invitations.findByClinicIdAndAccountId(clinicId, account.id()).forEach((i) -> i.withdraw(now));
+		this.invitations.findByClinicIdAndAccountId(clinicId.value(), account.id()).forEach((i) -> i.withdraw(now));
 		issueInvitation(account);
 		return true;
 	}
@@ -118,9 +119,9 @@ public class AccountService {
 		Invitation invitation = new Invitation(account.clinicId(), account.id(), Tokens.hash(token), now,
 				now.plus(this.invitationLifetime));
 		this.invitations.save(invitation);
-		this.events
-			.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(), account.displayName(),
-					token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT, account.patientId()));
+		this.events.publishEvent(new InvitationIssued(new ClinicId(account.clinicId()), new AccountId(account.id()),
+				account.email(), account.displayName(), token, now.plus(this.invitationLifetime),
+				account.role() != Role.PATIENT, account.patientId()));
 	}
 
 	/**
@@ -131,24 +132,24 @@ public class AccountService {
 	 * its sessions are found; empty when the clinic has no such login.
 	 */
 	@Transactional
-	public Optional<String> erasePatientLogin(UUID clinicId, UUID patientId) {
-		Optional<UserAccount> found = this.accounts.findByClinicIdAndPatientId(clinicId, patientId);
+	public Optional<String> erasePatientLogin(ClinicId clinicId, UUID patientId) {
+		Optional<UserAccount> found = this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId);
 		return found.map((account) -> {
 			String email = account.email();
 			this.jdbc.sql("DELETE FROM invitation WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM password_reset WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM sign_in_link WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM passkey WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM passkey_user WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			String key = LoginThrottle.emailKey(email);
 			this.jdbc.sql("DELETE FROM login_attempt WHERE email_hash = ?").param(key).update();
@@ -164,10 +165,10 @@ public class AccountService {
 	 * they have set a password: a check-in link acts for that login.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<UUID> enabledPatientLogin(UUID clinicId, UUID patientId) {
-		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+	public Optional<AccountId> enabledPatientLogin(ClinicId clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.filter(UserAccount::enabled)
-			.map(UserAccount::id);
+			.map((account) -> new AccountId(account.id()));
 	}
 
 	/**
@@ -175,9 +176,9 @@ public class AccountService {
 	 * sign in with e-mailed links and so have none.
 	 */
 	@Transactional(readOnly = true)
-	public boolean hasActivated(UUID clinicId, UUID patientId) {
+	public boolean hasActivated(ClinicId clinicId, UUID patientId) {
 		Instant now = this.clock.instant();
-		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.map((account) -> activated(account, now))
 			.orElse(false);
 	}
@@ -195,8 +196,8 @@ public class AccountService {
 	 * reads it on every page); no entity, so no password hash, leaves the table.
 	 */
 	@Transactional(readOnly = true)
-	public List<AccountSummary> clinicians(UUID clinicId) {
-		return this.jdbc.sql(CLINICIANS + " ORDER BY display_name").param(clinicId).query(SUMMARY).list();
+	public List<AccountSummary> clinicians(ClinicId clinicId) {
+		return this.jdbc.sql(CLINICIANS + " ORDER BY display_name").param(clinicId.value()).query(SUMMARY).list();
 	}
 
 	/**
@@ -205,9 +206,9 @@ public class AccountService {
 	 * no more patient alerts.
 	 */
 	@Transactional(readOnly = true)
-	public List<String> alertableClinicianEmails(UUID clinicId) {
+	public List<String> alertableClinicianEmails(ClinicId clinicId) {
 		return this.jdbc.sql(CLINICIANS + " AND enabled AND password_hash IS NOT NULL ORDER BY display_name")
-			.param(clinicId)
+			.param(clinicId.value())
 			.query(SUMMARY)
 			.list()
 			.stream()
@@ -222,16 +223,34 @@ public class AccountService {
 	private static final String CLINICIANS = SUMMARIES + " AND role = 'CLINICIAN'";
 
 	private static final RowMapper<AccountSummary> SUMMARY = (rs, n) -> new AccountSummary(
-			rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("email"),
-			rs.getString("display_name"), Role.valueOf(rs.getString("role")));
+			new AccountId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+			rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")));
 
 	/**
 	 * A login of the clinic, as a summary: one indexed read of five columns, no entity
 	 * (the flag page names the injector with it on every view).
 	 */
 	@Transactional(readOnly = true)
-	public Optional<AccountSummary> find(UUID clinicId, UUID accountId) {
-		return this.jdbc.sql(SUMMARIES + " AND id = ?").params(clinicId, accountId).query(SUMMARY).optional();
+	public Optional<AccountSummary> find(ClinicId clinicId, AccountId accountId) {
+		return this.jdbc.sql(SUMMARIES + " AND id = ?")
+			.params(clinicId.value(), accountId.value())
+			.query(SUMMARY)
+			.optional();
+	}
+
+	/** Logins of the clinic by id, as summaries, in one statement. */
+	@Transactional(readOnly = true)
+	public List<AccountSummary> findAll(ClinicId clinicId, Collection<AccountId> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT id, clinic_id, email, display_name, role FROM user_account
+				 WHERE clinic_id = :clinic AND id IN (:ids)""")
+			.param("clinic", clinicId.value())
+			.param("ids", accountIds.stream().map(AccountId::value).distinct().toList())
+			.query(SUMMARY)
+			.list();
 	}
 
 	/** Whether any clinic has a login with this e-mail (one address, one login). */
@@ -240,50 +259,39 @@ public class AccountService {
 		return ClinicScope.acrossClinics(ClinicScope.Reason.EMAIL_IN_USE, () -> this.accounts.emailTaken(email));
 	}
 
-	/** A staff member as the admin's page lists them. */
-	public record StaffMember(UUID id, String email, String displayName, Role role, boolean enabled,
-			boolean activated) {
-	}
-
-	/**
-	 * A clinician as the clinic's exports see them (the FHIR API's Practitioner): no
-	 * e-mail address, which nothing there needs.
-	 */
-	public record ClinicianRecord(UUID id, String displayName, boolean enabled, Instant recordedAt) {
-	}
-
 	/** One clinician of the clinic. */
 	@Transactional(readOnly = true)
-	public Optional<ClinicianRecord> findClinician(UUID clinicId, UUID accountId) {
+	public Optional<ClinicianRecord> findClinician(ClinicId clinicId, AccountId accountId) {
 		return this.jdbc.sql("""
 				SELECT id, display_name, enabled, created_at FROM user_account
 				 WHERE clinic_id = ? AND id = ? AND role = 'CLINICIAN'
-				""").params(clinicId, accountId).query(AccountService::clinicianRecord).optional();
+				""").params(clinicId.value(), accountId.value()).query(AccountService::clinicianRecord).optional();
 	}
 
 	/**
 	 * The clinic's clinicians in the order their accounts were made, a page at a time.
 	 */
 	@Transactional(readOnly = true)
-	public List<ClinicianRecord> clinicianRecords(UUID clinicId, KeysetPage page) {
+	public List<ClinicianRecord> clinicianRecords(ClinicId clinicId, KeysetPage page) {
 		return page
 			.bind(this.jdbc.sql("""
 					SELECT id, display_name, enabled, created_at FROM user_account
 					 WHERE clinic_id = :clinic AND role = 'CLINICIAN'""" + page.conditions("created_at", "id")
 					+ " ORDER BY created_at, id LIMIT :keyset_limit")
-				.param("clinic", clinicId))
+				.param("clinic", clinicId.value()))
 			.query(AccountService::clinicianRecord)
 			.list();
 	}
 
-	private static ClinicianRecord clinicianRecord(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new ClinicianRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+	private static ClinicianRecord clinicianRecord(ResultSet rs, int n) throws SQLException {
+		return new ClinicianRecord(new AccountId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3),
 				rs.getTimestamp(4).toInstant());
 	}
 
 	@Transactional(readOnly = true)
-	public List<StaffMember> staff(UUID clinicId) {
-		return this.accounts.findByClinicIdAndRoleInOrderByDisplayName(clinicId, List.of(Role.CLINICIAN, Role.ADMIN))
+	public List<StaffMember> staff(ClinicId clinicId) {
+		return this.accounts
+			.findByClinicIdAndRoleInOrderByDisplayName(clinicId.value(), List.of(Role.CLINICIAN, Role.ADMIN))
 			.stream()
 			.map((a) -> new StaffMember(a.id(), a.email(), a.displayName(), a.role(), a.enabled(),
 					a.passwordHash() != null))
@@ -296,8 +304,8 @@ public class AccountService {
 	 * @return the account's e-mail, for ending its sessions
 	 */
 	@Transactional
-	public String setEnabled(UUID clinicId, UUID accountId, boolean enabled) {
-		UserAccount account = this.accounts.findByIdAndClinicId(accountId, clinicId)
+	public String setEnabled(ClinicId clinicId, AccountId accountId, boolean enabled) {
+		UserAccount account = this.accounts.findByIdAndClinicId(accountId.value(), clinicId.value())
 			.filter((a) -> a.role() != Role.PATIENT)
 			.orElseThrow(() -> new NotFoundException("account"));
 		account.setEnabled(enabled);

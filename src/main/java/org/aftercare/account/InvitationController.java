@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
@@ -156,8 +157,8 @@ class InvitationController {
 		response.setStatus(HttpStatus.GONE.value());
 		model.addAttribute("used", lookup.map((l) -> l.state() == Invitation.State.USED).orElse(false));
 		// Nobody is signed in: the clinic the link belongs to, for its phone number.
-		model.addAttribute("clinic", lookup
-			.map((l) -> ClinicScope.runInClinic(l.account().clinicId(), () -> this.clinics.get(l.account().clinicId())))
+		model.addAttribute("clinic", lookup.map((l) -> ClinicScope.runInClinic(new ClinicId(l.account().clinicId()),
+				() -> this.clinics.get(new ClinicId(l.account().clinicId()))))
 			.orElse(null));
 		return "account/invitation-unusable";
 	}

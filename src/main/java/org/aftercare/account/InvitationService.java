@@ -9,7 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 
@@ -72,7 +74,8 @@ class InvitationService {
 		}
 		Invitation invitation = found.get();
 		// From here on, the invitation's own clinic.
-		return ClinicScope.runInClinic(invitation.clinicId(), () -> accept(invitation, rawPassword, choice, now));
+		return ClinicScope.runInClinic(new ClinicId(invitation.clinicId()),
+				() -> accept(invitation, rawPassword, choice, now));
 	}
 
 	/**
@@ -107,8 +110,9 @@ class InvitationService {
 		}
 		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.INVITATION_ACCEPTED,
-				"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
+		this.audit.record(
+				new AuditEvent(new ClinicId(account.clinicId()), account.patientId(), AuditAction.INVITATION_ACCEPTED,
+						"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
 		return Optional.of(account.email());
 	}
 

@@ -1,15 +1,16 @@
 package org.aftercare.account;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import org.aftercare.security.ClinicId;
 
 /**
  * Someone asked for a password reset link for this account. It carries the raw token, the
  * only place it exists besides the e-mail: the database keeps a hash, and the event
  * publication is deleted once the mail is sent.
  */
-public record PasswordResetRequested(UUID clinicId, UUID accountId, String email, String displayName, String token,
-		Instant expiresAt) {
+public record PasswordResetRequested(ClinicId clinicId, AccountId accountId, String email, String displayName,
+		String token, Instant expiresAt) {
 
 	@Override
 	public String toString() {

@@ -6,9 +6,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.ReportId;
 import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.NotFoundException;
 
@@ -39,17 +43,17 @@ class ClinicianReportPages {
 	}
 
 	@Transactional(readOnly = true)
-	ClinicReportList.Page list(UUID clinicId, ClinicReportList.Cursor after) {
-		return this.list.page(clinicId, after);
+	ClinicReportList.Page list(ClinicId clinicId, ClinicReportList.Cursor after) {
+		return this.list.page(clinicId.value(), after);
 	}
 
 	/** One report of the clinic; another clinic's does not exist here. */
 	@Transactional
-	ClinicianReportView show(UUID clinicId, UUID reportId) {
-		ReportService.ReportView report = this.reports.findForClinic(clinicId, reportId)
+	ClinicianReportView show(ClinicId clinicId, UUID reportId) {
+		ReportView report = this.reports.findForClinic(clinicId, new ReportId(reportId))
 			.orElseThrow(() -> new NotFoundException("report"));
-		this.audit.record(new AuditLog.Event(clinicId, report.patientId(), AuditAction.REPORT_VIEWED, "symptom_report",
-				reportId, null));
+		this.audit.record(new AuditEvent(clinicId, report.patientId().value(), AuditAction.REPORT_VIEWED,
+				"symptom_report", reportId, null));
 		return new ClinicianReportView(report,
 				this.patients.find(clinicId, report.patientId()).orElseThrow(() -> new NotFoundException("patient")),
 				this.treatments.find(clinicId, report.treatmentId())

@@ -1,8 +1,8 @@
 package org.aftercare.dashboard;
 
-import org.aftercare.patient.PatientService.PatientSummary;
-import org.aftercare.report.ReportService.ReportView;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportView;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
  * A clinician's page of one report: the report, whose it is, the treatment it follows.

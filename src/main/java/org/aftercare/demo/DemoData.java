@@ -19,20 +19,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.Intake;
+import org.aftercare.patient.Intake;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.NewEntry;
+import org.aftercare.report.NewEntry;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
 
 /**
  * Seeds a demo clinic (and a second one, to show that clinics never see each other) on
@@ -104,19 +109,19 @@ class DemoData implements ApplicationRunner {
 
 	private void seed() {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
-		UUID demo = this.clinics.create(DEMO_CLINIC, "+44 20 7946 0000", "999", "Europe/London");
+		ClinicId demo = this.clinics.create(DEMO_CLINIC, "+44 20 7946 0000", "999", "Europe/London");
 		this.accounts.create(demo, "admin@demo.aftercare.test", PASSWORD, Role.ADMIN, "Clinic Admin", null);
-		UUID lee = this.accounts.create(demo, "ana.lee@demo.aftercare.test", PASSWORD, Role.CLINICIAN, "Dr Ana Lee",
-				null);
-		UUID patel = this.accounts.create(demo, "sam.patel@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
+		AccountId lee = this.accounts.create(demo, "ana.lee@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
+				"Dr Ana Lee", null);
+		AccountId patel = this.accounts.create(demo, "sam.patel@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
 				"Sam Patel RN", null);
 
-		UUID maria = patient(demo, "Maria", "Gomez", "maria.gomez@demo.aftercare.test", LocalDate.of(1985, 4, 12),
+		PatientId maria = patient(demo, "Maria", "Gomez", "maria.gomez@demo.aftercare.test", LocalDate.of(1985, 4, 12),
 				false, true, 2);
-		UUID james = patient(demo, "James", "O'Connor", "james.oconnor@demo.aftercare.test", LocalDate.of(1972, 9, 3),
-				true, false, null);
-		UUID aiko = patient(demo, "Aiko", "Tanaka", "aiko.tanaka@demo.aftercare.test", LocalDate.of(1990, 1, 25), false,
-				false, null);
+		PatientId james = patient(demo, "James", "O'Connor", "james.oconnor@demo.aftercare.test",
+				LocalDate.of(1972, 9, 3), true, false, null);
+		PatientId aiko = patient(demo, "Aiko", "Tanaka", "aiko.tanaka@demo.aftercare.test", LocalDate.of(1990, 1, 25),
+				false, false, null);
 
 		treat(demo, maria, lee, Product.ONABOTULINUMTOXINA, now.minus(Duration.ofDays(3)),
 				List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("20")),
@@ -139,10 +144,10 @@ class DemoData implements ApplicationRunner {
 		report(demo, aiko, entry(Symptom.INJECTION_SITE_PAIN, 3,
 				now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), false, now.minus(Duration.ofDays(1))), null);
 
-		UUID harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles");
-		UUID nurse = this.accounts.create(harbour, "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN,
+		ClinicId harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles");
+		AccountId nurse = this.accounts.create(harbour, "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN,
 				"Harbour Nurse", null);
-		UUID lena = patient(harbour, "Lena", "Fischer", "lena.fischer@harbour.aftercare.test",
+		PatientId lena = patient(harbour, "Lena", "Fischer", "lena.fischer@harbour.aftercare.test",
 				LocalDate.of(1979, 6, 30), false, false, null);
 		treat(harbour, lena, nurse, Product.DAXIBOTULINUMTOXINA, now.minus(Duration.ofDays(4)),
 				List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("40"))));
@@ -151,17 +156,20 @@ class DemoData implements ApplicationRunner {
 		log.info("Seeded the demo clinics");
 	}
 
-	private UUID patient(UUID clinic, String given, String family, String email, LocalDate born, boolean hypertension,
-			boolean migraine, Integer headacheDays) {
-		UUID id = this.patients.enrol(clinic, new Intake(given, family, born, email, null, hypertension, migraine,
+	private PatientId patient(ClinicId clinic, String given, String family, String email, LocalDate born,
+			boolean hypertension, boolean migraine, Integer headacheDays) {
+		PatientId id = this.patients.enrol(clinic, new Intake(given, family, born, email, null, hypertension, migraine,
 				headacheDays, false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.create(clinic, email, PASSWORD, Role.PATIENT, given + " " + family, id);
+		// The account module sits below the patient module: it links a login to a
+		// patient record by the record's plain id.
+		this.accounts.create(clinic, email, PASSWORD, Role.PATIENT, given + " " + family, id.value());
 		return id;
 	}
 
-	private void treat(UUID clinic, UUID patient, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		this.treatments.record(clinic, new TreatmentService.NewTreatment(patient, product,
-				"DEMO-" + at.getEpochSecond() % 10000, injector, at, Indication.COSMETIC, true, areas));
+	private void treat(ClinicId clinic, PatientId patient, AccountId injector, Product product, Instant at,
+			List<AreaUnits> areas) {
+		this.treatments.record(clinic, new NewTreatment(patient, product, "DEMO-" + at.getEpochSecond() % 10000,
+				injector, at, Indication.COSMETIC, true, areas));
 	}
 
 	private static NewEntry entry(Symptom symptom, int severity, Instant started, boolean ongoing) {
@@ -172,8 +180,8 @@ class DemoData implements ApplicationRunner {
 		return new NewEntry(symptom, null, severity, null, started, ongoing, stopped, null, null, null, null);
 	}
 
-	private void report(UUID clinic, UUID patient, NewEntry entry, String notes) {
-		this.reports.submit(ReportService.NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
+	private void report(ClinicId clinic, PatientId patient, NewEntry entry, String notes) {
+		this.reports.submit(NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
 	}
 
 }

@@ -16,10 +16,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
 import org.aftercare.account.Tokens;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 
 /**
@@ -72,34 +76,35 @@ class ApiClients {
 
 	/** Creates a client of the clinic; only its token's SHA-256 is kept. */
 	@Transactional
-	Created create(UUID clinicId, UUID by, String name) {
+	Created create(ClinicId clinicId, UUID by, String name) {
 		String token = Tokens.newToken();
 		ApiClient client = this.clients
-			.save(new ApiClient(clinicId, name, Tokens.hash(token), by, this.clock.instant()));
-		this.audit.record(
-				new AuditLog.Event(clinicId, null, AuditAction.API_CLIENT_CREATED, "api_client", client.id(), name));
+			.save(new ApiClient(clinicId.value(), name, Tokens.hash(token), by, this.clock.instant()));
+		this.audit
+			.record(new AuditEvent(clinicId, null, AuditAction.API_CLIENT_CREATED, "api_client", client.id(), name));
 		return new Created(client.id(), name, token);
 	}
 
 	/** The clinic's clients, newest first, revoked ones included. */
 	@Transactional(readOnly = true)
-	List<Row> list(UUID clinicId) {
-		Map<UUID, String> staff = this.accounts.staff(clinicId)
+	List<Row> list(ClinicId clinicId) {
+		List<ApiClient> clients = this.clients.findByClinicIdOrderByCreatedAtDesc(clinicId.value());
+		Map<UUID, String> creators = this.accounts
+			.findAll(clinicId, clients.stream().map((c) -> new AccountId(c.createdBy())).toList())
 			.stream()
-			.collect(Collectors.toMap(AccountService.StaffMember::id, AccountService.StaffMember::displayName));
-		return this.clients.findByClinicIdOrderByCreatedAtDesc(clinicId)
-			.stream()
-			.map((c) -> new Row(c.id(), c.name(), c.createdAt(), staff.getOrDefault(c.createdBy(), ""), c.lastUsedAt(),
-					c.revokedAt()))
+			.collect(Collectors.toMap((a) -> a.id().value(), AccountSummary::displayName));
+		return clients.stream()
+			.map((c) -> new Row(c.id(), c.name(), c.createdAt(), creators.getOrDefault(c.createdBy(), ""),
+					c.lastUsedAt(), c.revokedAt()))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Row> find(UUID clinicId, UUID id) {
-		return this.clients.findByIdAndClinicId(id, clinicId)
+	Optional<Row> find(ClinicId clinicId, UUID id) {
+		return this.clients.findByIdAndClinicId(id, clinicId.value())
 			.map((c) -> new Row(c.id(), c.name(), c.createdAt(),
-					this.accounts.find(clinicId, c.createdBy())
-						.map(AccountService.AccountSummary::displayName)
+					this.accounts.find(clinicId, new AccountId(c.createdBy()))
+						.map(AccountSummary::displayName)
 						.orElse(""),
 					c.lastUsedAt(), c.revokedAt()));
 	}
@@ -109,10 +114,10 @@ class ApiClients {
 	 * @return the client's name; empty when the clinic has no such client
 	 */
 	@Transactional
-	Optional<String> revoke(UUID clinicId, UUID id, UUID by) {
-		return this.clients.findByIdAndClinicId(id, clinicId).map((client) -> {
+	Optional<String> revoke(ClinicId clinicId, UUID id, UUID by) {
+		return this.clients.findByIdAndClinicId(id, clinicId.value()).map((client) -> {
 			if (client.revoke(by, this.clock.instant())) {
-				this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.API_CLIENT_REVOKED, "api_client",
+				this.audit.record(new AuditEvent(clinicId, null, AuditAction.API_CLIENT_REVOKED, "api_client",
 						client.id(), client.name()));
 			}
 			return client.name();
@@ -130,7 +135,8 @@ class ApiClients {
 		Optional<Lookup> lookup = ClinicScope.acrossClinics(ClinicScope.Reason.API_TOKEN,
 				() -> this.reads.execute((status) -> this.clients.findByTokenHash(hash)
 					.filter((client) -> !client.isRevoked())
-					.map((client) -> new Lookup(new ApiClientPrincipal(client.id(), client.clinicId(), client.name()),
+					.map((client) -> new Lookup(
+							new ApiClientPrincipal(client.id(), new ClinicId(client.clinicId()), client.name()),
 							client.lastUseIsStale(this.clock.instant())))));
 		if (lookup.isEmpty()) {
 			log.info("FHIR API request with an unknown or revoked token refused");
@@ -144,8 +150,8 @@ class ApiClients {
 
 	private void touch(ApiClientPrincipal principal) {
 		Instant now = this.clock.instant();
-		ClinicScope.runInClinic(principal.clinicId(), () -> this.writes
-			.executeWithoutResult((status) -> this.clients.touch(principal.clinicId(), principal.clientId(), now)));
+		ClinicScope.runInClinic(principal.clinicId(), () -> this.writes.executeWithoutResult(
+				(status) -> this.clients.touch(principal.clinicId().value(), principal.clientId(), now)));
 	}
 
 	private record Lookup(ApiClientPrincipal principal, boolean stale) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,17 +19,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
+import org.aftercare.paging.KeysetPage;
+import org.aftercare.patient.PatientId;
+import org.aftercare.patient.PatientRecord;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.ReportId;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
+import org.aftercare.treatment.TreatmentRecord;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.triage.FlagId;
 import org.aftercare.triage.FlagRecord;
 import org.aftercare.triage.FlagRecords;
-import org.aftercare.web.KeysetPage;
 
 /**
  * The clinic's data for an API client: a resource by id, or a page of a search, each read
@@ -79,35 +89,31 @@ class FhirApi {
 	}
 
 	/** One resource found in the clinic's data: it, its id, when it changed, whose. */
-	private record Hit(Resource resource, UUID id, Instant lastUpdated, UUID patientId) {
+	private record Hit(Resource resource, UUID id, Instant lastUpdated, PatientId patientId) {
 	}
 
 	/** A resource of the client's clinic by id; another clinic's does not exist here. */
 	@Transactional
 	Resource read(ApiClientPrincipal client, FhirType type, UUID id) {
-		UUID clinic = client.clinicId();
+		ClinicId clinic = client.clinicId();
 		Hit hit = switch (type) {
-			case PATIENT -> this.patients.findRecord(clinic, id)
-				.map((p) -> new Hit(this.resources.patient(p), p.id(), p.recordedAt(), p.id()))
+			case PATIENT -> this.patients.findRecord(clinic, new PatientId(id)).map(this::hit).orElse(null);
+			case PRACTITIONER -> this.accounts.findClinician(clinic, new AccountId(id))
+				.map((c) -> new Hit(this.resources.practitioner(c), c.id().value(), c.recordedAt(), null))
 				.orElse(null);
-			case PRACTITIONER -> this.accounts.findClinician(clinic, id)
-				.map((c) -> new Hit(this.resources.practitioner(c), c.id(), c.recordedAt(), null))
+			case PROCEDURE -> this.treatments.findRecord(clinic, new TreatmentId(id)).map(this::hit).orElse(null);
+			case ADVERSE_EVENT -> this.flags.find(clinic, new FlagId(id))
+				.map((f) -> adverseEvents(clinic, List.of(f)).get(0))
 				.orElse(null);
-			case PROCEDURE -> this.treatments.findRecord(clinic, id)
-				.map((t) -> new Hit(this.resources.procedure(t), t.summary().id(), t.recordedAt(),
-						t.summary().patientId()))
-				.orElse(null);
-			case ADVERSE_EVENT ->
-				this.flags.find(clinic, id).map((f) -> adverseEvents(clinic, List.of(f)).get(0)).orElse(null);
-			case QUESTIONNAIRE_RESPONSE -> this.reports.findForClinic(clinic, id)
-				.map((r) -> new Hit(this.resources.questionnaireResponse(r), r.id(), r.submittedAt(), r.patientId()))
-				.orElse(null);
+			case QUESTIONNAIRE_RESPONSE ->
+				this.reports.findForClinic(clinic, new ReportId(id)).map(this::hit).orElse(null);
 		};
 		if (hit == null) {
 			throw FhirException.notFound(type.resourceName(), id.toString());
 		}
-		this.audit.record(new AuditLog.Event(clinic, hit.patientId(), AuditAction.FHIR_READ, type.resourceName(), id,
-				"API client " + client.name()), AuditOutcome.SUCCESS, client.clientId(), ApiClients.ACTOR_ROLE);
+		this.audit.record(new AuditEvent(clinic, patientUuid(hit.patientId()), AuditAction.FHIR_READ,
+				type.resourceName(), id, "API client " + client.name()), AuditOutcome.SUCCESS, client.clientId(),
+				ApiClients.ACTOR_ROLE);
 		return hit.resource();
 	}
 
@@ -121,27 +127,18 @@ class FhirApi {
 	@Transactional
 	Bundle search(ApiClientPrincipal client, FhirType type, FhirSearch search, String self,
 			Function<String, String> next) {
-		UUID clinic = client.clinicId();
+		ClinicId clinic = client.clinicId();
 		KeysetPage page = search.page();
+		PatientId of = (search.patient() != null) ? new PatientId(search.patient()) : null;
 		List<Hit> hits = switch (type) {
-			case PATIENT -> this.patients.records(clinic, page)
-				.stream()
-				.map((p) -> new Hit(this.resources.patient(p), p.id(), p.recordedAt(), p.id()))
-				.toList();
+			case PATIENT -> this.patients.records(clinic, page).stream().map(this::hit).toList();
 			case PRACTITIONER -> this.accounts.clinicianRecords(clinic, page)
 				.stream()
-				.map((c) -> new Hit(this.resources.practitioner(c), c.id(), c.recordedAt(), null))
+				.map((c) -> new Hit(this.resources.practitioner(c), c.id().value(), c.recordedAt(), null))
 				.toList();
-			case PROCEDURE -> this.treatments.records(clinic, search.patient(), page)
-				.stream()
-				.map((t) -> new Hit(this.resources.procedure(t), t.summary().id(), t.recordedAt(),
-						t.summary().patientId()))
-				.toList();
-			case ADVERSE_EVENT -> adverseEvents(clinic, this.flags.changed(clinic, search.patient(), page));
-			case QUESTIONNAIRE_RESPONSE -> this.reports.submitted(clinic, search.patient(), page)
-				.stream()
-				.map((r) -> new Hit(this.resources.questionnaireResponse(r), r.id(), r.submittedAt(), r.patientId()))
-				.toList();
+			case PROCEDURE -> this.treatments.records(clinic, of, page).stream().map(this::hit).toList();
+			case ADVERSE_EVENT -> adverseEvents(clinic, this.flags.changed(clinic, of, page));
+			case QUESTIONNAIRE_RESPONSE -> this.reports.submitted(clinic, of, page).stream().map(this::hit).toList();
 		};
 		boolean more = hits.size() > search.count();
 		List<Hit> shown = more ? hits.subList(0, search.count()) : hits;
@@ -161,17 +158,17 @@ class FhirApi {
 		}
 		Set<UUID> patients = shown.stream()
 			.map(Hit::patientId)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
+			.map(PatientId::value)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		String detail = "API client " + client.name() + ": " + self;
 		if (patients.isEmpty()) {
-			this.audit.record(
-					new AuditLog.Event(clinic, null, AuditAction.FHIR_SEARCH, type.resourceName(), null, detail),
+			this.audit.record(new AuditEvent(clinic, null, AuditAction.FHIR_SEARCH, type.resourceName(), null, detail),
 					AuditOutcome.SUCCESS, client.clientId(), ApiClients.ACTOR_ROLE);
 		}
 		for (UUID patient : patients) {
 			this.audit.record(
-					new AuditLog.Event(clinic, patient, AuditAction.FHIR_SEARCH, type.resourceName(), null, detail),
+					new AuditEvent(clinic, patient, AuditAction.FHIR_SEARCH, type.resourceName(), null, detail),
 					AuditOutcome.SUCCESS, client.clientId(), ApiClients.ACTOR_ROLE);
 		}
 		return bundle;
@@ -180,21 +177,39 @@ class FhirApi {
 	/**
 	 * Flags as AdverseEvents, with the reports that raised them read in one statement.
 	 */
-	private List<Hit> adverseEvents(UUID clinic, List<FlagRecord> flags) {
-		Set<UUID> reportIds = flags.stream()
+	private List<Hit> adverseEvents(ClinicId clinic, List<FlagRecord> flags) {
+		Set<ReportId> reportIds = flags.stream()
 			.map(FlagRecord::lastReportId)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
-		Map<UUID, ReportView> byId = this.reports.findAllForClinic(clinic, reportIds)
+		Map<ReportId, ReportView> byId = this.reports.findAllForClinic(clinic, reportIds)
 			.stream()
 			.collect(Collectors.toMap(ReportView::id, Function.identity()));
 		List<Hit> hits = new ArrayList<>(flags.size());
 		for (FlagRecord flag : flags) {
 			Optional<ReportView> report = Optional.ofNullable(flag.lastReportId()).map(byId::get);
-			hits.add(new Hit(this.resources.adverseEvent(flag, report), flag.id(), flag.lastUpdated(),
+			hits.add(new Hit(this.resources.adverseEvent(flag, report), flag.id().value(), flag.lastUpdated(),
 					flag.patientId()));
 		}
 		return hits;
+	}
+
+	private Hit hit(PatientRecord patient) {
+		return new Hit(this.resources.patient(patient), patient.id().value(), patient.recordedAt(), patient.id());
+	}
+
+	private Hit hit(TreatmentRecord treatment) {
+		return new Hit(this.resources.procedure(treatment), treatment.summary().id().value(), treatment.recordedAt(),
+				treatment.summary().patientId());
+	}
+
+	private Hit hit(ReportView report) {
+		return new Hit(this.resources.questionnaireResponse(report), report.id().value(), report.submittedAt(),
+				report.patientId());
+	}
+
+	private static UUID patientUuid(PatientId patient) {
+		return (patient != null) ? patient.value() : null;
 	}
 
 }

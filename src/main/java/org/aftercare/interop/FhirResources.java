@@ -36,15 +36,15 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
-import org.aftercare.account.AccountService.ClinicianRecord;
-import org.aftercare.patient.PatientService.PatientRecord;
+import org.aftercare.account.ClinicianRecord;
+import org.aftercare.patient.PatientRecord;
 import org.aftercare.report.Confounder;
-import org.aftercare.report.ReportService.EntryView;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.EntryView;
+import org.aftercare.report.ReportView;
 import org.aftercare.report.Symptom;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
-import org.aftercare.treatment.TreatmentService.TreatmentRecord;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.AreaUnits;
+import org.aftercare.treatment.TreatmentRecord;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.triage.Causality;
 import org.aftercare.triage.FlagRecord;
 import org.aftercare.triage.Outcome;
@@ -126,9 +126,9 @@ final class FhirResources {
 		procedure.setMeta(meta(record.recordedAt()));
 		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
 		procedure.setCode(concept(this.codes.coding(CodeSystems.PROCEDURE, CodeSystems.Procedures.TOXIN_INJECTION)));
-		procedure.setSubject(reference("Patient", treatment.patientId()));
+		procedure.setSubject(reference("Patient", treatment.patientId().value()));
 		procedure.setPerformed(dateTime(treatment.treatedAt()));
-		procedure.addPerformer().setActor(reference("Practitioner", treatment.injectorId()));
+		procedure.addPerformer().setActor(reference("Practitioner", treatment.injectorId().value()));
 		procedure.addReasonCode(concept(this.codes.coding(CodeSystems.INDICATION, treatment.indication().name())));
 		Medication medication = new Medication();
 		medication.setId("product");
@@ -179,7 +179,7 @@ final class FhirResources {
 				.collect(Collectors.joining(", ")));
 			event.setEvent(what);
 		}
-		event.setSubject(reference("Patient", flag.patientId()));
+		event.setSubject(reference("Patient", flag.patientId().value()));
 		List<EntryView> flagged = report.map((r) -> flaggedEntries(r, flag.symptoms())).orElse(List.of());
 		Instant onset = flagged.stream()
 			.map(EntryView::startedAt)
@@ -199,12 +199,12 @@ final class FhirResources {
 			event.setOutcome(concept(outcome));
 		}
 		AdverseEvent.AdverseEventSuspectEntityComponent suspect = event.addSuspectEntity();
-		suspect.setInstance(reference("Procedure", flag.treatmentId()));
+		suspect.setInstance(reference("Procedure", flag.treatmentId().value()));
 		if (flag.causality() != null) {
 			AdverseEvent.AdverseEventSuspectEntityCausalityComponent causality = suspect.addCausality();
 			causality.setAssessment(concept(causality(flag.causality())));
 			if (flag.resolvedBy() != null) {
-				causality.setAuthor(reference("Practitioner", flag.resolvedBy()));
+				causality.setAuthor(reference("Practitioner", flag.resolvedBy().value()));
 			}
 		}
 		return event;
@@ -380,8 +380,8 @@ final class FhirResources {
 		response.setMeta(meta(report.submittedAt()));
 		response.setQuestionnaireElement(new CanonicalType(questionnaireUrl() + "|" + QUESTIONNAIRE_VERSION));
 		response.setStatus(QuestionnaireResponseStatus.COMPLETED);
-		response.setSubject(reference("Patient", report.patientId()));
-		response.setAuthor(reference("Patient", report.patientId()));
+		response.setSubject(reference("Patient", report.patientId().value()));
+		response.setAuthor(reference("Patient", report.patientId().value()));
 		response.setAuthoredElement(dateTime(report.submittedAt()));
 		if (report.noNewSymptoms()) {
 			answer(response.addItem().setLinkId("no-new-symptoms"), new BooleanType(true));

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.aftercare.web.KeysetPage;
+import org.aftercare.paging.KeysetPage;
 
 /**
  * The parameters of a FHIR search as the API understands them: {@code _lastUpdated}

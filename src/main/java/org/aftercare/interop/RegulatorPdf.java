@@ -42,7 +42,7 @@ final class RegulatorPdf {
 
 	private static final float LEADING = 12.5f;
 
-	private final RegulatorForm form;
+	private final ReportingScheme form;
 
 	private final RegulatorCase c;
 
@@ -56,7 +56,7 @@ final class RegulatorPdf {
 
 	private float y;
 
-	RegulatorPdf(RegulatorForm form, RegulatorCase c) {
+	RegulatorPdf(ReportingScheme form, RegulatorCase c) {
 		this.form = form;
 		this.c = c;
 	}
@@ -71,7 +71,7 @@ final class RegulatorPdf {
 			info.setCreator("Aftercare");
 			newPage();
 			draftNotice();
-			if (this.form == RegulatorForm.MEDWATCH_3500) {
+			if (this.form == ReportingScheme.MEDWATCH_3500) {
 				medWatch();
 			}
 			else {
@@ -90,7 +90,7 @@ final class RegulatorPdf {
 	private void draftNotice() throws IOException {
 		text(this.bold, 15, "DRAFT: " + this.form.title());
 		this.y -= 4;
-		String where = (this.form == RegulatorForm.MEDWATCH_3500)
+		String where = (this.form == ReportingScheme.MEDWATCH_3500)
 				? "the FDA's own MedWatch Form 3500 (online at www.fda.gov/medwatch, or the PDF form)"
 				: "the MHRA's own Yellow Card (online at yellowcard.mhra.gov.uk, or the Yellow Card app)";
 		box(List.of("This is a draft for the reporter to check and submit. It is not the regulator's form.",

@@ -30,7 +30,7 @@ class RegulatorReportController {
 	@GetMapping("/clinician/flags/{id}/regulator-report/{form}")
 	ResponseEntity<byte[]> prepare(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@PathVariable String form) {
-		RegulatorForm which = RegulatorForm.of(form).orElseThrow(() -> new NotFoundException("form"));
+		ReportingScheme which = ReportingScheme.of(form).orElseThrow(() -> new NotFoundException("form"));
 		RegulatorReports.Draft draft = this.reports.prepare(user, id, which);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

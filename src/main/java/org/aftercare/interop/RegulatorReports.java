@@ -17,17 +17,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.Intake;
+import org.aftercare.report.EntryView;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.EntryView;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.Indication;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
+import org.aftercare.triage.FlagId;
 import org.aftercare.triage.FlagRecord;
 import org.aftercare.triage.FlagRecords;
 import org.aftercare.triage.Seriousness;
@@ -73,9 +77,10 @@ class RegulatorReports {
 	 * The draft of a flag of the reporter's clinic; another clinic's flag does not exist.
 	 */
 	@Transactional
-	Draft prepare(CurrentUser reporter, UUID flagId, RegulatorForm form) {
-		UUID clinicId = reporter.clinicId();
-		FlagRecord flag = this.flags.find(clinicId, flagId).orElseThrow(() -> new NotFoundException("flag"));
+	Draft prepare(CurrentUser reporter, UUID flagId, ReportingScheme form) {
+		ClinicId clinicId = reporter.clinicId();
+		FlagRecord flag = this.flags.find(clinicId, new FlagId(flagId))
+			.orElseThrow(() -> new NotFoundException("flag"));
 		Intake patient = this.patients.find(clinicId, flag.patientId())
 			.orElseThrow(() -> new NotFoundException("patient"))
 			.intake();
@@ -83,12 +88,12 @@ class RegulatorReports {
 			.orElseThrow(() -> new NotFoundException("treatment"));
 		Optional<ReportView> report = Optional.ofNullable(flag.lastReportId())
 			.flatMap((id) -> this.reports.findForClinic(clinicId, id));
-		ClinicService.ClinicSummary clinic = this.clinics.get(clinicId);
+		ClinicSummary clinic = this.clinics.get(clinicId);
 		ZoneId zone = reporter.zone();
 		RegulatorCase draft = caseOf(flag, patient, treatment, report, clinic, reporter, zone);
 		byte[] pdf = new RegulatorPdf(form, draft).render();
-		this.audit.record(new AuditLog.Event(clinicId, flag.patientId(), AuditAction.REGULATOR_REPORT_PREPARED, "flag",
-				flagId, form.title()));
+		this.audit.record(new AuditEvent(clinicId, flag.patientId().value(), AuditAction.REGULATOR_REPORT_PREPARED,
+				"flag", flagId, form.title()));
 		// The end of the id: its start is the time of a version 7 UUID, shared by the
 		// flags of one report.
 		String shortId = flagId.toString().substring(24);
@@ -96,7 +101,7 @@ class RegulatorReports {
 	}
 
 	private RegulatorCase caseOf(FlagRecord flag, Intake patient, TreatmentSummary treatment,
-			Optional<ReportView> report, ClinicService.ClinicSummary clinic, CurrentUser reporter, ZoneId zone) {
+			Optional<ReportView> report, ClinicSummary clinic, CurrentUser reporter, ZoneId zone) {
 		List<EntryView> flagged = report
 			.map((r) -> r.entries().stream().filter((e) -> flag.symptoms().contains(e.symptom())).toList())
 			.orElse(List.of());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +22,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinkRequested;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.DueCheckIn;
+import org.aftercare.treatment.DueCheckIn;
 
 /**
  * "How are you today?" e-mails. The job marks each due check-in reminded and publishes
@@ -137,9 +139,9 @@ class CheckInReminders {
 				this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
 	}
 
-	private void remind(UUID clinicId, UUID patientId, Optional<String> token, Duration offset) {
+	private void remind(ClinicId clinicId, PatientId patientId, Optional<String> token, Duration offset) {
 		this.patients.find(clinicId, patientId).ifPresent((patient) -> {
-			ClinicService.ClinicSummary clinic = this.clinics.get(clinicId);
+			ClinicSummary clinic = this.clinics.get(clinicId);
 			String link = token.map((t) -> this.baseUrl + "/c/" + t).orElse(this.baseUrl + "/me/check-in");
 			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
 					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(offset), "link", link));

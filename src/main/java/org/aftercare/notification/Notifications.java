@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,10 +15,14 @@ import org.springframework.stereotype.Component;
 import org.aftercare.account.AccountService;
 import org.aftercare.account.InvitationIssued;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.triage.FlagEscalated;
+import org.aftercare.triage.FlagId;
 import org.aftercare.triage.FlagRaised;
 import org.aftercare.triage.rules.Priority;
 
@@ -82,7 +85,7 @@ class Notifications {
 	 */
 	@ApplicationModuleListener
 	void on(InvitationIssued invitation) {
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
+		ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
 				() -> this.clinics.get(invitation.clinicId()));
 		Map<String, Object> model = new HashMap<>(Map.of("name", invitation.displayName(), "clinic", clinic, "link",
 				this.baseUrl + "/invitation/" + invitation.token(), "expires",
@@ -90,7 +93,8 @@ class Notifications {
 		if (!invitation.staff() && invitation.patientId() != null) {
 			ClinicScope
 				.runInClinic(invitation.clinicId(),
-						() -> this.checkInLinks.issueForOpenCheckIn(invitation.clinicId(), invitation.patientId()))
+						() -> this.checkInLinks.issueForOpenCheckIn(invitation.clinicId(),
+								new PatientId(invitation.patientId())))
 				.ifPresent((issued) -> model.put("checkInLink", this.baseUrl + "/c/" + issued.token()));
 		}
 		this.mailer.send(List.of(invitation.email()), invitation.staff() ? "staff-invitation" : "invitation",
@@ -101,7 +105,7 @@ class Notifications {
 	 * An alert names the priority and the patient's first name, and links to the flag: no
 	 * other health data leaves the app by e-mail.
 	 */
-	private void alert(UUID clinicId, UUID patientId, UUID flagId, Priority priority, String template) {
+	private void alert(ClinicId clinicId, PatientId patientId, FlagId flagId, Priority priority, String template) {
 		String firstName = this.patients.find(clinicId, patientId).map((p) -> p.intake().givenName()).orElse("");
 		this.mailer.send(recipients(clinicId), template, new Object[] { priority.name(), firstName }, Map.of("priority",
 				priority.name(), "firstName", firstName, "link", this.baseUrl + "/clinician/flags/" + flagId));
@@ -111,7 +115,7 @@ class Notifications {
 	 * The clinic's on-call addresses, or, when none are set, its clinicians who can sign
 	 * in.
 	 */
-	private List<String> recipients(UUID clinicId) {
+	private List<String> recipients(ClinicId clinicId) {
 		String onCall = this.clinics.onCallEmails(clinicId);
 		if (onCall != null && !onCall.isBlank()) {
 			return Arrays.stream(onCall.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();

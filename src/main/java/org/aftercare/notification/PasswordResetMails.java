@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.PasswordResetRequested;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
 import org.aftercare.security.ClinicScope;
 
 /**
@@ -37,8 +38,7 @@ class PasswordResetMails {
 
 	@ApplicationModuleListener
 	void on(PasswordResetRequested request) {
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(),
-				() -> this.clinics.get(request.clinicId()));
+		ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(), () -> this.clinics.get(request.clinicId()));
 		this.mailer.send(List.of(request.email()), "password-reset", new Object[0],
 				Map.of("name", request.displayName(), "link", this.baseUrl + "/password-reset/" + request.token(),
 						"expires", EXPIRY.format(request.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.SignInLinkRequested;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
 import org.aftercare.security.ClinicScope;
 
 /**
@@ -38,8 +39,7 @@ class SignInLinkMails {
 
 	@ApplicationModuleListener
 	void on(SignInLinkRequested request) {
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(),
-				() -> this.clinics.get(request.clinicId()));
+		ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(), () -> this.clinics.get(request.clinicId()));
 		this.mailer.send(List.of(request.email()), "sign-in-link", new Object[0],
 				Map.of("name", request.displayName(), "link", this.baseUrl + "/login/link?token=" + request.token(),
 						"expires", EXPIRY.format(request.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));

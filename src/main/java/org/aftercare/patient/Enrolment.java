@@ -7,7 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 /**
@@ -31,11 +33,11 @@ class Enrolment {
 
 	/** Returns the new patient's id. */
 	@Transactional
-	UUID enrol(UUID clinicId, PatientService.Intake intake) {
-		UUID patientId = this.patients.enrol(clinicId, intake);
+	UUID enrol(ClinicId clinicId, Intake intake) {
+		UUID patientId = this.patients.enrol(clinicId, intake).value();
 		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId);
 		this.audit
-			.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
+			.record(new AuditEvent(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
 		return patientId;
 	}
 

@@ -77,8 +77,8 @@ class EnrolmentController {
 
 	@GetMapping("/clinician/enrol/{patientId}/invited")
 	String showInvited(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID patientId, Model model) {
-		model.addAttribute("patient",
-				this.patients.find(user.clinicId(), patientId).orElseThrow(() -> new NotFoundException("patient")));
+		model.addAttribute("patient", this.patients.find(user.clinicId(), new PatientId(patientId))
+			.orElseThrow(() -> new NotFoundException("patient")));
 		return "patient/invited";
 	}
 

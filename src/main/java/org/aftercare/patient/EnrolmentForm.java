@@ -37,14 +37,13 @@ record EnrolmentForm(@NotBlank @Size(max = 80) @PlainText String givenName,
 				false, false, false, false, null, null);
 	}
 
-	PatientService.Intake toIntake() {
-		return new PatientService.Intake(this.givenName.strip(), this.familyName.strip(), this.dateOfBirth,
-				this.email.strip(), blankToNull(this.phone), yes(this.hypertension), yes(this.migraineHistory),
-				this.baselineHeadacheDays, yes(this.neuromuscularDisease),
-				yes(this.breathingSwallowingBleedingProblems), yes(this.toxinInLast4Months),
-				yes(this.recentAminoglycosides), yes(this.earlierFacialSurgery), yes(this.existingEyelidDroop),
-				yes(this.pregnantOrBreastfeeding), yes(this.productAllergy), yes(this.cowsMilkAllergy),
-				blankToNull(this.currentMedicines), blankToNull(this.concerns));
+	Intake toIntake() {
+		return new Intake(this.givenName.strip(), this.familyName.strip(), this.dateOfBirth, this.email.strip(),
+				blankToNull(this.phone), yes(this.hypertension), yes(this.migraineHistory), this.baselineHeadacheDays,
+				yes(this.neuromuscularDisease), yes(this.breathingSwallowingBleedingProblems),
+				yes(this.toxinInLast4Months), yes(this.recentAminoglycosides), yes(this.earlierFacialSurgery),
+				yes(this.existingEyelidDroop), yes(this.pregnantOrBreastfeeding), yes(this.productAllergy),
+				yes(this.cowsMilkAllergy), blankToNull(this.currentMedicines), blankToNull(this.concerns));
 	}
 
 	private static boolean yes(Boolean answer) {

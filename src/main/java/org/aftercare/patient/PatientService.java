@@ -1,8 +1,8 @@
 package org.aftercare.patient;
 
-import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.aftercare.web.KeysetPage;
+import org.aftercare.paging.KeysetPage;
+import org.aftercare.security.ClinicId;
 
 /**
  * The patient facade: enrolment and the patient's intake history, always within one
@@ -33,34 +34,9 @@ public class PatientService {
 		this.clock = clock;
 	}
 
-	/** Who the patient is and the intake questions of CLINICAL.md section 1. */
-	public record Intake(String givenName, String familyName, LocalDate dateOfBirth, String email, String phone,
-			boolean hypertension, boolean migraineHistory, Integer baselineHeadacheDays, boolean neuromuscularDisease,
-			boolean breathingSwallowingBleedingProblems, boolean toxinInLast4Months, boolean recentAminoglycosides,
-			boolean earlierFacialSurgery, boolean existingEyelidDroop, boolean pregnantOrBreastfeeding,
-			boolean productAllergy, boolean cowsMilkAllergy, String currentMedicines, String concerns) {
-
-		public String fullName() {
-			return this.givenName + " " + this.familyName;
-		}
-
-	}
-
-	public record PatientSummary(UUID id, UUID clinicId, Intake intake) {
-
-		public String fullName() {
-			return this.intake.fullName();
-		}
-
-	}
-
-	/** A patient's record as the clinic's exports see it, with when it was recorded. */
-	public record PatientRecord(UUID id, Intake intake, java.time.Instant recordedAt) {
-	}
-
 	@Transactional
-	public UUID enrol(UUID clinicId, Intake intake) {
-		return this.patients.save(new Patient(clinicId, intake, this.clock.instant())).id();
+	public PatientId enrol(ClinicId clinicId, Intake intake) {
+		return new PatientId(this.patients.save(new Patient(clinicId.value(), intake, this.clock.instant())).id());
 	}
 
 	/**
@@ -70,8 +46,8 @@ public class PatientService {
 	 * @return whether the clinic has this patient
 	 */
 	@Transactional
-	public boolean pseudonymise(UUID clinicId, UUID patientId) {
-		Optional<Patient> patient = this.patients.findByIdAndClinicId(patientId, clinicId);
+	public boolean pseudonymise(ClinicId clinicId, PatientId patientId) {
+		Optional<Patient> patient = this.patients.findByIdAndClinicId(patientId.value(), clinicId.value());
 		patient.ifPresent(Patient::pseudonymise);
 		return patient.isPresent();
 	}
@@ -83,18 +59,19 @@ public class PatientService {
 	 * transaction; no caller makes any.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<PatientSummary> find(UUID clinicId, UUID patientId) {
+	public Optional<PatientSummary> find(ClinicId clinicId, PatientId patientId) {
 		return this.jdbc.sql(COLUMNS + " FROM patient WHERE clinic_id = ? AND id = ?")
-			.params(clinicId, patientId)
-			.query((rs, n) -> new PatientSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), intake(rs)))
+			.params(clinicId.value(), patientId.value())
+			.query((rs, n) -> new PatientSummary(new PatientId(rs.getObject(1, UUID.class)),
+					new ClinicId(rs.getObject(2, UUID.class)), intake(rs)))
 			.optional();
 	}
 
 	/** One patient's record with when it was recorded, for the FHIR API. */
 	@Transactional(readOnly = true)
-	public Optional<PatientRecord> findRecord(UUID clinicId, UUID patientId) {
+	public Optional<PatientRecord> findRecord(ClinicId clinicId, PatientId patientId) {
 		return this.jdbc.sql(COLUMNS + ", created_at FROM patient WHERE clinic_id = ? AND id = ?")
-			.params(clinicId, patientId)
+			.params(clinicId.value(), patientId.value())
 			.query(PatientService::record)
 			.optional();
 	}
@@ -104,12 +81,12 @@ public class PatientService {
 	 * {@code patient_clinic_created_idx}), for the FHIR API.
 	 */
 	@Transactional(readOnly = true)
-	public List<PatientRecord> records(UUID clinicId, KeysetPage page) {
+	public List<PatientRecord> records(ClinicId clinicId, KeysetPage page) {
 		return page
 			.bind(this.jdbc
 				.sql(COLUMNS + ", created_at FROM patient WHERE clinic_id = :clinic"
 						+ page.conditions("created_at", "id") + " ORDER BY created_at, id LIMIT :keyset_limit")
-				.param("clinic", clinicId))
+				.param("clinic", clinicId.value()))
 			.query(PatientService::record)
 			.list();
 	}
@@ -122,7 +99,8 @@ public class PatientService {
 			       cows_milk_allergy, current_medicines, concerns""";
 
 	private static PatientRecord record(ResultSet rs, int n) throws SQLException {
-		return new PatientRecord(rs.getObject(1, UUID.class), intake(rs), rs.getTimestamp(22).toInstant());
+		return new PatientRecord(new PatientId(rs.getObject(1, UUID.class)), intake(rs),
+				rs.getTimestamp(22).toInstant());
 	}
 
 	private static Intake intake(ResultSet rs) throws SQLException {

@@ -20,10 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
 import org.aftercare.report.ReportService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.SignedInSessions;
 import org.aftercare.web.NotFoundException;
 
@@ -93,8 +96,8 @@ class Erasure {
 			return waiting.get().requestedAt();
 		}
 		ErasureRequest request = this.requests.save(new ErasureRequest(clinicId, patientId, this.clock.instant()));
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_REQUESTED, "erasure_request",
-				request.id(), null));
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), patientId, AuditAction.ERASURE_REQUESTED,
+				"erasure_request", request.id(), null));
 		return request.requestedAt();
 	}
 
@@ -126,16 +129,17 @@ class Erasure {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.APPROVED, adminId, this.clock.instant());
 		UUID patientId = request.patientId();
-		Optional<String> patientEmail = this.patients.find(clinicId, patientId).map((p) -> p.intake().email());
-		this.patients.pseudonymise(clinicId, patientId);
-		this.reports.eraseFreeText(clinicId, patientId);
-		this.checkInLinks.erase(clinicId, patientId);
-		this.events.publishEvent(new PatientErased(clinicId, patientId));
-		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
+		Optional<String> patientEmail = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
+			.map((p) -> p.intake().email());
+		this.patients.pseudonymise(new ClinicId(clinicId), new PatientId(patientId));
+		this.reports.eraseFreeText(new ClinicId(clinicId), new PatientId(patientId));
+		this.checkInLinks.erase(new ClinicId(clinicId), new PatientId(patientId));
+		this.events.publishEvent(new PatientErased(new ClinicId(clinicId), new PatientId(patientId)));
+		Optional<String> email = this.accounts.erasePatientLogin(new ClinicId(clinicId), patientId);
 		int dropped = dropPublications(patientId,
 				Stream.concat(patientEmail.stream(), email.stream()).distinct().toList());
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_APPROVED, "erasure_request",
-				request.id(), (dropped > 0) ? "pending events dropped: " + dropped : null));
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), patientId, AuditAction.ERASURE_APPROVED,
+				"erasure_request", request.id(), (dropped > 0) ? "pending events dropped: " + dropped : null));
 		// Sessions live outside this transaction: end them only once the erasure stands.
 		email.ifPresent((address) -> TransactionSynchronizationManager
 			.registerSynchronization(new TransactionSynchronization() {
@@ -173,7 +177,7 @@ class Erasure {
 	void decline(UUID clinicId, UUID requestId, UUID adminId) {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.DECLINED, adminId, this.clock.instant());
-		this.audit.record(new AuditLog.Event(clinicId, request.patientId(), AuditAction.ERASURE_DECLINED,
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), request.patientId(), AuditAction.ERASURE_DECLINED,
 				"erasure_request", request.id(), null));
 	}
 

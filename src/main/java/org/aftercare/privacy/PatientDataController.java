@@ -18,7 +18,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import org.aftercare.report.ReportService;
+import org.aftercare.report.EntryView;
+import org.aftercare.report.ReportView;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.CsvCells;
 
@@ -40,13 +41,13 @@ class PatientDataController {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aftercare-my-data.json\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.export.export(user.clinicId(), user.patientId(), "json"));
+			.body(this.export.export(user.clinicId().value(), user.patientId(), "json"));
 	}
 
 	/** One row per symptom entry, with its report and treatment beside it. */
 	@GetMapping("/me/data.csv")
 	void downloadCsv(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
-		PatientDataExport.PatientData data = this.export.export(user.clinicId(), user.patientId(), "csv");
+		PatientDataExport.PatientData data = this.export.export(user.clinicId().value(), user.patientId(), "csv");
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aftercare-my-symptoms.csv\"");
@@ -58,13 +59,13 @@ class PatientDataController {
 							"medicines_helped", "went_to_emergency", "admitted_to_hospital", "notes")
 					.get())) {
 			for (PatientDataExport.Episode episode : data.treatments()) {
-				for (ReportService.ReportView report : episode.reports()) {
+				for (ReportView report : episode.reports()) {
 					String otherCauses = report.otherCauses()
 						.stream()
 						.map(Enum::name)
 						.sorted()
 						.collect(Collectors.joining(" "));
-					for (ReportService.EntryView entry : report.entries()) {
+					for (EntryView entry : report.entries()) {
 						csv.printRecord(episode.treatment().id(), utc(episode.treatment().treatedAt()),
 								episode.treatment().product(), report.id(), utc(report.submittedAt()), entry.id(),
 								entry.symptom(), CsvCells.neutralise(entry.otherDescription()), entry.severity(),

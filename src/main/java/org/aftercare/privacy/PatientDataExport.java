@@ -11,10 +11,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.CheckInRow;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -47,13 +55,11 @@ class PatientDataExport {
 		this.clock = clock;
 	}
 
-	record PatientData(Instant exportedAt, PatientService.PatientSummary patient, List<Episode> treatments,
-			List<Flag> flags) {
+	record PatientData(Instant exportedAt, PatientSummary patient, List<Episode> treatments, List<Flag> flags) {
 	}
 
 	/** One treatment with its check-ins and every report about it, oldest first. */
-	record Episode(TreatmentService.TreatmentSummary treatment, List<TreatmentService.CheckInRow> checkIns,
-			List<ReportService.ReportView> reports) {
+	record Episode(TreatmentSummary treatment, List<CheckInRow> checkIns, List<ReportView> reports) {
 	}
 
 	/** A flag as the patient may see it: what rule, how urgent, what became of it. */
@@ -67,18 +73,18 @@ class PatientDataExport {
 	@Transactional
 	@PreAuthorize("hasRole('PATIENT')")
 	PatientData export(UUID clinicId, UUID patientId, String format) {
-		PatientService.PatientSummary patient = this.patients.find(clinicId, patientId)
+		PatientSummary patient = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
 			.orElseThrow(() -> new NotFoundException("patient"));
 		List<Episode> episodes = treatmentIds(clinicId, patientId).stream()
-			.flatMap((id) -> this.treatments.find(clinicId, id).stream())
-			.map((treatment) -> new Episode(treatment, this.treatments.checkIns(clinicId, treatment.id()),
-					this.reports.episode(clinicId, treatment.id())
+			.flatMap((id) -> this.treatments.find(new ClinicId(clinicId), new TreatmentId(id)).stream())
+			.map((treatment) -> new Episode(treatment, this.treatments.checkIns(new ClinicId(clinicId), treatment.id()),
+					this.reports.episode(new ClinicId(clinicId), treatment.id())
 						.stream()
-						.filter((report) -> report.patientId().equals(patientId))
+						.filter((report) -> report.patientId().value().equals(patientId))
 						.toList()))
 			.toList();
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_DATA_EXPORTED, "patient",
-				patientId, format));
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), patientId, AuditAction.PATIENT_DATA_EXPORTED,
+				"patient", patientId, format));
 		return new PatientData(this.clock.instant(), patient, episodes, flags(clinicId, patientId));
 	}
 

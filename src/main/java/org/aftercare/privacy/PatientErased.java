@@ -1,10 +1,11 @@
 package org.aftercare.privacy;
 
-import java.util.UUID;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /**
  * An admin approved the erasure of a patient: modules that keep text about the patient
  * (clinicians' notes on flags) erase it, in the transaction of the approval.
  */
-public record PatientErased(UUID clinicId, UUID patientId) {
+public record PatientErased(ClinicId clinicId, PatientId patientId) {
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.NotFoundException;
@@ -46,7 +47,7 @@ class ReportController {
 
 	@GetMapping("/me/reports/new")
 	String showReportForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-		if (this.treatments.latestFor(user.clinicId(), user.patientId()).isEmpty()) {
+		if (this.treatments.latestFor(user.clinicId(), new PatientId(user.patientId())).isEmpty()) {
 			return "report/no-treatment";
 		}
 		model.addAttribute("reportForm", this.forms.blank(user.zone()));
@@ -63,8 +64,9 @@ class ReportController {
 
 	@GetMapping("/me/reports/{id}")
 	String showOwnReport(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-		model.addAttribute("report", this.reports.findForPatient(user.clinicId(), user.patientId(), id)
-			.orElseThrow(() -> new NotFoundException("report")));
+		model.addAttribute("report",
+				this.reports.findForPatient(user.clinicId(), new PatientId(user.patientId()), new ReportId(id))
+					.orElseThrow(() -> new NotFoundException("report")));
 		model.addAttribute("canUpdate", true);
 		return "report/detail";
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
@@ -52,7 +53,7 @@ class UpdateController {
 			HttpServletResponse response) {
 		model.addAttribute("entryId", entryId);
 		return Submits.saving(model, response, "report/update", () -> {
-			ReportService.EntryView entry = ownEntry(user, entryId);
+			EntryView entry = ownEntry(user, entryId);
 			model.addAttribute("entry", entry);
 			this.forms.checkUpdate(form, result, entry, user.zone());
 			if (result.hasErrors()) {
@@ -61,19 +62,18 @@ class UpdateController {
 			}
 			boolean ongoing = Boolean.TRUE.equals(form.ongoing());
 			boolean headache = entry.symptom() == Symptom.HEADACHE;
-			ReportService.NewEntry update = new ReportService.NewEntry(entry.symptom(), entry.otherDescription(),
-					form.severity(), null, entry.startedAt(), ongoing,
-					ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
+			NewEntry update = new NewEntry(entry.symptom(), entry.otherDescription(), form.severity(), null,
+					entry.startedAt(), ongoing, ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
 					headache ? form.suddenWorstEver() : null, headache ? form.feverOrStiffNeck() : null,
 					headache ? form.neurologicalSigns() : null, entry.id());
-			ReportService.NewReport report = ReportService.NewReport.of(user.clinicId(), user.patientId(),
-					form.formToken(), List.of(update), null);
+			NewReport report = NewReport.of(user.clinicId(), new PatientId(user.patientId()), form.formToken(),
+					List.of(update), null);
 			return Submits.submitted(this.reports, user.clinicId(), report, () -> this.reports.submit(report));
 		});
 	}
 
-	private ReportService.EntryView ownEntry(CurrentUser user, UUID entryId) {
-		return this.reports.findEntryForPatient(user.clinicId(), user.patientId(), entryId)
+	private EntryView ownEntry(CurrentUser user, UUID entryId) {
+		return this.reports.findEntryForPatient(user.clinicId(), new PatientId(user.patientId()), entryId)
 			.orElseThrow(() -> new NotFoundException("entry"));
 	}
 

@@ -12,6 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in user: who they are, their one clinic and, for a patient, their patient
  * record. Every query about clinic data is scoped by {@link #clinicId()}.
+ * <p>
+ * The account and patient ids stay plain UUIDs here: their types belong to the
+ * {@code account} and {@code patient} modules, which depend on this one. The fields stay
+ * UUIDs too, so that a session stored before the typed ids existed still reads.
  */
 public final class CurrentUser implements UserDetails, Serializable {
 
@@ -55,8 +59,8 @@ public final class CurrentUser implements UserDetails, Serializable {
 		return this.accountId;
 	}
 
-	public UUID clinicId() {
-		return this.clinicId;
+	public ClinicId clinicId() {
+		return new ClinicId(this.clinicId);
 	}
 
 	/** The patient record of a patient account; {@code null} for staff. */

@@ -1,12 +1,15 @@
 package org.aftercare.treatment;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
 
@@ -15,10 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
-import org.aftercare.web.KeysetPage;
+import org.aftercare.paging.KeysetPage;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /**
  * The treatment facade: recording treatments with their check-in schedule, finding a
@@ -54,85 +61,23 @@ public class TreatmentService {
 		this.clock = clock;
 	}
 
-	public record AreaUnits(Area area, BigDecimal units) {
-	}
-
-	public record NewTreatment(UUID patientId, Product product, String lotNumber, UUID injectorId, Instant treatedAt,
-			Indication indication, boolean intakeReviewed, List<AreaUnits> areas) {
-	}
-
-	public record TreatmentSummary(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber,
-			UUID injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas,
-			Instant aftercareConfirmedAt) {
-
-		public boolean includes(Area area) {
-			return this.areas.stream().anyMatch((a) -> a.area() == area);
-		}
-
-		public BigDecimal totalUnits() {
-			return this.areas.stream().map(AreaUnits::units).reduce(BigDecimal.ZERO, BigDecimal::add);
-		}
-
-	}
-
-	/** A treatment as the clinic's exports see it, with when it was recorded. */
-	public record TreatmentRecord(TreatmentSummary summary, Instant recordedAt) {
-	}
-
-	/** A check-in whose reminder is due, for the reminder job. */
-	public record DueCheckIn(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
-			String offsetLabel) {
-
-		/** How long after the treatment it falls due. */
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-	}
-
-	/** One check-in, for its link: whose it is, when it fell due and whether answered. */
-	public record CheckInState(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
-			String offsetLabel, Instant answeredAt) {
-
-		/** How long after the treatment it falls due. */
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-	}
-
-	/** One check-in of a treatment as the clinician sees it. */
-	public record CheckInRow(UUID id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
-			UUID answerReportId) {
-
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-		/** Due and still without an answer: the clinician may want to call. */
-		public boolean unanswered(Instant now) {
-			return this.answeredAt == null && !this.dueAt.isAfter(now);
-		}
-
-	}
-
 	/**
 	 * Records a treatment and schedules its check-ins from the clinic's offsets. A
 	 * check-in already past when the treatment is recorded (a treatment entered late) is
 	 * not scheduled: reminding the patient of it now would only confuse.
 	 */
 	@Transactional
-	public UUID record(UUID clinicId, NewTreatment treatment) {
-		return record(clinicId, treatment, null);
+	public TreatmentId record(ClinicId clinicId, NewTreatment treatment) {
+		return new TreatmentId(record(clinicId.value(), treatment, null));
 	}
 
 	private UUID record(UUID clinicId, NewTreatment treatment, UUID formToken) {
 		Instant now = this.clock.instant();
 		Treatment saved = this.treatments.save(new Treatment(clinicId, treatment, now).withFormToken(formToken));
-		for (Duration offset : this.clinics.checkInOffsets(clinicId)) {
+		for (Duration offset : this.clinics.checkInOffsets(new ClinicId(clinicId))) {
 			if (treatment.treatedAt().plus(offset).isAfter(now)) {
-				this.checkIns
-					.save(new CheckIn(clinicId, treatment.patientId(), saved.id(), treatment.treatedAt(), offset));
+				this.checkIns.save(new CheckIn(clinicId, treatment.patientId().value(), saved.id(),
+						treatment.treatedAt(), offset));
 			}
 		}
 		return saved.id();
@@ -145,35 +90,35 @@ public class TreatmentService {
 	 * violation for the second, which the caller answers the same way.
 	 */
 	@Transactional
-	UUID recordByClinician(UUID clinicId, UUID formToken, NewTreatment treatment) {
+	UUID recordByClinician(ClinicId clinicId, UUID formToken, NewTreatment treatment) {
 		Optional<UUID> earlier = findByFormToken(clinicId, formToken);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		UUID id = record(clinicId, treatment, formToken);
-		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), AuditAction.TREATMENT_RECORDED,
+		UUID id = record(clinicId.value(), treatment, formToken);
+		this.audit.record(new AuditEvent(clinicId, treatment.patientId().value(), AuditAction.TREATMENT_RECORDED,
 				"treatment", id, treatment.product() + ", " + treatment.areas().size() + " area(s)"));
 		return id;
 	}
 
 	@Transactional(readOnly = true)
-	Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
-		return this.treatments.findByClinicIdAndFormToken(clinicId, formToken).map(Treatment::id);
+	Optional<UUID> findByFormToken(ClinicId clinicId, UUID formToken) {
+		return this.treatments.findByClinicIdAndFormToken(clinicId.value(), formToken).map(Treatment::id);
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<TreatmentSummary> latestFor(UUID clinicId, UUID patientId) {
-		return latestEntity(clinicId, patientId).map(Treatment::summary);
+	public Optional<TreatmentSummary> latestFor(ClinicId clinicId, PatientId patientId) {
+		return latestEntity(clinicId.value(), patientId.value()).map(Treatment::summary);
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<TreatmentSummary> find(UUID clinicId, UUID treatmentId) {
+	public Optional<TreatmentSummary> find(ClinicId clinicId, TreatmentId treatmentId) {
 		// By primary key: no statement when this transaction already holds the
 		// treatment (the triage of a report, right after the submit loaded it); else one
 		// for the treatment and one for its areas, when the summary reads them. Not a
 		// fetch graph: Hibernate planned the load of a graph on every call.
-		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId))
-			.filter((treatment) -> treatment.clinicId().equals(clinicId))
+		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId.value()))
+			.filter((treatment) -> treatment.clinicId().equals(clinicId.value()))
 			.map(Treatment::summary);
 	}
 
@@ -190,8 +135,8 @@ public class TreatmentService {
 	 * Records that the patient was reminded of a check-in; only the first time counts.
 	 */
 	@Transactional
-	public void markReminded(UUID clinicId, UUID checkInId, Instant at) {
-		this.checkIns.markReminded(clinicId, checkInId, at);
+	public void markReminded(ClinicId clinicId, CheckInId checkInId, Instant at) {
+		this.checkIns.markReminded(clinicId.value(), checkInId.value(), at);
 	}
 
 	/**
@@ -199,14 +144,14 @@ public class TreatmentService {
 	 * was not yet answered. Returns how many it answered.
 	 */
 	@Transactional
-	public int recordAnswer(UUID clinicId, UUID treatmentId, Instant at, UUID reportId) {
-		return this.checkIns.markAnswered(clinicId, treatmentId, at, reportId);
+	public int recordAnswer(ClinicId clinicId, TreatmentId treatmentId, Instant at, UUID reportId) {
+		return this.checkIns.markAnswered(clinicId.value(), treatmentId.value(), at, reportId);
 	}
 
 	/** One check-in of the clinic. */
 	@Transactional(readOnly = true)
-	public Optional<CheckInState> findCheckIn(UUID clinicId, UUID checkInId) {
-		return this.checkIns.findByClinicIdAndId(clinicId, checkInId).map(CheckIn::toState);
+	public Optional<CheckInState> findCheckIn(ClinicId clinicId, CheckInId checkInId) {
+		return this.checkIns.findByClinicIdAndId(clinicId.value(), checkInId.value()).map(CheckIn::toState);
 	}
 
 	/**
@@ -214,25 +159,25 @@ public class TreatmentService {
 	 * due no longer than {@code window} ago and not answered; the latest such one.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<CheckInState> openCheckIn(UUID clinicId, UUID patientId, Instant now, Duration window) {
-		return latestEntity(clinicId, patientId)
-			.flatMap((treatment) -> this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId, treatment.id())
-				.stream()
-				.map(CheckIn::toState)
-				.filter((c) -> c.answeredAt() == null && !c.dueAt().isAfter(now) && c.dueAt().plus(window).isAfter(now))
-				.reduce((first, second) -> second));
+	public Optional<CheckInState> openCheckIn(ClinicId clinicId, PatientId patientId, Instant now, Duration window) {
+		return latestEntity(clinicId.value(), patientId.value()).flatMap((treatment) -> this.checkIns
+			.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId.value(), treatment.id())
+			.stream()
+			.map(CheckIn::toState)
+			.filter((c) -> c.answeredAt() == null && !c.dueAt().isAfter(now) && c.dueAt().plus(window).isAfter(now))
+			.reduce((first, second) -> second));
 	}
 
 	/** The id of the patient's latest treatment, whose episode a new report joins. */
 	@Transactional(readOnly = true)
-	public Optional<UUID> latestTreatmentId(UUID clinicId, UUID patientId) {
-		return latestEntity(clinicId, patientId).map(Treatment::id);
+	public Optional<TreatmentId> latestTreatmentId(ClinicId clinicId, PatientId patientId) {
+		return latestEntity(clinicId.value(), patientId.value()).map((treatment) -> new TreatmentId(treatment.id()));
 	}
 
 	/** A treatment's check-ins, earliest first. */
 	@Transactional(readOnly = true)
-	public List<CheckInRow> checkIns(UUID clinicId, UUID treatmentId) {
-		return this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId, treatmentId)
+	public List<CheckInRow> checkIns(ClinicId clinicId, TreatmentId treatmentId) {
+		return this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId.value(), treatmentId.value())
 			.stream()
 			.map(CheckIn::toRow)
 			.toList();
@@ -243,12 +188,12 @@ public class TreatmentService {
 	 * Returns when they (first) confirmed; empty when they have no treatment.
 	 */
 	@Transactional
-	public Optional<Instant> confirmAftercare(UUID clinicId, UUID patientId, Instant at) {
-		return latestEntity(clinicId, patientId).map((treatment) -> {
+	public Optional<Instant> confirmAftercare(ClinicId clinicId, PatientId patientId, Instant at) {
+		return latestEntity(clinicId.value(), patientId.value()).map((treatment) -> {
 			Instant confirmed = treatment.confirmAftercare(at);
 			if (confirmed.equals(at)) {
-				this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.AFTERCARE_CONFIRMED, "treatment",
-						treatment.id(), null));
+				this.audit.record(new AuditEvent(clinicId, patientId.value(), AuditAction.AFTERCARE_CONFIRMED,
+						"treatment", treatment.id(), null));
 			}
 			return confirmed;
 		});
@@ -256,9 +201,9 @@ public class TreatmentService {
 
 	/** One treatment of the clinic with when it was recorded, for the FHIR API. */
 	@Transactional(readOnly = true)
-	public Optional<TreatmentRecord> findRecord(UUID clinicId, UUID treatmentId) {
+	public Optional<TreatmentRecord> findRecord(ClinicId clinicId, TreatmentId treatmentId) {
 		return records("t.clinic_id = :clinic AND t.id = :id",
-				(statement) -> statement.param("clinic", clinicId).param("id", treatmentId))
+				(statement) -> statement.param("clinic", clinicId.value()).param("id", treatmentId.value()))
 			.stream()
 			.findFirst();
 	}
@@ -269,17 +214,16 @@ public class TreatmentService {
 	 * length.
 	 */
 	@Transactional(readOnly = true)
-	public List<TreatmentRecord> records(UUID clinicId, UUID patientId, KeysetPage page) {
+	public List<TreatmentRecord> records(ClinicId clinicId, PatientId patientId, KeysetPage page) {
 		String where = "t.clinic_id = :clinic" + ((patientId != null) ? " AND t.patient_id = :patient" : "")
 				+ page.conditions("t.created_at", "t.id") + " ORDER BY t.created_at, t.id LIMIT :keyset_limit";
 		return records(where, (statement) -> {
-			JdbcClient.StatementSpec bound = page.bind(statement.param("clinic", clinicId));
-			return (patientId != null) ? bound.param("patient", patientId) : bound;
+			JdbcClient.StatementSpec bound = page.bind(statement.param("clinic", clinicId.value()));
+			return (patientId != null) ? bound.param("patient", patientId.value()) : bound;
 		});
 	}
 
-	private List<TreatmentRecord> records(String where,
-			java.util.function.UnaryOperator<JdbcClient.StatementSpec> parameters) {
+	private List<TreatmentRecord> records(String where, UnaryOperator<JdbcClient.StatementSpec> parameters) {
 		record Row(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber, UUID injectorId,
 				Instant treatedAt, Indication indication, Instant aftercareConfirmedAt, Instant createdAt) {
 		}
@@ -296,7 +240,7 @@ public class TreatmentService {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		java.util.Map<UUID, List<AreaUnits>> areas = new java.util.HashMap<>();
+		Map<UUID, List<AreaUnits>> areas = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT treatment_id, area, units FROM treatment_area
 				 WHERE clinic_id = :clinic AND treatment_id IN (:ids) ORDER BY treatment_id, id
@@ -304,17 +248,16 @@ public class TreatmentService {
 			.param("clinic", rows.get(0).clinicId())
 			.param("ids", rows.stream().map(Row::id).toList())
 			.query((rs, n) -> {
-				areas.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new java.util.ArrayList<>())
+				areas.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new ArrayList<>())
 					.add(new AreaUnits(Area.valueOf(rs.getString(2)), rs.getBigDecimal(3)));
 				return n;
 			})
 			.list();
 		return rows.stream()
-			.map((r) -> new TreatmentRecord(
-					new TreatmentSummary(r.id(), r.clinicId(), r.patientId(), r.product(), r.lotNumber(),
-							r.injectorId(), r.treatedAt(), r.indication(),
-							List.copyOf(areas.getOrDefault(r.id(), List.of())), r.aftercareConfirmedAt()),
-					r.createdAt()))
+			.map((r) -> new TreatmentRecord(new TreatmentSummary(new TreatmentId(r.id()), new ClinicId(r.clinicId()),
+					new PatientId(r.patientId()), r.product(), r.lotNumber(), new AccountId(r.injectorId()),
+					r.treatedAt(), r.indication(), List.copyOf(areas.getOrDefault(r.id(), List.of())),
+					r.aftercareConfirmedAt()), r.createdAt()))
 			.toList();
 	}
 

@@ -45,7 +45,8 @@ class AdviceController {
 		}
 		AdviceView view = ClinicScope
 			.runInClinic(answer.clinicId(),
-					() -> this.pages.forReport(answer.clinicId(), answer.patientId(), answer.reportId()))
+					() -> this.pages.forReport(answer.clinicId(), answer.patientId().value(),
+							answer.reportId().value()))
 			.orElseThrow(() -> new NotFoundException("report"));
 		model.addAttribute("viaLink", true);
 		return show(view, model);

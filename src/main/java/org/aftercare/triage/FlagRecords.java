@@ -15,8 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.account.AccountId;
+import org.aftercare.paging.KeysetPage;
+import org.aftercare.patient.PatientId;
+import org.aftercare.report.ReportId;
 import org.aftercare.report.Symptom;
-import org.aftercare.web.KeysetPage;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 
 /**
  * The clinic's flags for its exports: one by id, or a page of them in the order they last
@@ -39,22 +44,23 @@ public class FlagRecords {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<FlagRecord> find(UUID clinicId, UUID flagId) {
+	public Optional<FlagRecord> find(ClinicId clinicId, FlagId flagId) {
 		return this.jdbc.sql(COLUMNS + " WHERE clinic_id = ? AND id = ?")
-			.params(clinicId, flagId)
+			.params(clinicId.value(), flagId.value())
 			.query(FlagRecords::record)
 			.optional();
 	}
 
 	/** The clinic's flags (of one patient, when given), a page at a time. */
 	@Transactional(readOnly = true)
-	public List<FlagRecord> changed(UUID clinicId, UUID patientId, KeysetPage page) {
+	public List<FlagRecord> changed(ClinicId clinicId, PatientId patientId, KeysetPage page) {
 		String last = "GREATEST(last_raised_at, last_action_at)";
 		JdbcClient.StatementSpec statement = page.bind(this.jdbc
 			.sql(COLUMNS + " WHERE clinic_id = :clinic" + ((patientId != null) ? " AND patient_id = :patient" : "")
 					+ page.conditions(last, "id") + " ORDER BY " + last + ", id LIMIT :keyset_limit")
-			.param("clinic", clinicId));
-		return ((patientId != null) ? statement.param("patient", patientId) : statement).query(FlagRecords::record)
+			.param("clinic", clinicId.value()));
+		return ((patientId != null) ? statement.param("patient", patientId.value()) : statement)
+			.query(FlagRecords::record)
 			.list();
 	}
 
@@ -62,12 +68,15 @@ public class FlagRecords {
 		String outcome = rs.getString("outcome");
 		String causality = rs.getString("causality");
 		String seriousness = rs.getString("seriousness");
-		return new FlagRecord(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-				rs.getObject("treatment_id", UUID.class), rs.getString("rule_code"), rs.getString("priority"),
-				FlagStatus.valueOf(rs.getString("status")), rs.getBoolean("serious"),
+		UUID lastReport = rs.getObject("last_report_id", UUID.class);
+		UUID resolvedBy = rs.getObject("resolved_by", UUID.class);
+		return new FlagRecord(new FlagId(rs.getObject("id", UUID.class)),
+				new PatientId(rs.getObject("patient_id", UUID.class)),
+				new TreatmentId(rs.getObject("treatment_id", UUID.class)), rs.getString("rule_code"),
+				rs.getString("priority"), FlagStatus.valueOf(rs.getString("status")), rs.getBoolean("serious"),
 				symptoms(rs.getString("symptoms")), rs.getString("evidence"),
-				rs.getObject("last_report_id", UUID.class), instant(rs.getTimestamp("raised_at")),
-				instant(rs.getTimestamp("resolved_at")), rs.getObject("resolved_by", UUID.class),
+				(lastReport != null) ? new ReportId(lastReport) : null, instant(rs.getTimestamp("raised_at")),
+				instant(rs.getTimestamp("resolved_at")), (resolvedBy != null) ? new AccountId(resolvedBy) : null,
 				(outcome != null) ? Outcome.valueOf(outcome) : null,
 				(causality != null) ? Causality.valueOf(causality) : null,
 				(seriousness != null) ? Seriousness.valueOf(seriousness) : null,

@@ -37,8 +37,8 @@ class FlagTextErasure {
 					 WHERE clinic_id = :clinic AND patient_id = :patient AND strpos(evidence, :quoted) > 0""")
 				.param("quoted", quoted)
 				.param("erased", ERASED)
-				.param("clinic", erased.clinicId())
-				.param("patient", erased.patientId())
+				.param("clinic", erased.clinicId().value())
+				.param("patient", erased.patientId().value())
 				.update();
 			this.jdbc.sql("""
 					UPDATE flag_evidence fe SET evidence = replace(fe.evidence, :quoted, :erased)
@@ -47,8 +47,8 @@ class FlagTextErasure {
 					   AND f.clinic_id = :clinic AND f.patient_id = :patient AND strpos(fe.evidence, :quoted) > 0""")
 				.param("quoted", quoted)
 				.param("erased", ERASED)
-				.param("clinic", erased.clinicId())
-				.param("patient", erased.patientId())
+				.param("clinic", erased.clinicId().value())
+				.param("patient", erased.patientId().value())
 				.update();
 		}
 	}
@@ -59,8 +59,8 @@ class FlagTextErasure {
 				UPDATE flag SET resolution_note = :erased
 				 WHERE clinic_id = :clinic AND patient_id = :patient AND resolution_note IS NOT NULL""")
 			.param("erased", ERASED_NOTE)
-			.param("clinic", erased.clinicId())
-			.param("patient", erased.patientId())
+			.param("clinic", erased.clinicId().value())
+			.param("patient", erased.patientId().value())
 			.update();
 		// A resolution's detail is "outcome, causality, seriousness (criteria): note"
 		// (FlagReview#resolve): the part before the note is no one's words and stays.
@@ -77,8 +77,8 @@ class FlagTextErasure {
 				        OR a.action IN ('ACKNOWLEDGED', 'FOLLOW_UP_REQUESTED', 'REOPENED')
 				        OR a.action LIKE 'CONTACT\\_%')""")
 			.param("erased", ERASED_NOTE)
-			.param("clinic", erased.clinicId())
-			.param("patient", erased.patientId())
+			.param("clinic", erased.clinicId().value())
+			.param("patient", erased.patientId().value())
 			.update();
 	}
 

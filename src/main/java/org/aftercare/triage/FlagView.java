@@ -2,9 +2,9 @@ package org.aftercare.triage;
 
 import java.util.List;
 
-import org.aftercare.patient.PatientService.PatientSummary;
-import org.aftercare.report.ReportService.ReportView;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportView;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
  * The flag page: the flag, whose it is and the treatment it follows, the episode's other

@@ -89,7 +89,7 @@ class OngoingHeadaches {
 	@EventListener
 	void on(PatientErased erased) {
 		this.jdbc.sql("DELETE FROM ongoing_headache WHERE clinic_id = ? AND patient_id = ?")
-			.params(erased.clinicId(), erased.patientId())
+			.params(erased.clinicId().value(), erased.patientId().value())
 			.update();
 	}
 

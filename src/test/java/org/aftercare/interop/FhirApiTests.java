@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportService;
 
@@ -128,7 +129,7 @@ class FhirApiTests {
 	@Test
 	void aRevokedTokenIsRefusedFromTheNextRequestOn() throws Exception {
 		assertThat(this.a.get("/fhir/Patient").getStatus()).isEqualTo(200);
-		this.clients.revoke(this.a.world.clinicId(), this.a.clientId, this.a.world.clinician().accountId());
+		this.clients.revoke(this.a.world.clinic(), this.a.clientId, this.a.world.clinician().accountId());
 		MockHttpServletResponse response = this.a.get("/fhir/Patient");
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(response.getContentAsString()).doesNotContain("Ient");
@@ -207,10 +208,13 @@ class FhirApiTests {
 	void pagesFollowNextLinksWithoutRepeatsOrGaps() throws Exception {
 		List<UUID> enrolled = new ArrayList<>(List.of(this.a.world.patient().patientId()));
 		for (int i = 0; i < 4; i++) {
-			enrolled.add(this.patients.enrol(this.a.world.clinicId(),
-					new PatientService.Intake("Page" + i, "Patient", java.time.LocalDate.of(1990, 1, 1),
-							"page" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false,
-							false, false, false, false, false, false, false, false, null, null)));
+			enrolled
+				.add(this.patients
+					.enrol(this.a.world.clinic(),
+							new Intake("Page" + i, "Patient", java.time.LocalDate.of(1990, 1, 1),
+									"page" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null,
+									false, false, false, false, false, false, false, false, false, null, null))
+					.value());
 		}
 		List<String> seen = new ArrayList<>();
 		String next = "/fhir/Patient?_count=2";

@@ -17,6 +17,8 @@ import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.report.Confounder;
 import org.aftercare.report.MedicinesHelped;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -60,15 +62,14 @@ final class FhirClinic {
 	static FhirClinic create(TestFixtures fixtures, ReportService reports, ApiClients clients, JdbcClient jdbc,
 			MockMvc mvc) throws Exception {
 		World world = fixtures.world(Instant.now().minus(Duration.ofDays(2)));
-		UUID report = reports
-			.submit(new ReportService.NewReport(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-					List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 8, 3,
-							Instant.now().minus(Duration.ofHours(5)), true, null, null, null, null, null),
-							new ReportService.NewEntry(Symptom.HEADACHE, null, 5, 2,
-									Instant.now().minus(Duration.ofHours(20)), false,
-									Instant.now().minus(Duration.ofHours(2)), false, false, false, null)),
-					java.util.Set.of(Confounder.STRESS, Confounder.POOR_SLEEP), "paracetamol", MedicinesHelped.PARTLY,
-					true, false, "Lucía says it is hard to swallow water"));
+		UUID report = reports.submit(new NewReport(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 8, 3, Instant.now().minus(Duration.ofHours(5)),
+						true, null, null, null, null, null),
+						new NewEntry(Symptom.HEADACHE, null, 5, 2, Instant.now().minus(Duration.ofHours(20)), false,
+								Instant.now().minus(Duration.ofHours(2)), false, false, false, null)),
+				java.util.Set.of(Confounder.STRESS, Confounder.POOR_SLEEP), "paracetamol", MedicinesHelped.PARTLY, true,
+				false, "Lucía says it is hard to swallow water"))
+			.value();
 		UUID flag = jdbc.sql("SELECT id FROM flag WHERE clinic_id = ? AND rule_code = 'R1_DISTANT_SPREAD'")
 			.param(world.clinicId())
 			.query(UUID.class)
@@ -82,7 +83,7 @@ final class FhirClinic {
 			.param("seriousness", "SERIOUS")
 			.param("criteria", "HOSPITALISATION")
 			.param("note", "Seen at A&E"));
-		ApiClients.Created client = clients.create(world.clinicId(), world.clinician().accountId(), "Warehouse");
+		ApiClients.Created client = clients.create(world.clinic(), world.clinician().accountId(), "Warehouse");
 		return new FhirClinic(world, client.token(), client.id(), flag, report, mvc);
 	}
 

@@ -61,8 +61,8 @@ class RegulatorReportTests {
 	void resolvedSeriousCase() throws Exception {
 		this.clinic = FhirClinic.create(this.fixtures, this.reports, this.clients, this.jdbc, this.mvc);
 		CurrentUser clinician = this.clinic.world.clinician();
-		this.reporter = new CurrentUser(clinician.accountId(), clinician.clinicId(), null, "lucia@test.aftercare",
-				"Lucía Fernández", Role.CLINICIAN, "Europe/London", null, true);
+		this.reporter = new CurrentUser(clinician.accountId(), clinician.clinicId().value(), null,
+				"lucia@test.aftercare", "Lucía Fernández", Role.CLINICIAN, "Europe/London", null, true);
 	}
 
 	@Test

@@ -19,15 +19,24 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.patient.Intake;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.Confounder;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
 
@@ -197,7 +206,7 @@ class PrivacyTests {
 			.andExpect(content().string(containsString("Erased Patient")));
 		this.mvc.perform(get("/clinician/flags").with(user(world.clinician())))
 			.andExpect(content().string(not(containsString(name))));
-		PatientService.PatientSummary erased = this.patients.find(world.clinicId(), patientId).orElseThrow();
+		PatientSummary erased = this.patients.find(world.clinic(), new PatientId(patientId)).orElseThrow();
 		assertThat(erased.fullName()).isEqualTo("Erased Patient");
 		assertThat(erased.intake().email()).isEqualTo("erased-" + patientId + "@invalid");
 		assertThat(erased.intake().dateOfBirth()).isEqualTo(LocalDate.of(1980, 1, 1));
@@ -206,7 +215,7 @@ class PrivacyTests {
 		assertThat(erased.intake().phone()).isNull();
 
 		// What they wrote is gone everywhere, flag evidence included.
-		assertThat(this.reports.history(world.clinicId(), patientId)).allSatisfy((report) -> {
+		assertThat(this.reports.history(world.clinic(), new PatientId(patientId))).allSatisfy((report) -> {
 			assertThat(report.notes()).isNull();
 			assertThat(report.medicines()).isNull();
 			assertThat(report.entries()).allSatisfy((entry) -> assertThat(entry.otherDescription()).isNull());
@@ -401,9 +410,10 @@ class PrivacyTests {
 			.andExpect(redirectedUrl("/admin/erasure-requests"));
 
 		assertThat(waiting(world)).isZero();
-		assertThat(this.patients.find(world.clinicId(), patientId).orElseThrow().fullName())
+		assertThat(this.patients.find(world.clinic(), new PatientId(patientId)).orElseThrow().fullName())
 			.isEqualTo(world.patient().displayName());
-		assertThat(this.reports.history(world.clinicId(), patientId).get(0).notes()).isEqualTo(words + " notes");
+		assertThat(this.reports.history(world.clinic(), new PatientId(patientId)).get(0).notes())
+			.isEqualTo(words + " notes");
 		login(world.patientEmail());
 		assertThat(auditCount(world.clinicId(), patientId, "ERASURE_DECLINED")).isOne();
 		this.mvc.perform(get("/me/erasure").with(user(world.patient())))
@@ -438,8 +448,7 @@ class PrivacyTests {
 			.andExpect(status().isNotFound());
 
 		assertThat(waiting(world)).isOne();
-		assertThat(this.patients.find(world.clinicId(), world.patient().patientId()).orElseThrow().fullName())
-			.isEqualTo(name);
+		assertThat(this.patients.find(world.clinic(), world.patientId()).orElseThrow().fullName()).isEqualTo(name);
 	}
 
 	/**
@@ -448,25 +457,25 @@ class PrivacyTests {
 	 */
 	private void report(UUID clinicId, UUID patientId, String words) {
 		Instant started = Instant.now().minus(Duration.ofHours(3));
-		this.reports.submit(new ReportService.NewReport(clinicId, patientId, UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2, started, true, null, null,
-						null, null, null),
-						new ReportService.NewEntry(Symptom.OTHER, words + " other", 9, 3, started, true, null, null,
-								null, null, null)),
+		this.reports.submit(new NewReport(new ClinicId(clinicId), new PatientId(patientId), UUID.randomUUID(), List.of(
+				new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2, started, true, null, null, null, null, null),
+				new NewEntry(Symptom.OTHER, words + " other", 9, 3, started, true, null, null, null, null, null)),
 				Set.of(Confounder.POOR_SLEEP), words + " medicines", null, false, false, words + " notes"));
 	}
 
 	/** A second treated patient in the same clinic. */
 	private UUID neighbour(World world) {
 		String email = "neighbour-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		this.treatments.record(world.clinicId(),
-				new TreatmentService.NewTreatment(patientId, Product.ONABOTULINUMTOXINA, "LOT-N",
-						world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
-						true,
-						List.of(new TreatmentService.AreaUnits(Area.GLABELLAR_LINES, new java.math.BigDecimal("20")))));
+		UUID patientId = this.patients
+			.enrol(world.clinic(),
+					new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
+			.value();
+		this.treatments.record(world.clinic(),
+				new NewTreatment(new PatientId(patientId), Product.ONABOTULINUMTOXINA, "LOT-N",
+						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+						Indication.COSMETIC, true,
+						List.of(new AreaUnits(Area.GLABELLAR_LINES, new java.math.BigDecimal("20")))));
 		return patientId;
 	}
 

@@ -28,6 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -153,12 +156,13 @@ class AuthorizationMatrixTests {
 	void twoClinics() throws Exception {
 		this.own = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		this.other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		UUID reportId = this.reports.submit(
-				ReportService.NewReport
-					.of(this.other.clinicId(), this.other.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+		UUID reportId = this.reports
+			.submit(NewReport.of(new ClinicId(this.other.clinicId()), new PatientId(this.other.patient().patientId()),
+					UUID.randomUUID(),
+					List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+							Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+					null))
+			.value();
 		this.mvc.perform(request(org.springframework.http.HttpMethod.POST, "/me/erasure").param("confirm", "true")
 			.with(user(this.other.patient()))
 			.with(csrf()));

@@ -31,9 +31,13 @@ import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.treatment.CheckInId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,7 +98,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationEveryClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
+	void everyClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
 		List<String> tables = clinicOwnedTables();
 		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request");
 		for (String table : tables) {
@@ -111,7 +115,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationWritesToAnotherClinicAreRefused() {
+	void writesToAnotherClinicAreRefused() {
 		// A row of clinic B written while scoped to A.
 		assertThatThrownBy(() -> inClinic(this.a.clinicId(), () -> this.jdbc.sql("""
 				INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, true)
@@ -142,7 +146,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationWithoutAScopeNothingIsVisible() throws Exception {
+	void withoutAScopeNothingIsVisible() throws Exception {
 		// A thread of its own: no test harness, nobody signed in, no explicit scope.
 		List<String> visible = CompletableFuture.supplyAsync(() -> {
 			List<String> found = new ArrayList<>();
@@ -161,7 +165,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationTheAppRoleMayNotUpdateOrDeleteTheAuditTrail() {
+	void theAppRoleMayNotUpdateOrDeleteTheAuditTrail() {
 		assertThatThrownBy(() -> inClinic(this.a.clinicId(),
 				() -> this.jdbc.sql("UPDATE audit_event SET detail = 'changed' WHERE clinic_id = ?")
 					.param(this.a.clinicId())
@@ -188,7 +192,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationEveryClinicOwnedTableHasItsPolicyAndTheAppRoleCannotEscapeIt() {
+	void everyClinicOwnedTableHasItsPolicyAndTheAppRoleCannotEscapeIt() {
 		assertThat(this.jdbc.sql("SELECT current_user").query(String.class).single())
 			.isEqualTo(EmbeddedPostgresEnvironment.APP_ROLE);
 		List<String> unprotected = this.owner.sql("""
@@ -227,7 +231,7 @@ class TenantIsolationTests {
 	 * least 40% of the owner's.
 	 */
 	@Test
-	void issue8ThePoliciesDoNotShrinkThePlannersEstimateOfAClinicsRows() throws Exception {
+	void thePoliciesDoNotShrinkThePlannersEstimateOfAClinicsRows() throws Exception {
 		try (Connection connection = EmbeddedPostgresEnvironment.ownerDataSource().getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
@@ -277,13 +281,13 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationTheStartUpCheckTellsTheAppRoleFromTheOwner() {
+	void theStartUpCheckTellsTheAppRoleFromTheOwner() {
 		assertThat(RowLevelSecurityCheck.problem(this.jdbc)).isNull();
 		assertThat(RowLevelSecurityCheck.problem(this.owner)).isEqualTo("postgres is a superuser");
 	}
 
 	@Test
-	void issue7TenantIsolationJpaAndJdbcClientShareTheTransactionAndItsScope() {
+	void jpaAndJdbcClientShareTheTransactionAndItsScope() {
 		List<String> settings = inClinic(this.a.clinicId(),
 				() -> this.jdbc
 					.sql("SELECT current_setting('app.clinic_id') || '/' || current_setting('app.all_clinics')")
@@ -295,7 +299,7 @@ class TenantIsolationTests {
 		List<String> seen = inClinic(this.a.clinicId(), () -> {
 			List<String> clinics = new ArrayList<>();
 			clinics.add(this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single());
-			clinics.add(ClinicScope.runInClinic(this.b.clinicId(),
+			clinics.add(ClinicScope.runInClinic(new ClinicId(this.b.clinicId()),
 					() -> this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single()));
 			clinics.add(this.jdbc.sql("SELECT string_agg(id::text, ',') FROM clinic").query(String.class).single());
 			return clinics;
@@ -314,7 +318,7 @@ class TenantIsolationTests {
 	}
 
 	@Test
-	void issue7TenantIsolationASignedInClinicianSeesOnlyTheirClinicThroughTheReadModels() throws Exception {
+	void aSignedInClinicianSeesOnlyTheirClinicThroughTheReadModels() throws Exception {
 		String patientOfA = this.a.patient().patientId().toString();
 		String patientOfB = this.b.patient().patientId().toString();
 		String reportOfA = reportOf(this.a);
@@ -343,7 +347,7 @@ class TenantIsolationTests {
 
 	/** Runs the work in one transaction of the app, scoped to the clinic. */
 	private <T> T inClinic(UUID clinicId, Supplier<T> work) {
-		return ClinicScope.runInClinic(clinicId,
+		return ClinicScope.runInClinic(new ClinicId(clinicId),
 				() -> new TransactionTemplate(this.transactions).execute((status) -> work.get()));
 	}
 
@@ -392,11 +396,11 @@ class TenantIsolationTests {
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID clinic = world.clinicId();
-		this.reports.submit(
-				ReportService.NewReport.of(clinic, world.patient().patientId(), UUID.randomUUID(),
-						List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-								Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-						"issue 7"));
+		this.reports
+			.submit(NewReport.of(new ClinicId(clinic), world.patientId(), UUID.randomUUID(),
+					List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+							Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+					"tenant isolation"));
 		UUID flag = this.owner.sql("SELECT id FROM flag WHERE clinic_id = ? LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
@@ -407,9 +411,9 @@ class TenantIsolationTests {
 				.with(csrf())
 				.param("version", String.valueOf(version))
 				.param("kind", "CALLED")
-				.param("note", "issue 7"))
+				.param("note", "tenant isolation"))
 			.andExpect(status().is3xxRedirection());
-		this.accounts.invite(clinic, "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
+		this.accounts.invite(new ClinicId(clinic), "invited-" + UUID.randomUUID() + "@test.aftercare", "Invited Nurse",
 				Role.CLINICIAN, null);
 		// Each from a client address of its own, so that the per-client limits of the
 		// other tests' requests cannot hold these links back.
@@ -425,7 +429,7 @@ class TenantIsolationTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
-		this.audit.record(new AuditLog.Event(clinic, null, AuditAction.AUDIT_VIEWED, null, null, null));
+		this.audit.record(new AuditEvent(new ClinicId(clinic), null, AuditAction.AUDIT_VIEWED, null, null, null));
 		CurrentUser admin = new CurrentUser(world.clinician().accountId(), clinic, null, world.clinicianEmail(),
 				"Admin", Role.ADMIN, "Europe/London", null, true);
 		this.mvc.perform(post("/admin/api-clients").with(user(admin)).with(csrf()).param("name", "Warehouse"))
@@ -434,7 +438,7 @@ class TenantIsolationTests {
 			.param(clinic)
 			.query(UUID.class)
 			.single();
-		assertThat(this.checkInLinks.issue(clinic, checkIn)).isPresent();
+		assertThat(this.checkInLinks.issue(new ClinicId(clinic), new CheckInId(checkIn))).isPresent();
 		UUID account = world.clinician().accountId();
 		this.owner.sql("INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, false)")
 			.param(clinic)

@@ -18,9 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
 import org.aftercare.privacy.PatientErased;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,21 +86,19 @@ class OngoingHeadachesTests {
 		submit(other, Symptom.HEADACHE, started, true);
 		assertThat(row(erased)).isNotEmpty();
 
-		ClinicScope.runInClinic(erased.clinicId(),
-				() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> this.events
-					.publishEvent(new PatientErased(erased.clinicId(), erased.patient().patientId()))));
+		ClinicScope.runInClinic(new ClinicId(erased.clinicId()), () -> new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.events.publishEvent(
+					new PatientErased(new ClinicId(erased.clinicId()), new PatientId(erased.patient().patientId())))));
 
 		assertThat(row(erased)).isEmpty();
 		assertThat(row(other)).isNotEmpty();
 	}
 
 	private void submit(World world, Symptom symptom, Instant started, boolean ongoing) {
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 3, null, started, ongoing,
-									ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
-							null));
+		this.reports.submit(NewReport.of(
+				world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 3, null,
+						started, ongoing, ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
+				null));
 	}
 
 	private Map<String, Object> row(World world) {

@@ -3,8 +3,11 @@ package org.aftercare.interop;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The regulators' consumer and professional reports a flag can be drafted for. */
-enum RegulatorForm {
+/**
+ * The regulators' reporting schemes a flag can be drafted for, each with its form (not a
+ * web form: nothing binds to it).
+ */
+enum ReportingScheme {
 
 	/** The FDA's MedWatch Form 3500 (health professionals; 3500B is the consumers'). */
 	MEDWATCH_3500("medwatch-3500", "FDA MedWatch Form 3500"),
@@ -16,7 +19,7 @@ enum RegulatorForm {
 
 	private final String title;
 
-	RegulatorForm(String slug, String title) {
+	ReportingScheme(String slug, String title) {
 		this.slug = slug;
 		this.title = title;
 	}
@@ -29,7 +32,7 @@ enum RegulatorForm {
 		return this.title;
 	}
 
-	static Optional<RegulatorForm> of(String slug) {
+	static Optional<ReportingScheme> of(String slug) {
 		return Arrays.stream(values()).filter((f) -> f.slug.equals(slug)).findFirst();
 	}
 

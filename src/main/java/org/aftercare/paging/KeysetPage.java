@@ -1,4 +1,4 @@
-package org.aftercare.web;
+package org.aftercare.paging;
 
 import java.sql.Timestamp;
 import java.time.Instant;
