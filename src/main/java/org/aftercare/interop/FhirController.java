@@ -9,12 +9,18 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class FhirController {
+
+	private static final Logger log = LoggerFactory.getLogger(FhirController.class);
 
 	private final FhirApi api;
 
@@ -110,6 +118,18 @@ class FhirController {
 		return FhirResponses.outcome(ex.status(), ex.issue(), ex.getMessage(), request);
 	}
 
+	/**
+	 * The database out of reach: an OperationOutcome a client can act on (503, transient:
+	 * try again), not the app's HTML page, which {@code DatabaseUnavailableAdvice} would
+	 * answer with; a handler of the controller itself comes before the advice.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
+			DataAccessResourceFailureException.class })
+	ResponseEntity<String> databaseUnavailable(Exception ex, HttpServletRequest request) {
+		log.error("Database unavailable for the FHIR API: {}", ex.getMessage());
+		return FhirResponses.unavailable(request);
+	}
+
 	private static FhirType type(String name) {
 		return FhirType.of(name)
 			.orElseThrow(() -> new FhirException(HttpStatus.NOT_FOUND, OperationOutcome.IssueType.NOTSUPPORTED,
@@ -143,6 +163,11 @@ class FhirController {
 		static ResponseEntity<String> outcome(HttpStatus status, OperationOutcome.IssueType issue, String message,
 				HttpServletRequest request) {
 			return write(status, operationOutcome(issue, message), request);
+		}
+
+		static ResponseEntity<String> unavailable(HttpServletRequest request) {
+			return outcome(HttpStatus.SERVICE_UNAVAILABLE, OperationOutcome.IssueType.TRANSIENT,
+					"The clinic's data cannot be reached just now; try again shortly", request);
 		}
 
 		static OperationOutcome operationOutcome(OperationOutcome.IssueType issue, String message) {

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import org.aftercare.security.ClinicScope;
+import org.aftercare.web.DatabaseUnavailableAdvice;
 
 /**
  * The FHIR API's own filter chain, before the app's: stateless bearer tokens of API
@@ -102,6 +105,8 @@ class FhirSecurityConfiguration {
 	 */
 	static final class ApiTokenFilter extends OncePerRequestFilter {
 
+		private static final Logger log = LoggerFactory.getLogger(ApiTokenFilter.class);
+
 		private static final String BEARER = "Bearer ";
 
 		private final ApiClients clients;
@@ -120,8 +125,20 @@ class FhirSecurityConfiguration {
 				chain.doFilter(request, response);
 				return;
 			}
-			Optional<ApiClientPrincipal> client = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-					? this.clients.authenticate(header.substring(BEARER.length()).strip()) : Optional.empty();
+			Optional<ApiClientPrincipal> client;
+			try {
+				client = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+						? this.clients.authenticate(header.substring(BEARER.length()).strip()) : Optional.empty();
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseUnavailableAdvice.isUnavailable(ex)) {
+					throw ex;
+				}
+				// Before the controller, so its handler cannot answer: the same 503.
+				log.error("Database unavailable for the FHIR API's token lookup: {}", ex.getMessage());
+				write(FhirController.FhirResponses.unavailable(request), response);
+				return;
+			}
 			if (client.isEmpty()) {
 				this.unauthorized.commence(request, response, null);
 				return;
