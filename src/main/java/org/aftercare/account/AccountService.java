@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,10 +19,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
+import org.aftercare.audit.AuditLog;
 import org.aftercare.paging.KeysetPage;
 import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
+import org.aftercare.web.Languages;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -46,11 +51,17 @@ public class AccountService {
 
 	private final JdbcClient jdbc;
 
+	private final Languages languages;
+
+	private final AuditLog audit;
+
 	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, InvitationRepository invitations,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime, PasswordPolicy passwords,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Languages languages, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.languages = languages;
+		this.audit = audit;
 		this.passwords = passwords;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -84,11 +95,23 @@ public class AccountService {
 	 */
 	@Transactional
 	public AccountId invite(ClinicId clinicId, String email, String displayName, Role role, UUID patientId) {
+		return invite(clinicId, email, displayName, role, patientId, Languages.DEFAULT);
+	}
+
+	/**
+	 * Creates a login without a password, whose pages and e-mails are in this language (a
+	 * patient's; staff read English), and e-mails a one-time invitation link in it.
+	 * Returns the new account's id.
+	 */
+	@Transactional
+	public AccountId invite(ClinicId clinicId, String email, String displayName, Role role, UUID patientId,
+			Locale language) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
 		UserAccount account = new UserAccount(clinicId.value(), email, null, role, displayName, patientId,
 				this.clock.instant());
+		account.changeLanguage(this.languages.of(language.toLanguageTag()).toLanguageTag());
 		UUID id = this.accounts.save(account).id();
 		issueInvitation(account);
 		return new AccountId(id);
@@ -121,7 +144,31 @@ public class AccountService {
 		this.invitations.save(invitation);
 		this.events.publishEvent(new InvitationIssued(new ClinicId(account.clinicId()), new AccountId(account.id()),
 				account.email(), account.displayName(), token, now.plus(this.invitationLifetime),
-				account.role() != Role.PATIENT, account.patientId()));
+				account.role() != Role.PATIENT, account.patientId(), account.mailLanguage()));
+	}
+
+	/**
+	 * A patient's own choice of language, from the switch on their pages: their pages and
+	 * e-mails from now on. Recorded in the audit trail (it changes whom the clinic writes
+	 * to in what language). Returns whether it changed anything; staff have none to
+	 * change.
+	 */
+	@Transactional
+	public boolean changeLanguage(ClinicId clinicId, AccountId accountId, Locale language) {
+		String tag = this.languages.find(language.toLanguageTag())
+			.orElseThrow(() -> new IllegalArgumentException("not one of the app's languages: " + language))
+			.toLanguageTag();
+		UserAccount account = this.accounts.findByIdAndClinicId(accountId.value(), clinicId.value())
+			.filter((a) -> a.role() == Role.PATIENT)
+			.orElseThrow(() -> new NotFoundException("account"));
+		if (tag.equals(account.language())) {
+			return false;
+		}
+		String before = account.language();
+		account.changeLanguage(tag);
+		this.audit.record(new AuditEvent(clinicId, account.patientId(), AuditAction.LANGUAGE_CHANGED, "user_account",
+				account.id(), before + " -> " + tag));
+		return true;
 	}
 
 	/**
@@ -169,6 +216,17 @@ public class AccountService {
 		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.filter(UserAccount::enabled)
 			.map((account) -> new AccountId(account.id()));
+	}
+
+	/**
+	 * {@link #enabledPatientLogin} with the login's language, from the same read: a
+	 * check-in link's pages are in it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PatientLogin> enabledPatientLoginWithLanguage(ClinicId clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
+			.filter(UserAccount::enabled)
+			.map((account) -> new PatientLogin(new AccountId(account.id()), account.language()));
 	}
 
 	/**

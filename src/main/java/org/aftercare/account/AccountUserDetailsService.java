@@ -42,7 +42,8 @@ class AccountUserDetailsService implements UserDetailsService {
 				() -> this.readOnly.execute((status) -> this.accounts.findByEmail(email).map((account) -> {
 					String zone = this.clinics.timeZone(new ClinicId(account.clinicId()));
 					return new CurrentUser(account.id(), account.clinicId(), account.patientId(), account.email(),
-							account.displayName(), account.role(), zone, account.passwordHash(), account.enabled());
+							account.displayName(), account.role(), zone, account.passwordHash(), account.enabled(),
+							account.language());
 				}).orElse(null)));
 		if (user == null) {
 			throw new UsernameNotFoundException("unknown account");

@@ -24,6 +24,7 @@ import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.security.SignInFlow;
+import org.aftercare.web.PageLanguage;
 
 /**
  * The invitation link: a new user chooses how to sign in and lands on their page, signed
@@ -47,8 +48,11 @@ class InvitationController {
 
 	private final PasswordPolicy passwords;
 
+	private final PageLanguage pageLanguage;
+
 	InvitationController(InvitationService invitations, AccountService accounts, AccountUserDetailsService users,
-			ClinicService clinics, SignInFlow signIn, PasswordPolicy passwords) {
+			ClinicService clinics, SignInFlow signIn, PasswordPolicy passwords, PageLanguage pageLanguage) {
+		this.pageLanguage = pageLanguage;
 		this.passwords = passwords;
 		this.signIn = signIn;
 		this.invitations = invitations;
@@ -58,8 +62,9 @@ class InvitationController {
 	}
 
 	@GetMapping("/invitation/{token}")
-	String showPasswordForm(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+	String showPasswordForm(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token, request);
 		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
@@ -70,7 +75,7 @@ class InvitationController {
 	@PostMapping("/invitation/{token}")
 	String setPassword(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
-		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token, request);
 		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
@@ -82,7 +87,8 @@ class InvitationController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(lookup.get(), token, model);
 		}
-		Optional<String> email = this.invitations.accept(token, form.password());
+		Optional<String> email = this.invitations.accept(token, form.password(),
+				this.pageLanguage.resolveLocale(request));
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
@@ -112,7 +118,7 @@ class InvitationController {
 
 	private String withoutPassword(String token, InvitationService.NoPassword choice, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token, request);
 		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
@@ -121,7 +127,8 @@ class InvitationController {
 			model.addAttribute("passwordForm", new PasswordForm(null, null));
 			return page(lookup.get(), token, model);
 		}
-		Optional<String> email = this.invitations.acceptWithoutPassword(token, choice);
+		Optional<String> email = this.invitations.acceptWithoutPassword(token, choice,
+				this.pageLanguage.resolveLocale(request));
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
@@ -151,6 +158,17 @@ class InvitationController {
 
 	private Optional<InvitationService.Lookup> lookupSafely(String token) {
 		return (token == null || token.length() > 100) ? Optional.empty() : this.invitations.lookup(token);
+	}
+
+	/**
+	 * The link's account is known: a patient's page follows their language (unless they
+	 * chose another on the page), a staff member's is English.
+	 */
+	private Optional<InvitationService.Lookup> lookupSafely(String token, HttpServletRequest request) {
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		lookup.ifPresent((found) -> this.pageLanguage.useAccountLanguage(request, found.account().language(),
+				found.account().role() != Role.PATIENT));
+		return lookup;
 	}
 
 	private String unusable(Optional<InvitationService.Lookup> lookup, Model model, HttpServletResponse response) {

@@ -102,8 +102,9 @@ class PasswordResetService {
 		String token = Tokens.newToken();
 		Instant expires = now.plus(this.lifetime);
 		this.resets.save(new PasswordReset(account.clinicId(), account.id(), Tokens.hash(token), now, expires));
-		this.events.publishEvent(new PasswordResetRequested(new ClinicId(account.clinicId()),
-				new AccountId(account.id()), account.email(), account.displayName(), token, expires));
+		this.events
+			.publishEvent(new PasswordResetRequested(new ClinicId(account.clinicId()), new AccountId(account.id()),
+					account.email(), account.displayName(), token, expires, account.mailLanguage()));
 		log.info("Password reset link issued for account {}", account.id());
 	}
 

@@ -130,7 +130,7 @@ class SignInLinkService implements OneTimeTokenService {
 		this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
 				AuditAction.SIGN_IN_LINK_REQUESTED, "user_account", account.id(), null));
 		this.events.publishEvent(new SignInLinkRequested(new ClinicId(account.clinicId()), new AccountId(account.id()),
-				account.email(), account.displayName(), token, expires));
+				account.email(), account.displayName(), token, expires, account.mailLanguage()));
 		log.info("Sign-in link issued for account {}", account.id());
 	}
 
@@ -194,15 +194,27 @@ class SignInLinkService implements OneTimeTokenService {
 	 */
 	@Transactional(readOnly = true)
 	boolean usable(String token) {
+		return language(token).isPresent();
+	}
+
+	/**
+	 * The language of the patient whose link this is, while the link can be used: the
+	 * page it opens is in it.
+	 */
+	@Transactional(readOnly = true)
+	Optional<String> language(String token) {
 		if (token == null || token.isEmpty() || token.length() > LONGEST_TOKEN) {
-			return false;
+			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		return ClinicScope.acrossClinics(ClinicScope.Reason.SIGN_IN_LINK, () -> this.jdbc.sql("""
-				SELECT count(*) FROM sign_in_link WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
-			.params(Tokens.hash(token), Timestamp.from(now))
-			.query(Long.class)
-			.single() > 0);
+		return ClinicScope.acrossClinics(ClinicScope.Reason.SIGN_IN_LINK,
+				() -> this.jdbc.sql("""
+						SELECT a.language FROM sign_in_link l
+						  JOIN user_account a ON a.clinic_id = l.clinic_id AND a.id = l.account_id
+						 WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ?""")
+					.params(Tokens.hash(token), Timestamp.from(now))
+					.query(String.class)
+					.optional());
 	}
 
 	private record Consumed(UUID clinicId, UUID accountId, Instant expiresAt) {

@@ -10,6 +10,7 @@ import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportId;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportView;
 import org.aftercare.security.ClinicId;
@@ -31,14 +32,17 @@ class ClinicianReportPages {
 
 	private final TreatmentService treatments;
 
+	private final ReportPhotos photos;
+
 	private final AuditLog audit;
 
 	ClinicianReportPages(ClinicReportList list, ReportService reports, PatientService patients,
-			TreatmentService treatments, AuditLog audit) {
+			TreatmentService treatments, ReportPhotos photos, AuditLog audit) {
 		this.list = list;
 		this.reports = reports;
 		this.patients = patients;
 		this.treatments = treatments;
+		this.photos = photos;
 		this.audit = audit;
 	}
 
@@ -57,7 +61,8 @@ class ClinicianReportPages {
 		return new ClinicianReportView(report,
 				this.patients.find(clinicId, report.patientId()).orElseThrow(() -> new NotFoundException("patient")),
 				this.treatments.find(clinicId, report.treatmentId())
-					.orElseThrow(() -> new NotFoundException("treatment")));
+					.orElseThrow(() -> new NotFoundException("treatment")),
+				this.photos.ofReport(clinicId, report.id()));
 	}
 
 }

@@ -19,6 +19,8 @@ import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.ReportView;
 import org.aftercare.security.ClinicId;
@@ -39,6 +41,8 @@ class PatientPages {
 
 	private final ReportService reports;
 
+	private final ReportPhotos photos;
+
 	private final AccountService accounts;
 
 	private final AuditLog audit;
@@ -46,11 +50,12 @@ class PatientPages {
 	private final Clock clock;
 
 	PatientPages(PatientList list, PatientTimeline timeline, PatientService patients, ReportService reports,
-			AccountService accounts, AuditLog audit, Clock clock) {
+			ReportPhotos photos, AccountService accounts, AuditLog audit, Clock clock) {
 		this.list = list;
 		this.timeline = timeline;
 		this.patients = patients;
 		this.reports = reports;
+		this.photos = photos;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
@@ -72,13 +77,19 @@ class PatientPages {
 		List<ReportView> reports = this.reports.history(clinicId, new PatientId(id));
 		Map<UUID, Episode> episodes = new LinkedHashMap<>();
 		for (PatientTimeline.TreatmentRow treatment : treatments.rows()) {
-			episodes.put(treatment.id(),
-					new Episode(treatment, new java.util.ArrayList<>(), new java.util.ArrayList<>()));
+			episodes.put(treatment.id(), new Episode(treatment, new java.util.ArrayList<>(),
+					new java.util.ArrayList<>(), new java.util.ArrayList<>()));
 		}
 		for (ReportView report : reports) {
 			Episode episode = episodes.get(report.treatmentId().value());
 			if (episode != null) {
 				episode.reports().add(report);
+			}
+		}
+		for (ReportPhoto photo : this.photos.ofPatient(clinicId, new PatientId(id))) {
+			Episode episode = episodes.get(photo.treatmentId().value());
+			if (episode != null) {
+				episode.photos().add(photo);
 			}
 		}
 		for (PatientTimeline.FlagRow flag : flags.rows()) {

@@ -31,6 +31,7 @@ import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.DueCheckIn;
+import org.aftercare.web.Languages;
 
 /**
  * "How are you today?" e-mails. The job marks each due check-in reminded and publishes
@@ -69,11 +70,14 @@ class CheckInReminders {
 
 	private final CheckInLinks links;
 
-	CheckInReminders(MessageSource messages, TreatmentService treatments, PatientService patients,
+	private final Languages languages;
+
+	CheckInReminders(Languages languages, MessageSource messages, TreatmentService treatments, PatientService patients,
 			ClinicService clinics, Mailer mailer, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
 			@Value("${aftercare.base-url}") String baseUrl, PlatformTransactionManager transactions,
 			CheckInLinks links) {
 		this.links = links;
+		this.languages = languages;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactions);
 		this.treatments = treatments;
@@ -124,7 +128,7 @@ class CheckInReminders {
 	 * The reminder carries a link of its own to this check-in ({@link CheckInLinks}),
 	 * made here rather than when the reminder fell due, so that its token is never stored
 	 * in the event publication; a reminder sent again carries a new one. A patient whose
-	 * login may not be used gets the sign-in page instead.
+	 * login may not be used gets the sign-in page instead. In the patient's language.
 	 */
 	@ApplicationModuleListener
 	void on(CheckInReminderDue due) {
@@ -143,16 +147,19 @@ class CheckInReminders {
 		this.patients.find(clinicId, patientId).ifPresent((patient) -> {
 			ClinicSummary clinic = this.clinics.get(clinicId);
 			String link = token.map((t) -> this.baseUrl + "/c/" + t).orElse(this.baseUrl + "/me/check-in");
-			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
-					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(offset), "link", link));
+			Locale locale = this.languages.of(patient.language());
+			this.mailer.send(
+					List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() }, Map.of("name",
+							patient.intake().givenName(), "clinic", clinic, "when", when(offset, locale), "link", link),
+					locale);
 		});
 	}
 
 	/** "2 hours" or "day 3": how the patient counts the time since their treatment. */
-	private String when(Duration offset) {
+	private String when(Duration offset, Locale locale) {
 		return offset.toHours() < 24
-				? this.messages.getMessage("mail.check-in.hours", new Object[] { offset.toHours() }, Locale.ENGLISH)
-				: this.messages.getMessage("mail.check-in.day", new Object[] { offset.toDays() }, Locale.ENGLISH);
+				? this.messages.getMessage("mail.check-in.hours", new Object[] { offset.toHours() }, locale)
+				: this.messages.getMessage("mail.check-in.day", new Object[] { offset.toDays() }, locale);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.aftercare.notification;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.HashMap;
@@ -25,6 +24,8 @@ import org.aftercare.triage.FlagEscalated;
 import org.aftercare.triage.FlagId;
 import org.aftercare.triage.FlagRaised;
 import org.aftercare.triage.rules.Priority;
+import org.aftercare.web.Dates;
+import org.aftercare.web.Languages;
 
 /**
  * Turns events into e-mails. Each listener runs after the commit that published its
@@ -34,8 +35,6 @@ import org.aftercare.triage.rules.Priority;
  */
 @Component
 class Notifications {
-
-	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
 	private final Mailer mailer;
 
@@ -49,8 +48,15 @@ class Notifications {
 
 	private final CheckInLinks checkInLinks;
 
+	private final Languages languages;
+
+	private final Dates dates;
+
 	Notifications(Mailer mailer, ClinicService clinics, AccountService accounts, PatientService patients,
-			@Value("${aftercare.base-url}") String baseUrl, CheckInLinks checkInLinks) {
+			@Value("${aftercare.base-url}") String baseUrl, CheckInLinks checkInLinks, Languages languages,
+			Dates dates) {
+		this.languages = languages;
+		this.dates = dates;
 		this.checkInLinks = checkInLinks;
 		this.mailer = mailer;
 		this.clinics = clinics;
@@ -81,15 +87,17 @@ class Notifications {
 
 	/**
 	 * A patient's invitation also carries a link to the check-in open now, if any (an
-	 * invitation sent after the treatment): the first check-in needs no password.
+	 * invitation sent after the treatment): the first check-in needs no password. A
+	 * patient's is in their language (staff's in English), its time in the clinic's zone.
 	 */
 	@ApplicationModuleListener
 	void on(InvitationIssued invitation) {
 		ClinicSummary clinic = ClinicScope.runInClinic(invitation.clinicId(),
 				() -> this.clinics.get(invitation.clinicId()));
+		Locale locale = invitation.staff() ? Languages.DEFAULT : this.languages.of(invitation.language());
 		Map<String, Object> model = new HashMap<>(Map.of("name", invitation.displayName(), "clinic", clinic, "link",
 				this.baseUrl + "/invitation/" + invitation.token(), "expires",
-				EXPIRY.format(invitation.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));
+				this.dates.dateTime(invitation.expiresAt(), ZoneId.of(clinic.timeZone()), locale)));
 		if (!invitation.staff() && invitation.patientId() != null) {
 			ClinicScope
 				.runInClinic(invitation.clinicId(),
@@ -98,7 +106,7 @@ class Notifications {
 				.ifPresent((issued) -> model.put("checkInLink", this.baseUrl + "/c/" + issued.token()));
 		}
 		this.mailer.send(List.of(invitation.email()), invitation.staff() ? "staff-invitation" : "invitation",
-				new Object[] { clinic.name() }, model);
+				new Object[] { clinic.name() }, model, locale);
 	}
 
 	/**

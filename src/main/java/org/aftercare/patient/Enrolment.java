@@ -1,5 +1,6 @@
 package org.aftercare.patient;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -31,11 +32,14 @@ class Enrolment {
 		this.audit = audit;
 	}
 
-	/** Returns the new patient's id. */
+	/**
+	 * Returns the new patient's id. The invitation, and the patient's pages and e-mails
+	 * after it, are in {@code language}.
+	 */
 	@Transactional
-	UUID enrol(ClinicId clinicId, Intake intake) {
+	UUID enrol(ClinicId clinicId, Intake intake, Locale language) {
 		UUID patientId = this.patients.enrol(clinicId, intake).value();
-		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId);
+		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId, language);
 		this.audit
 			.record(new AuditEvent(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
 		return patientId;

@@ -25,7 +25,9 @@ import org.aftercare.patient.PatientId;
 import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
+import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
+import org.aftercare.web.PageLanguage;
 
 /**
  * The pages a check-in link opens, for its holder without signing in. Opening the link (a
@@ -49,8 +51,11 @@ class CheckInLinkController {
 
 	private final ClinicService clinics;
 
+	private final PageLanguage pageLanguage;
+
 	CheckInLinkController(CheckInLinks links, CheckInLinkThrottle throttle, ReportService reports, ReportForms forms,
-			ClinicService clinics) {
+			ClinicService clinics, PageLanguage pageLanguage) {
+		this.pageLanguage = pageLanguage;
 		this.links = links;
 		this.throttle = throttle;
 		this.reports = reports;
@@ -81,6 +86,11 @@ class CheckInLinkController {
 		// Someone else is signed in on this browser: the link does not act for them.
 		if (user != null && !user.accountId().equals(found.accountId())) {
 			return unusable(response);
+		}
+		// The pages of the link are in the patient's language, even when it no longer
+		// works.
+		if (found.language() != null) {
+			this.pageLanguage.useAccountLanguage(request, found.language(), false);
 		}
 		HttpSession session = request.getSession(true);
 		if (found.state() != CheckInLinks.State.VALID) {
@@ -205,6 +215,7 @@ class CheckInLinkController {
 			return unusable(response);
 		}
 		CheckInGrant grant = found.get();
+		Dates.showIn(request, grant.zone());
 		Supplier<String> work = () -> {
 			if (grant.answerReportId() == null && this.links.state(grant) != CheckInLinks.State.VALID) {
 				return unusable(request, response);

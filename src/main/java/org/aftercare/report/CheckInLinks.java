@@ -15,8 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.account.PatientLogin;
 import org.aftercare.account.Tokens;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
@@ -98,9 +98,9 @@ public class CheckInLinks {
 
 	/**
 	 * A link found by its token, what it is worth now, for whom, which check-in
-	 * ({@code "P3D"}: day 3) and the clinic's time zone.
+	 * ({@code "P3D"}: day 3), the clinic's time zone and the patient's language (a tag).
 	 */
-	record Lookup(Link link, State state, UUID accountId, String offsetLabel, String timeZone) {
+	record Lookup(Link link, State state, UUID accountId, String offsetLabel, String timeZone, String language) {
 	}
 
 	/**
@@ -176,10 +176,10 @@ public class CheckInLinks {
 
 	private Lookup lookup(Link link) {
 		Instant now = this.clock.instant();
-		Optional<AccountId> account = this.accounts.enabledPatientLogin(new ClinicId(link.clinicId()),
+		Optional<PatientLogin> account = this.accounts.enabledPatientLoginWithLanguage(new ClinicId(link.clinicId()),
 				link.patientId());
 		if (account.isEmpty()) {
-			return new Lookup(link, State.LOGIN_DISABLED, null, null, null);
+			return new Lookup(link, State.LOGIN_DISABLED, null, null, null, null);
 		}
 		Optional<CheckInState> checkIn = this.treatments.findCheckIn(new ClinicId(link.clinicId()),
 				new CheckInId(link.checkInId()));
@@ -193,8 +193,9 @@ public class CheckInLinks {
 		else {
 			state = (checkIn.get().answeredAt() != null) ? State.ANSWERED : State.VALID;
 		}
-		return new Lookup(link, state, account.get().value(), checkIn.map(CheckInState::offsetLabel).orElse(null),
-				this.clinics.timeZone(new ClinicId(link.clinicId())));
+		return new Lookup(link, state, account.get().accountId().value(),
+				checkIn.map(CheckInState::offsetLabel).orElse(null),
+				this.clinics.timeZone(new ClinicId(link.clinicId())), account.get().language());
 	}
 
 	/**
@@ -243,7 +244,7 @@ public class CheckInLinks {
 
 	/** Erasure: the patient's links go, used or not, and the throttle's count of them. */
 	@Transactional
-	public int erase(ClinicId clinicId, PatientId patientId) {
+	int erase(ClinicId clinicId, PatientId patientId) {
 		this.jdbc.sql("DELETE FROM check_in_link_attempt WHERE subject = ?")
 			.param(CheckInLinkThrottle.patientKey(patientId.value()))
 			.update();

@@ -27,16 +27,21 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class ReportController {
 
+	private static final String FORM = "report/form";
+
 	private final ReportService reports;
 
 	private final TreatmentService treatments;
 
 	private final ReportForms forms;
 
-	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms) {
+	private final PhotoUploads photos;
+
+	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms, PhotoUploads photos) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.forms = forms;
+		this.photos = photos;
 	}
 
 	/** The form's symptoms by group, other causes and answers. */
@@ -54,12 +59,20 @@ class ReportController {
 		return "report/form";
 	}
 
+	/**
+	 * The report with its photos ({@link PhotoUploads}): a photo refused, or "add these
+	 * photos", shows the form again with everything typed and the photos accepted so far.
+	 */
 	@PostMapping("/me/reports")
 	String submitReport(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("reportForm") ReportForm form,
-			BindingResult result, Model model, HttpServletResponse response) {
-		return this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form, result,
-				model, response, (report) -> Submits.submitted(this.reports, user.clinicId(), report,
-						() -> this.reports.submit(report)));
+			BindingResult result, @ModelAttribute("photoForm") PhotoForm photoForm, BindingResult photoBinding,
+			Model model, HttpServletResponse response) {
+		PhotoUploads.Upload upload = this.photos
+			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoForm.post());
+		String view = this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form,
+				result, model, response, (report) -> upload.saveOrHoldBack(report, response, FORM,
+						(save) -> Submits.submitted(this.reports, user.clinicId(), report, save)));
+		return upload.shown(view, FORM, ((ReportForm) model.getAttribute("reportForm")).formToken(), model, response);
 	}
 
 	@GetMapping("/me/reports/{id}")

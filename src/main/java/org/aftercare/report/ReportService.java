@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -43,8 +42,6 @@ public class ReportService {
 
 	private final TreatmentService treatments;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -53,11 +50,10 @@ public class ReportService {
 
 	private final EntityManager entityManager;
 
-	ReportService(SymptomReportRepository reports, TreatmentService treatments, ApplicationEventPublisher events,
-			AuditLog audit, Clock clock, EpisodeReports episodes, EntityManager entityManager) {
+	ReportService(SymptomReportRepository reports, TreatmentService treatments, AuditLog audit, Clock clock,
+			EpisodeReports episodes, EntityManager entityManager) {
 		this.reports = reports;
 		this.treatments = treatments;
-		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 		this.episodes = episodes;
@@ -121,22 +117,6 @@ public class ReportService {
 				report.patientId().value()) != updated.size()) {
 			throw new NotFoundException("entry");
 		}
-	}
-
-	/**
-	 * Erasure: everything the patient wrote in their own words (notes, medicines, the
-	 * description of an "other" symptom) goes; the reports, their entries and scores
-	 * stay, de-identified, for the clinic's counts. Publishes {@link ReportTextErased} so
-	 * that copies of the descriptions elsewhere go too, in the same transaction.
-	 * @return how many reports and entries lost text
-	 */
-	@Transactional
-	public int eraseFreeText(ClinicId clinicId, PatientId patientId) {
-		List<String> descriptions = this.reports.findOtherDescriptions(clinicId.value(), patientId.value());
-		int changed = this.reports.eraseReportText(clinicId.value(), patientId.value())
-				+ this.reports.eraseEntryText(clinicId.value(), patientId.value());
-		this.events.publishEvent(new ReportTextErased(clinicId, patientId, descriptions));
-		return changed;
 	}
 
 	/**

@@ -30,13 +30,18 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class UpdateController {
 
+	private static final String FORM = "report/update";
+
 	private final ReportService reports;
 
 	private final ReportForms forms;
 
-	UpdateController(ReportService reports, ReportForms forms) {
+	private final PhotoUploads photos;
+
+	UpdateController(ReportService reports, ReportForms forms, PhotoUploads photos) {
 		this.reports = reports;
 		this.forms = forms;
+		this.photos = photos;
 	}
 
 	@GetMapping("/me/entries/{entryId}/update")
@@ -47,18 +52,22 @@ class UpdateController {
 		return "report/update";
 	}
 
+	/** The update with its photos, as the report form ({@link PhotoUploads}). */
 	@PostMapping("/me/entries/{entryId}/update")
 	String submitUpdate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID entryId,
-			@Valid @ModelAttribute("updateForm") UpdateForm form, BindingResult result, Model model,
+			@Valid @ModelAttribute("updateForm") UpdateForm form, BindingResult result,
+			@ModelAttribute("photoForm") PhotoForm photoForm, BindingResult photoBinding, Model model,
 			HttpServletResponse response) {
 		model.addAttribute("entryId", entryId);
-		return Submits.saving(model, response, "report/update", () -> {
+		PhotoUploads.Upload upload = this.photos
+			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoForm.post());
+		String view = Submits.saving(model, response, FORM, () -> {
 			EntryView entry = ownEntry(user, entryId);
 			model.addAttribute("entry", entry);
 			this.forms.checkUpdate(form, result, entry, user.zone());
 			if (result.hasErrors()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				return "report/update";
+				return FORM;
 			}
 			boolean ongoing = Boolean.TRUE.equals(form.ongoing());
 			boolean headache = entry.symptom() == Symptom.HEADACHE;
@@ -68,8 +77,10 @@ class UpdateController {
 					headache ? form.neurologicalSigns() : null, entry.id());
 			NewReport report = NewReport.of(user.clinicId(), new PatientId(user.patientId()), form.formToken(),
 					List.of(update), null);
-			return Submits.submitted(this.reports, user.clinicId(), report, () -> this.reports.submit(report));
+			return upload.saveOrHoldBack(report, response, FORM,
+					(save) -> Submits.submitted(this.reports, user.clinicId(), report, save));
 		});
+		return upload.shown(view, FORM, form.formToken(), model, response);
 	}
 
 	private EntryView ownEntry(CurrentUser user, UUID entryId) {

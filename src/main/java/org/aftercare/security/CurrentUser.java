@@ -39,11 +39,23 @@ public final class CurrentUser implements UserDetails, Serializable {
 
 	private final boolean enabled;
 
+	/**
+	 * The language a patient chose or their clinician chose for them, a tag ("es");
+	 * {@code null} when not known (a session from before it was kept).
+	 */
+	private final String language;
+
 	/** {@link #timeZone} parsed once: every date on a page asks for it. */
 	private transient java.time.ZoneId zone;
 
 	public CurrentUser(UUID accountId, UUID clinicId, UUID patientId, String email, String displayName, Role role,
 			String timeZone, String passwordHash, boolean enabled) {
+		this(accountId, clinicId, patientId, email, displayName, role, timeZone, passwordHash, enabled, null);
+	}
+
+	public CurrentUser(UUID accountId, UUID clinicId, UUID patientId, String email, String displayName, Role role,
+			String timeZone, String passwordHash, boolean enabled, String language) {
+		this.language = language;
 		this.accountId = accountId;
 		this.clinicId = clinicId;
 		this.patientId = patientId;
@@ -84,6 +96,14 @@ public final class CurrentUser implements UserDetails, Serializable {
 			this.zone = parsed;
 		}
 		return parsed;
+	}
+
+	/**
+	 * The account's language as it was when they signed in, a tag such as "es";
+	 * {@code null} when not known. Staff pages ignore it.
+	 */
+	public String language() {
+		return this.language;
 	}
 
 	public boolean isStaff() {

@@ -122,6 +122,15 @@ public class TreatmentService {
 			.map(Treatment::summary);
 	}
 
+	/** Every treatment of the patient, oldest first: their episodes. */
+	@Transactional(readOnly = true)
+	public List<TreatmentSummary> treatmentsOf(ClinicId clinicId, PatientId patientId) {
+		return this.treatments.findAllOfPatient(clinicId.value(), patientId.value())
+			.stream()
+			.map(Treatment::summary)
+			.toList();
+	}
+
 	/**
 	 * Check-ins that are due, not yet reminded and not yet answered, across all clinics,
 	 * oldest first: the reminder job's work list.

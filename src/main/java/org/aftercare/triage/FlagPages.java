@@ -17,6 +17,7 @@ import org.aftercare.audit.AuditLog;
 import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
 import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentId;
@@ -41,17 +42,20 @@ class FlagPages {
 
 	private final ReportService reports;
 
+	private final ReportPhotos photos;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	FlagPages(FlagPage page, PatientService patients, TreatmentService treatments, AccountService accounts,
-			ReportService reports, AuditLog audit, Clock clock) {
+			ReportService reports, ReportPhotos photos, AuditLog audit, Clock clock) {
 		this.page = page;
 		this.patients = patients;
 		this.treatments = treatments;
 		this.accounts = accounts;
 		this.reports = reports;
+		this.photos = photos;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -74,7 +78,8 @@ class FlagPages {
 		FlagView view = new FlagView(flag, patient, age, treatment, injector,
 				this.page.episodeFlags(clinicId.value(), flag.treatmentId()),
 				this.page.evidence(clinicId.value(), flagId), this.page.actions(clinicId.value(), flagId),
-				this.reports.episode(clinicId, new TreatmentId(flag.treatmentId())));
+				this.reports.episode(clinicId, new TreatmentId(flag.treatmentId())),
+				this.photos.ofEpisode(clinicId, new TreatmentId(flag.treatmentId())));
 		this.audit.record(new AuditEvent(clinicId, flag.patientId(), AuditAction.FLAG_VIEWED, "flag", flagId, null));
 		return view;
 	}

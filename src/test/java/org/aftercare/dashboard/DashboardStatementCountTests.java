@@ -179,7 +179,7 @@ class DashboardStatementCountTests {
 	/**
 	 * A clinic with {@code n} patients, one of them with {@code n} treatments, each
 	 * episode flagged; the last episode with {@code n} more reports on its flag and
-	 * {@code n} recorded contacts.
+	 * {@code n} recorded contacts; a photo with every report.
 	 */
 	private Clinic clinicWith(int n) throws Exception {
 		Instant start = Instant.now().minus(Duration.ofDays(10));
@@ -218,6 +218,16 @@ class DashboardStatementCountTests {
 		assertThat(count("SELECT count(*) FROM flag WHERE clinic_id = ?", world)).isEqualTo(2L * n - 1);
 		assertThat(count("SELECT count(*) FROM treatment WHERE clinic_id = ?", world)).isEqualTo(2L * n - 1);
 		assertThat(count("SELECT count(*) FROM symptom_report WHERE clinic_id = ?", world)).isEqualTo(3L * n - 2);
+		// A photo with every report: the flag and patient pages list them in one
+		// statement
+		// however many there are.
+		this.jdbc.sql("""
+				INSERT INTO report_photo (id, clinic_id, patient_id, form_token, report_id, uploaded_at, content_type,
+				                          width, height, thumbnail_width, thumbnail_height, image, thumbnail)
+				SELECT gen_random_uuid(), clinic_id, patient_id, form_token, id, submitted_at, 'image/jpeg', 1, 1, 1, 1,
+				       '\\x00'::bytea, '\\x00'::bytea
+				  FROM symptom_report WHERE clinic_id = ?""").param(world.clinicId()).update();
+		assertThat(count("SELECT count(*) FROM report_photo WHERE clinic_id = ?", world)).isEqualTo(3L * n - 2);
 		return new Clinic(world, patient, flag);
 	}
 

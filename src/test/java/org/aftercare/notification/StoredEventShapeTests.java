@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The e-mails still waiting in the event publication registry when this version is
  * deployed were stored by the one before, whose events held plain UUIDs: each is read
  * back into the typed event, and a typed event is stored in the same JSON as before, its
- * ids bare strings. Read through the application's own serializer, as the registry reads
- * them on a restart or a retry.
+ * ids bare strings. The e-mailed links stored before their events carried a language are
+ * read as English, the language every e-mail was written in then. Read through the
+ * application's own serializer, as the registry reads them on a restart or a retry.
  */
 @AftercareTest
 class StoredEventShapeTests {
@@ -77,20 +78,45 @@ class StoredEventShapeTests {
 	void everyDurableEventKeepsItsStoredShape() {
 		Instant expires = Instant.parse("2026-03-01T10:00:00Z");
 		assertRoundTrip(new InvitationIssued(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
-				expires, false, PATIENT), Map.of("clinicId", CLINIC, "accountId", ACCOUNT, "patientId", PATIENT));
+				expires, false, PATIENT, "es"), Map.of("clinicId", CLINIC, "accountId", ACCOUNT, "patientId", PATIENT));
 		assertRoundTrip(new InvitationIssued(new ClinicId(CLINIC), new AccountId(ACCOUNT), "s@x.test", "Staff", "t",
-				expires, true, null), Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
+				expires, true, null, "en"), Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
 		assertRoundTrip(new PasswordResetRequested(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
-				expires), Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
-		assertRoundTrip(
-				new SignInLinkRequested(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t", expires),
-				Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
+				expires, "es"), Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
+		assertRoundTrip(new SignInLinkRequested(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
+				expires, "es"), Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
 		assertRoundTrip(new TwoFactorReset(new ClinicId(CLINIC), new AccountId(ACCOUNT), "s@x.test", "Staff", true),
 				Map.of("clinicId", CLINIC, "accountId", ACCOUNT));
 		assertRoundTrip(new CheckInLinkRequested(new ClinicId(CLINIC), new PatientId(PATIENT), new CheckInId(CHECK_IN),
 				Duration.ofDays(3)), Map.of("clinicId", CLINIC, "patientId", PATIENT, "checkInId", CHECK_IN));
 		assertRoundTrip(new CheckInReminderDue(new CheckInId(CHECK_IN), new ClinicId(CLINIC), new PatientId(PATIENT),
 				Duration.ofDays(1)), Map.of("checkInId", CHECK_IN, "clinicId", CLINIC, "patientId", PATIENT));
+	}
+
+	@Test
+	void mailLinksStoredBeforeTheyCarriedALanguageAreReadAsEnglish() {
+		String link = """
+				{"clinicId":"%s","accountId":"%s","email":"p@x.test","displayName":"Pat","token":"t",
+				 "expiresAt":"2026-03-01T10:00:00Z"%s}""";
+		Instant expires = Instant.parse("2026-03-01T10:00:00Z");
+		assertThat(this.serializer.deserialize(link.formatted(CLINIC, ACCOUNT, ""), PasswordResetRequested.class))
+			.isEqualTo(new PasswordResetRequested(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
+					expires, "en"));
+		assertThat(this.serializer.deserialize(link.formatted(CLINIC, ACCOUNT, ""), SignInLinkRequested.class))
+			.isEqualTo(new SignInLinkRequested(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
+					expires, "en"));
+		assertThat(this.serializer.deserialize(
+				link.formatted(CLINIC, ACCOUNT, ",\"staff\":false,\"patientId\":\"" + PATIENT + "\""),
+				InvitationIssued.class))
+			.isEqualTo(new InvitationIssued(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
+					expires, false, PATIENT, "en"));
+	}
+
+	@Test
+	void aMailLinksLanguageIsStoredWithIt() {
+		assertThat(stored(new SignInLinkRequested(new ClinicId(CLINIC), new AccountId(ACCOUNT), "p@x.test", "Pat", "t",
+				Instant.parse("2026-03-01T10:00:00Z"), "es")))
+			.containsEntry("language", "es");
 	}
 
 	private void assertRoundTrip(Object event, Map<String, UUID> ids) {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.aftercare.AftercareTest;
@@ -23,6 +26,8 @@ import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientId;
+import org.aftercare.account.PasswordResetRequested;
+import org.aftercare.triage.FlagId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.Confounder;
@@ -39,6 +44,8 @@ import org.aftercare.treatment.Indication;
 import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.triage.FlagRaised;
+import org.aftercare.triage.rules.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -76,6 +83,9 @@ class PrivacyTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	EventPublicationRepository publications;
 
 	@Test
 	void patientDownloadsAllTheirDataAsJsonAndNobodyElses() throws Exception {
@@ -266,11 +276,18 @@ class PrivacyTests {
 			.perform(formLogin("/login").userParameter("email").user(world.patientEmail()).password("not it at all"))
 			.andExpect(redirectedUrl("/login?error"));
 		String emailKey = sha256(world.patientEmail().toLowerCase(java.util.Locale.ROOT));
-		UUID pending = UUID.randomUUID();
-		UUID unrelated = UUID.randomUUID();
-		publication(pending, "{\"email\":\"" + world.patientEmail().toUpperCase(java.util.Locale.ROOT)
-				+ "\",\"displayName\":\"" + world.patient().displayName() + "\"}");
-		publication(unrelated, "{\"email\":\"someone-else@test.aftercare\"}");
+		// E-mails that failed and wait: one to their address (written in other letters),
+		// an alert about them, and the same for someone else and for the neighbour.
+		Instant expires = Instant.now().plus(Duration.ofMinutes(30));
+		UUID pending = publication(new PasswordResetRequested(world.clinic(),
+				new AccountId(world.patient().accountId()), world.patientEmail().toUpperCase(java.util.Locale.ROOT),
+				world.patient().displayName(), "token", expires, "en"));
+		UUID pendingAlert = publication(new FlagRaised(new FlagId(flag), world.clinic(), new PatientId(patientId),
+				"R12_UNUSUAL", Priority.HIGH, false));
+		UUID unrelated = publication(new PasswordResetRequested(world.clinic(), new AccountId(UUID.randomUUID()),
+				"someone-else@test.aftercare", "Someone Else", "token", expires, "en"));
+		UUID unrelatedAlert = publication(new FlagRaised(new FlagId(neighbourFlag), world.clinic(),
+				new PatientId(neighbour), "R12_UNUSUAL", Priority.HIGH, false));
 		try {
 			assertThat(count("SELECT count(*) FROM password_reset WHERE clinic_id = ? AND account_id = ?",
 					world.clinicId(), world.patient().accountId()))
@@ -328,11 +345,11 @@ class PrivacyTests {
 				.query(String.class)
 				.single()).isEqualTo("RESOLVED, POSSIBLE, NON_SERIOUS");
 
-			// The pending e-mail about them is dropped; others' stay.
-			assertThat(this.jdbc.sql("SELECT id FROM event_publication WHERE id IN (?, ?)")
-				.params(pending, unrelated)
+			// The pending e-mails about them are dropped; others' stay.
+			assertThat(this.jdbc.sql("SELECT id FROM event_publication WHERE id IN (?, ?, ?, ?)")
+				.params(pending, pendingAlert, unrelated, unrelatedAlert)
 				.query(UUID.class)
-				.list()).containsExactly(unrelated);
+				.list()).containsExactlyInAnyOrder(unrelated, unrelatedAlert);
 			assertThat(this.jdbc.sql("SELECT count(*) FROM event_publication WHERE strpos(serialized_event, ?) > 0")
 				.param(patientId.toString())
 				.query(Long.class)
@@ -359,7 +376,9 @@ class PrivacyTests {
 			assertThat(auditCount(world.clinicId(), patientId, "PASSWORD_RESET_REQUESTED")).isOne();
 		}
 		finally {
-			this.jdbc.sql("DELETE FROM event_publication WHERE id IN (?, ?)").params(pending, unrelated).update();
+			this.jdbc.sql("DELETE FROM event_publication WHERE id IN (?, ?, ?, ?)")
+				.params(pending, pendingAlert, unrelated, unrelatedAlert)
+				.update();
 		}
 	}
 
@@ -382,11 +401,11 @@ class PrivacyTests {
 	}
 
 	/** An event publication whose listener has not succeeded yet. */
-	private void publication(UUID id, String json) {
-		this.jdbc.sql("""
-				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
-				                               completion_attempts)
-				VALUES (?, 'test.listener', 'test.Event', ?, now(), 'FAILED', 1)""").params(id, json).update();
+	private UUID publication(Object event) {
+		TargetEventPublication publication = TargetEventPublication.of(event,
+				PublicationTargetIdentifier.of("test.listener"));
+		this.publications.create(publication);
+		return publication.getIdentifier();
 	}
 
 	private static String sha256(String text) throws Exception {

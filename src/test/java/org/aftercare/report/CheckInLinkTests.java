@@ -164,7 +164,10 @@ class CheckInLinkTests {
 	void aHeadacheReportedThroughTheLinkShowsItsAdvice() throws Exception {
 		open(issueForFirstCheckIn());
 		perform(get("/check-in/report")).andExpect(status().isOk())
-			.andExpect(content().string(containsString("action=\"/check-in/report\"")));
+			.andExpect(content().string(containsString("action=\"/check-in/report\"")))
+			// Photos need the patient signed in (their thumbnails are theirs alone).
+			.andExpect(content().string(not(containsString("type=\"file\""))))
+			.andExpect(content().string(not(containsString("multipart/form-data"))));
 		// A moderate headache still going on: R5, reviewed within one business day.
 		MockHttpServletRequestBuilder form = ReportRequests.report(this.world.patient())
 			.entry(Symptom.HEADACHE, "startedAt", ReportRequests.local(Instant.now().minus(Duration.ofHours(1))))

@@ -47,7 +47,7 @@ class ReportSubmitRaceTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		ReportId saved = new ReportId(UUID.randomUUID());
 		AtomicInteger calls = new AtomicInteger();
-		ReportService racing = new ReportService(null, null, null, null, null, null, null) {
+		ReportService racing = new ReportService(null, null, null, null, null, null) {
 			@Override
 			public ReportId submit(NewReport report) {
 				if (calls.incrementAndGet() == 1) {

@@ -27,14 +27,19 @@ class ReportTextErasureTests {
 	@Autowired
 	ReportService reports;
 
+	@Autowired
+	ReportErasure erasure;
+
 	@Test
-	void eraseFreeTextRemovesThePatientsWordsAndKeepsTheScores() {
+	void erasePatientRemovesThePatientsWordsAndKeepsTheScores() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		submit(world);
 		submit(other);
 
-		assertThat(this.reports.eraseFreeText(world.clinic(), world.patientId())).isEqualTo(2);
+		assertThat(this.erasure.erasePatient(world.clinic(), world.patientId()))
+			.as("the descriptions erased, which flags may quote")
+			.containsExactly("tingling");
 
 		ReportView erased = this.reports.history(world.clinic(), world.patientId()).get(0);
 		assertThat(erased.notes()).isNull();

@@ -55,7 +55,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * filters. The application's connections (the role {@code aftercare_app}) run queries
  * here with their {@code clinic_id} filter left out, and still see nothing of another
  * clinic. Two clinics, A and B, each with rows in every clinic-owned table; the tables
- * come from the catalog, so a table added later is covered without a change here.
+ * and read models come from the catalog, so one added later is covered without a change
+ * here.
  */
 @AftercareTest
 class TenantIsolationTests {
@@ -100,7 +101,8 @@ class TenantIsolationTests {
 	@Test
 	void everyClinicOwnedTableShowsClinicAOnlyItsOwnRowsWithoutAWhereClause() {
 		List<String> tables = clinicOwnedTables();
-		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request");
+		assertThat(tables).contains("patient", "symptom_report", "flag", "audit_event", "erasure_request",
+				"report_photo");
 		for (String table : tables) {
 			assertThat(ownerCount(table, this.b.clinicId())).as("rows of clinic B in %s", table).isPositive();
 			List<UUID> seen = inClinic(this.a.clinicId(),
@@ -220,6 +222,41 @@ class TenantIsolationTests {
 			.param(role())
 			.query(Boolean.class)
 			.single()).isFalse();
+	}
+
+	/**
+	 * Read models (docs/modules.md) are views over several modules' tables. Each reads
+	 * them as the role that queries it ({@code security_invoker}; a view without it would
+	 * read them as its owner, past the policies), so a clinic sees only its own rows
+	 * there too; and the app role may only read them, never write another module's table
+	 * through one.
+	 */
+	@Test
+	void everyReadModelShowsClinicAOnlyItsOwnRowsAndOnlyToRead() {
+		List<String> readModels = readModels();
+		assertThat(readModels).contains("read_model.flag_queue_staff", "read_model.patient_list",
+				"read_model.audit_trail");
+		for (String readModel : readModels) {
+			assertThat(this.owner.sql("""
+					SELECT coalesce(array_to_string(c.reloptions, ','), '') FROM pg_class c
+					 WHERE c.oid = CAST(? AS regclass)""").param(readModel).query(String.class).single())
+				.as("the options of %s", readModel)
+				.contains("security_invoker=true");
+			assertThat(this.owner.sql("""
+					SELECT has_table_privilege(?, ?, 'SELECT'), has_table_privilege(?, ?, 'INSERT'),
+					       has_table_privilege(?, ?, 'UPDATE'), has_table_privilege(?, ?, 'DELETE'),
+					       has_table_privilege(?, ?, 'TRUNCATE')""")
+				.params(role(), readModel, role(), readModel, role(), readModel, role(), readModel, role(), readModel)
+				.query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+						rs.getBoolean(5)))
+				.single()).as("what the app role may do with %s", readModel)
+				.containsExactly(true, false, false, false, false);
+			List<UUID> seen = inClinic(this.a.clinicId(),
+					() -> this.jdbc.sql("SELECT clinic_id FROM " + readModel).query(UUID.class).list());
+			assertThat(seen).as("clinics seen in %s with clinic A's scope", readModel)
+				.isNotEmpty()
+				.containsOnly(this.a.clinicId());
+		}
 	}
 
 	/**
@@ -373,7 +410,18 @@ class TenantIsolationTests {
 	private List<String> tablesWithClinic() {
 		List<String> tables = new ArrayList<>(clinicOwnedTables());
 		tables.add("clinic");
+		tables.addAll(readModels());
 		return tables;
+	}
+
+	/** Every view of the schema read_model, schema-qualified, from the catalog. */
+	private List<String> readModels() {
+		return this.owner.sql("""
+				SELECT n.nspname || '.' || c.relname FROM pg_class c
+				  JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'read_model'
+				 ORDER BY 1
+				""").query(String.class).list();
 	}
 
 	private static MockHttpServletRequest randomClient(MockHttpServletRequest request) {
@@ -390,8 +438,8 @@ class TenantIsolationTests {
 	 * A clinic with at least one row in every clinic-owned table: through the app where
 	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
 	 * trail, invitations, reset and sign-in links, erasure requests, API clients), and as
-	 * the owner for the two-factor tables, the settings rows and R6's settled episodes
-	 * and ongoing headaches.
+	 * the owner for the two-factor tables, the settings rows, R6's settled episodes and
+	 * ongoing headaches, and a report's photo.
 	 */
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
@@ -478,6 +526,17 @@ class TenantIsolationTests {
 			.sql("INSERT INTO ongoing_headache (clinic_id, treatment_id, patient_id, reported_at, started_at) "
 					+ "VALUES (?, ?, ?, now(), now() - interval '1 day')")
 			.params(clinic, world.treatmentId(), world.patient().patientId())
+			.update();
+		UUID report = this.owner.sql("SELECT id FROM symptom_report WHERE clinic_id = ? LIMIT 1")
+			.param(clinic)
+			.query(UUID.class)
+			.single();
+		this.owner.sql("""
+				INSERT INTO report_photo (id, clinic_id, patient_id, form_token, report_id, uploaded_at, content_type,
+				    width, height, thumbnail_width, thumbnail_height, image, thumbnail)
+				VALUES (?, ?, ?, ?, ?, now(), 'image/jpeg', 1, 1, 1, 1, ?, ?)""")
+			.params(UUID.randomUUID(), clinic, world.patient().patientId(), UUID.randomUUID(), report, new byte[] { 1 },
+					new byte[] { 1 })
 			.update();
 		return world;
 	}

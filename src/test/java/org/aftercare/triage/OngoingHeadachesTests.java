@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,8 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.patient.PatientId;
-import org.aftercare.privacy.PatientErased;
 import org.aftercare.report.NewEntry;
 import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
@@ -47,7 +44,7 @@ class OngoingHeadachesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationEventPublisher events;
+	PatientFlags flags;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -86,9 +83,8 @@ class OngoingHeadachesTests {
 		submit(other, Symptom.HEADACHE, started, true);
 		assertThat(row(erased)).isNotEmpty();
 
-		ClinicScope.runInClinic(new ClinicId(erased.clinicId()), () -> new TransactionTemplate(this.transactions)
-			.executeWithoutResult((status) -> this.events.publishEvent(
-					new PatientErased(new ClinicId(erased.clinicId()), new PatientId(erased.patient().patientId())))));
+		ClinicScope.runInClinic(erased.clinic(), () -> new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.flags.erasePatient(erased.clinic(), erased.patientId(), List.of())));
 
 		assertThat(row(erased)).isEmpty();
 		assertThat(row(other)).isNotEmpty();
