@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,6 +65,9 @@ final class FhirResources {
 
 	static final String CAUSALITY = "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess";
 
+	/** Language tags, the code system of Patient.communication.language. */
+	static final String BCP_47 = "urn:ietf:bcp:47";
+
 	/** The questionnaire of the report form: its id, and its version in the canonical. */
 	static final String QUESTIONNAIRE_ID = "symptom-report";
 
@@ -87,9 +91,11 @@ final class FhirResources {
 	}
 
 	/**
-	 * Name and date of birth only: no sex or gender (the app holds none), no e-mail or
-	 * phone (an export for records and statistics has no use for them, and they are what
-	 * a leak would abuse first).
+	 * Name, date of birth and the language the patient reads Aftercare in: no sex or
+	 * gender (the app holds none), no e-mail or phone (an export for records and
+	 * statistics has no use for them, and they are what a leak would abuse first). The
+	 * language is the one the clinic should speak to them in, so it is their preferred
+	 * communication, coded in BCP-47 as FHIR asks.
 	 */
 	Patient patient(PatientRecord record) {
 		Patient patient = new Patient();
@@ -100,6 +106,12 @@ final class FhirResources {
 			.setFamily(record.intake().familyName())
 			.addGiven(record.intake().givenName());
 		patient.setBirthDateElement(date(record.intake().dateOfBirth()));
+		if (record.language() != null) {
+			String display = Locale.forLanguageTag(record.language()).getDisplayName(Locale.ENGLISH);
+			patient.addCommunication()
+				.setLanguage(concept(new Coding(BCP_47, record.language(), display)))
+				.setPreferred(true);
+		}
 		return patient;
 	}
 

@@ -74,10 +74,13 @@ public class PatientService {
 			.optional();
 	}
 
-	/** One patient's record with when it was recorded, for the FHIR API. */
+	/**
+	 * One patient's record with when it was recorded and their login's language, for the
+	 * FHIR API.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<PatientRecord> findRecord(ClinicId clinicId, PatientId patientId) {
-		return this.jdbc.sql(COLUMNS + ", created_at FROM patient WHERE clinic_id = ? AND id = ?")
+		return this.jdbc.sql(COLUMNS + ", created_at, " + LANGUAGE + " FROM patient p WHERE clinic_id = ? AND id = ?")
 			.params(clinicId.value(), patientId.value())
 			.query(PatientService::record)
 			.optional();
@@ -89,13 +92,10 @@ public class PatientService {
 	 */
 	@Transactional(readOnly = true)
 	public List<PatientRecord> records(ClinicId clinicId, KeysetPage page) {
-		return page
-			.bind(this.jdbc
-				.sql(COLUMNS + ", created_at FROM patient WHERE clinic_id = :clinic"
-						+ page.conditions("created_at", "id") + " ORDER BY created_at, id LIMIT :keyset_limit")
-				.param("clinic", clinicId.value()))
-			.query(PatientService::record)
-			.list();
+		return page.bind(this.jdbc
+			.sql(COLUMNS + ", created_at, " + LANGUAGE + " FROM patient p WHERE clinic_id = :clinic"
+					+ page.conditions("created_at", "id") + " ORDER BY created_at, id LIMIT :keyset_limit")
+			.param("clinic", clinicId.value())).query(PatientService::record).list();
 	}
 
 	private static final String COLUMNS = """
@@ -112,7 +112,7 @@ public class PatientService {
 
 	private static PatientRecord record(ResultSet rs, int n) throws SQLException {
 		return new PatientRecord(new PatientId(rs.getObject(1, UUID.class)), intake(rs),
-				rs.getTimestamp(22).toInstant());
+				rs.getTimestamp(22).toInstant(), rs.getString(23));
 	}
 
 	private static Intake intake(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -11,6 +12,7 @@ import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -31,6 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
+import org.aftercare.account.AccountId;
+import org.aftercare.account.AccountService;
 import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.ReportService;
@@ -61,6 +65,9 @@ class FhirApiTests {
 
 	@Autowired
 	PatientService patients;
+
+	@Autowired
+	AccountService accounts;
 
 	@Autowired
 	ApiClients clients;
@@ -99,6 +106,29 @@ class FhirApiTests {
 		assertThat(response.getContentAsString()).doesNotContain(this.a.world.patientEmail());
 		assertThat(audit("FHIR_READ")).containsExactly(List.of(this.a.clientId.toString(), "API_CLIENT",
 				patientId.toString(), "Patient", patientId.toString()));
+	}
+
+	@Test
+	void aPatientsLanguageIsTheirPreferredCommunicationAndFollowsTheirSwitch() throws Exception {
+		String path = "/fhir/Patient/" + this.a.world.patient().patientId();
+		Patient english = FhirClinic.parse(this.a.get(path), Patient.class);
+		assertThat(english.getCommunication()).hasSize(1);
+		assertThat(english.getCommunicationFirstRep().getPreferred()).isTrue();
+		assertThat(english.getCommunicationFirstRep().getLanguage().getCodingFirstRep())
+			.extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
+			.containsExactly("urn:ietf:bcp:47", "en", "English");
+
+		this.accounts.changeLanguage(this.a.world.clinic(), new AccountId(this.a.world.patient().accountId()),
+				Locale.forLanguageTag("es"));
+		Patient spanish = FhirClinic.parse(this.a.get(path), Patient.class);
+		assertThat(spanish.getCommunicationFirstRep().getLanguage().getCodingFirstRep())
+			.extracting(Coding::getCode, Coding::getDisplay)
+			.containsExactly("es", "Spanish");
+		Bundle search = this.a.search("/fhir/Patient");
+		assertThat(((Patient) search.getEntryFirstRep().getResource()).getCommunicationFirstRep()
+			.getLanguage()
+			.getCodingFirstRep()
+			.getCode()).isEqualTo("es");
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -118,6 +119,8 @@ class FhirValidationTests {
 			Resource first = bundle.getEntryFirstRep().getResource();
 			produced.add(clinic.read("/fhir/" + type + "/" + first.getIdElement().getIdPart(), first.getClass()));
 		}
+		Patient patient = (Patient) clinic.search("/fhir/Patient").getEntryFirstRep().getResource();
+		assertThat(patient.getCommunication()).as("the patient's language, validated with the rest").hasSize(1);
 		Procedure procedure = (Procedure) clinic.search("/fhir/Procedure").getEntryFirstRep().getResource();
 		assertThat(procedure.getContained()).as("the product as a contained Medication").hasSize(1);
 		List<AdverseEvent> events = clinic.search("/fhir/AdverseEvent")
