@@ -54,19 +54,24 @@ class ApiClient {
 	@Column(name = "revoked_by")
 	private UUID revokedBy;
 
+	/** The one-time token of the form that created it; none for clients made before. */
+	@Column(name = "form_token", updatable = false)
+	private UUID formToken;
+
 	@Version
 	private Long version;
 
 	protected ApiClient() {
 	}
 
-	ApiClient(UUID clinicId, String name, String tokenHash, UUID createdBy, Instant at) {
+	ApiClient(UUID clinicId, String name, String tokenHash, UUID createdBy, Instant at, UUID formToken) {
 		this.id = Ids.next();
 		this.clinicId = clinicId;
 		this.name = name;
 		this.tokenHash = tokenHash;
 		this.createdBy = createdBy;
 		this.createdAt = at;
+		this.formToken = formToken;
 	}
 
 	/** Revokes the client; revoking twice changes nothing. */

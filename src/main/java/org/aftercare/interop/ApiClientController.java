@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,20 +46,38 @@ class ApiClientController {
 	/**
 	 * The token is shown in the answer to this POST, not after a redirect: a redirect
 	 * would carry it through the session, which is stored in PostgreSQL. The page is
-	 * never stored by the browser, so it cannot be shown again.
+	 * never stored by the browser, so it cannot be shown again. The form sent again (its
+	 * one-time token used) creates nothing: it leads to the list, which names the client
+	 * the first sending created and says what to do if its token was not copied.
 	 */
 	@PostMapping("/admin/api-clients")
 	String createClient(@AuthenticationPrincipal CurrentUser user,
 			@Valid @ModelAttribute("apiClientForm") ApiClientForm form, BindingResult result, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
+			// The form comes back with its token, so that its next sending is still one.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("clients", this.clients.list(user.clinicId()));
 			return "interop/api-clients";
 		}
-		ApiClients.Created created = this.clients.create(user.clinicId(), user.accountId(), form.name().strip());
+		ApiClientForm complete = form.complete();
+		ApiClients.Creation creation;
+		try {
+			creation = this.clients.create(user.clinicId(), user.accountId(), complete.name().strip(),
+					complete.formToken());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two sendings of one form raced; the first one won and showed the token.
+			creation = this.clients.createdBy(user.clinicId(), complete.formToken()).orElseThrow(() -> ex);
+		}
+		if (creation instanceof ApiClients.CreatedBefore before) {
+			// Plain values: flash attributes travel in the session, which is serialised.
+			redirect.addFlashAttribute("createdBeforeId", before.id());
+			redirect.addFlashAttribute("createdBeforeName", before.name());
+			return "redirect:/admin/api-clients";
+		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		model.addAttribute("created", created);
+		model.addAttribute("created", creation);
 		return "interop/api-client-created";
 	}
 

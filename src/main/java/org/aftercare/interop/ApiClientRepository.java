@@ -19,6 +19,8 @@ interface ApiClientRepository extends Repository<ApiClient, UUID> {
 
 	Optional<ApiClient> findByTokenHash(String tokenHash);
 
+	Optional<ApiClient> findByClinicIdAndFormToken(UUID clinicId, UUID formToken);
+
 	/**
 	 * Writes the last use unless a later one is there already: two requests of one client
 	 * racing never move it back, and never fail on the version.

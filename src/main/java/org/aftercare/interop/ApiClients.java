@@ -61,8 +61,20 @@ class ApiClients {
 		this.writes = new TransactionTemplate(transactions);
 	}
 
+	/** What sending the "Create API client" form did. */
+	sealed interface Creation permits Created, CreatedBefore {
+
+	}
+
 	/** A client just created, with the token that is shown this once. */
-	record Created(UUID id, String name, String token) {
+	record Created(UUID id, String name, String token) implements Creation {
+	}
+
+	/**
+	 * The client an earlier sending of the same form created: its token was shown on the
+	 * answer to that sending and cannot be shown again.
+	 */
+	record CreatedBefore(UUID id, String name) implements Creation {
 	}
 
 	/** One client on the admin's list. */
@@ -74,15 +86,31 @@ class ApiClients {
 
 	}
 
-	/** Creates a client of the clinic; only its token's SHA-256 is kept. */
+	/**
+	 * Creates a client of the clinic; only its token's SHA-256 is kept. A form token
+	 * already used (a double click, a refresh, Back and send again) creates nothing and
+	 * answers the client it created; two sendings racing end in a unique-index violation
+	 * for the second, which the caller answers the same way ({@link #createdBy}).
+	 */
 	@Transactional
-	Created create(ClinicId clinicId, UUID by, String name) {
+	Creation create(ClinicId clinicId, UUID by, String name, UUID formToken) {
+		Optional<CreatedBefore> earlier = createdBy(clinicId, formToken);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
 		String token = Tokens.newToken();
 		ApiClient client = this.clients
-			.save(new ApiClient(clinicId.value(), name, Tokens.hash(token), by, this.clock.instant()));
+			.save(new ApiClient(clinicId.value(), name, Tokens.hash(token), by, this.clock.instant(), formToken));
 		this.audit
 			.record(new AuditEvent(clinicId, null, AuditAction.API_CLIENT_CREATED, "api_client", client.id(), name));
 		return new Created(client.id(), name, token);
+	}
+
+	/** The client the form with this token created, if it was sent before. */
+	@Transactional(readOnly = true)
+	Optional<CreatedBefore> createdBy(ClinicId clinicId, UUID formToken) {
+		return this.clients.findByClinicIdAndFormToken(clinicId.value(), formToken)
+			.map((client) -> new CreatedBefore(client.id(), client.name()));
 	}
 
 	/** The clinic's clients, newest first, revoked ones included. */

@@ -2,8 +2,16 @@ package org.aftercare.interop;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,9 +101,18 @@ class ApiClientAdminTests {
 
 	@Test
 	void aBlankNameIsRefusedBesideTheFieldAndNothingIsCreated() throws Exception {
-		this.mvc.perform(post("/admin/api-clients").with(user(this.admin)).with(csrf()).param("name", "  "))
+		String formToken = UUID.randomUUID().toString();
+		String page = this.mvc
+			.perform(post("/admin/api-clients").with(user(this.admin))
+				.with(csrf())
+				.param("name", "  ")
+				.param("formToken", formToken))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("field-error")));
+			.andExpect(content().string(containsString("field-error")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(formToken(page)).as("the form keeps its one-time token").isEqualTo(formToken);
 		this.mvc.perform(post("/admin/api-clients").with(user(this.admin)).with(csrf()).param("name", "x".repeat(81)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("x".repeat(81))));
@@ -103,6 +120,91 @@ class ApiClientAdminTests {
 			.param(this.world.clinicId())
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void theFormSentTwiceCreatesOneClientAndTheSecondAnswerSaysWhatToDo() throws Exception {
+		String formToken = formToken(this.mvc.perform(get("/admin/api-clients").with(user(this.admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		MockHttpServletResponse first = this.mvc
+			.perform(post("/admin/api-clients").with(user(this.admin))
+				.with(csrf())
+				.param("name", "Warehouse")
+				.param("formToken", formToken))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		String token = first.getContentAsString().replaceFirst("(?s).*id=\"token\"[^>]*value=\"([^\"]+)\".*", "$1");
+		UUID id = this.jdbc.sql("SELECT id FROM api_client WHERE clinic_id = ?")
+			.param(this.world.clinicId())
+			.query(UUID.class)
+			.single();
+
+		MockHttpServletResponse second = this.mvc
+			.perform(post("/admin/api-clients").with(user(this.admin))
+				.with(csrf())
+				.param("name", "Warehouse")
+				.param("formToken", formToken))
+			.andExpect(redirectedUrl("/admin/api-clients"))
+			.andExpect(flash().attribute("createdBeforeId", id))
+			.andReturn()
+			.getResponse();
+		assertThat(second.getContentAsString()).doesNotContain(token);
+		// The list the redirect leads to, in the session the flash message was kept in.
+		Cookie session = second.getCookie("SESSION");
+		assertThat(session).as("the flash message's session").isNotNull();
+		this.mvc.perform(get("/admin/api-clients").with(user(this.admin)).cookie(session))
+			.andExpect(content().string(containsString("created the API client &quot;Warehouse&quot;")))
+			.andExpect(content().string(containsString("/admin/api-clients/" + id + "/revoke")))
+			.andExpect(content().string(not(containsString(token))));
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM api_client WHERE clinic_id = ?")
+			.param(this.world.clinicId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(audit("API_CLIENT_CREATED")).isEqualTo(1);
+		this.mvc.perform(get("/fhir/Patient").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void twoSendingsOfOneFormAtTheSameMomentCreateOneClient() throws Exception {
+		String formToken = UUID.randomUUID().toString();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				answers.add(threads.submit(() -> {
+					start.await();
+					return this.mvc
+						.perform(post("/admin/api-clients").with(user(this.admin))
+							.with(csrf())
+							.param("name", "Warehouse")
+							.param("formToken", formToken))
+						.andReturn()
+						.getResponse()
+						.getStatus();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(statuses).as("one answer with the token, one leading to the list")
+				.containsExactlyInAnyOrder(200, 302);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM api_client WHERE clinic_id = ?")
+			.param(this.world.clinicId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(audit("API_CLIENT_CREATED")).isEqualTo(1);
 	}
 
 	@Test
@@ -165,6 +267,10 @@ class ApiClientAdminTests {
 			.getResponse()
 			.getContentAsString();
 		return page.replaceFirst("(?s).*id=\"token\"[^>]*value=\"([^\"]+)\".*", "$1");
+	}
+
+	private static String formToken(String page) {
+		return page.replaceFirst("(?s).*name=\"formToken\"[^>]*value=\"([^\"]+)\".*", "$1");
 	}
 
 	private int audit(String action) {

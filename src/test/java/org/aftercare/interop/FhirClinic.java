@@ -83,7 +83,8 @@ final class FhirClinic {
 			.param("seriousness", "SERIOUS")
 			.param("criteria", "HOSPITALISATION")
 			.param("note", "Seen at A&E"));
-		ApiClients.Created client = clients.create(world.clinic(), world.clinician().accountId(), "Warehouse");
+		ApiClients.Created client = (ApiClients.Created) clients.create(world.clinic(), world.clinician().accountId(),
+				"Warehouse", UUID.randomUUID());
 		return new FhirClinic(world, client.token(), client.id(), flag, report, mvc);
 	}
 

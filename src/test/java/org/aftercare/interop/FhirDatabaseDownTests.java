@@ -2,6 +2,7 @@ package org.aftercare.interop;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,9 @@ class FhirDatabaseDownTests {
 	@BeforeEach
 	void clientOfAClinic() {
 		this.world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
-		this.token = this.clients.create(this.world.clinic(), this.world.clinician().accountId(), "Warehouse").token();
+		this.token = ((ApiClients.Created) this.clients.create(this.world.clinic(), this.world.clinician().accountId(),
+				"Warehouse", UUID.randomUUID()))
+			.token();
 	}
 
 	@Test
