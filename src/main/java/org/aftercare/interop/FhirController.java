@@ -31,8 +31,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The FHIR R4 API, read-only, under {@code /fhir}: the CapabilityStatement, our code
  * systems and the report form's Questionnaire for anyone (no patient data), and the
- * clinic's data for its API clients. Spring MVC with HAPI's model and parser: HAPI's own
- * server is not served by Maven Central here.
+ * clinic's data for its API clients. Spring MVC with HAPI's model and parser, not HAPI's
+ * {@code RestfulServer}: the API was built this way when only HAPI 8.12 was tried, whose
+ * server artifact did not resolve here, and it stays so because it keeps one security
+ * chain, the clinic scope and the audit path with the rest of the app. The 8.6.5 server
+ * does resolve, so a move is possible (docs/api.md).
  */
 @Controller
 class FhirController {
