@@ -1,8 +1,11 @@
 package org.aftercare.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.paging.KeysetPage;
 import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
@@ -292,10 +296,54 @@ public class AccountService {
 			.optional();
 	}
 
+	/** Logins of the clinic by id, as summaries, in one statement. */
+	@Transactional(readOnly = true)
+	public List<AccountSummary> findAll(ClinicId clinicId, Collection<AccountId> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT id, clinic_id, email, display_name, role FROM user_account
+				 WHERE clinic_id = :clinic AND id IN (:ids)""")
+			.param("clinic", clinicId.value())
+			.param("ids", accountIds.stream().map(AccountId::value).distinct().toList())
+			.query(SUMMARY)
+			.list();
+	}
+
 	/** Whether any clinic has a login with this e-mail (one address, one login). */
 	@Transactional(readOnly = true)
 	public boolean emailTaken(String email) {
 		return ClinicScope.acrossClinics(ClinicScope.Reason.EMAIL_IN_USE, () -> this.accounts.emailTaken(email));
+	}
+
+	/** One clinician of the clinic. */
+	@Transactional(readOnly = true)
+	public Optional<ClinicianRecord> findClinician(ClinicId clinicId, AccountId accountId) {
+		return this.jdbc.sql("""
+				SELECT id, display_name, enabled, created_at FROM user_account
+				 WHERE clinic_id = ? AND id = ? AND role = 'CLINICIAN'
+				""").params(clinicId.value(), accountId.value()).query(AccountService::clinicianRecord).optional();
+	}
+
+	/**
+	 * The clinic's clinicians in the order their accounts were made, a page at a time.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClinicianRecord> clinicianRecords(ClinicId clinicId, KeysetPage page) {
+		return page
+			.bind(this.jdbc.sql("""
+					SELECT id, display_name, enabled, created_at FROM user_account
+					 WHERE clinic_id = :clinic AND role = 'CLINICIAN'""" + page.conditions("created_at", "id")
+					+ " ORDER BY created_at, id LIMIT :keyset_limit")
+				.param("clinic", clinicId.value()))
+			.query(AccountService::clinicianRecord)
+			.list();
+	}
+
+	private static ClinicianRecord clinicianRecord(ResultSet rs, int n) throws SQLException {
+		return new ClinicianRecord(new AccountId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3),
+				rs.getTimestamp(4).toInstant());
 	}
 
 	@Transactional(readOnly = true)

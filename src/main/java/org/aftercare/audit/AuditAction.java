@@ -31,6 +31,14 @@ public enum AuditAction {
 	FLAG_RESOLVED, FLAG_REOPENED,
 
 	// Erasure
-	ERASURE_REQUESTED, ERASURE_APPROVED, ERASURE_DECLINED
+	ERASURE_REQUESTED, ERASURE_APPROVED, ERASURE_DECLINED,
+
+	// The FHIR API: its clients, and what they read (one row per resource read, per
+	// patient
+	// a search returned)
+	API_CLIENT_CREATED, API_CLIENT_REVOKED, FHIR_READ, FHIR_SEARCH,
+
+	// A regulator's report drafted from a flag (MedWatch 3500, Yellow Card)
+	REGULATOR_REPORT_PREPARED
 
 }

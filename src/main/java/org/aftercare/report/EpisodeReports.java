@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.aftercare.paging.KeysetPage;
 import org.aftercare.patient.PatientId;
-import org.aftercare.report.EntryView;
-import org.aftercare.report.ReportView;
 import org.aftercare.treatment.TreatmentId;
 
 /**
@@ -46,30 +46,81 @@ class EpisodeReports {
 				  LEFT JOIN symptom_entry e ON e.clinic_id = r.clinic_id AND e.report_id = r.id
 				 WHERE r.clinic_id = ? AND r.treatment_id = ?
 				 ORDER BY r.submitted_at, r.id, e.position
-				""").params(clinicId, treatmentId).query((ResultSet row) -> {
-			UUID id = row.getObject("id", UUID.class);
-			ReportView report = reports.get(id);
-			if (report == null) {
-				String helped = row.getString("medicines_helped");
-				report = new ReportView(new ReportId(id), new PatientId(row.getObject("patient_id", UUID.class)),
-						new TreatmentId(row.getObject("treatment_id", UUID.class)), instant(row, "submitted_at"),
-						row.getBoolean("no_new_symptoms"), SymptomReport.otherCauses(row.getString("other_causes")),
-						row.getString("medicines"), helped == null ? null : MedicinesHelped.valueOf(helped),
-						row.getBoolean("went_to_emergency"), row.getBoolean("admitted_to_hospital"),
-						row.getString("notes"), new ArrayList<>());
-				reports.put(id, report);
-			}
-			UUID entryId = row.getObject("entry_id", UUID.class);
-			if (entryId != null) {
-				report.entries()
-					.add(new EntryView(entryId, Symptom.valueOf(row.getString("symptom")),
-							row.getString("other_description"), integer(row, "severity"), integer(row, "interference"),
-							instant(row, "started_at"), row.getBoolean("ongoing"), instant(row, "stopped_at"),
-							row.getBoolean("pre_existing"), bool(row, "sudden_worst_ever"),
-							bool(row, "fever_or_stiff_neck"), bool(row, "neurological_signs"),
-							row.getObject("updates_entry_id", UUID.class)));
-			}
-		});
+				""").params(clinicId, treatmentId).query((ResultSet row) -> collect(row, reports));
+		return views(reports);
+	}
+
+	/**
+	 * The clinic's reports (of one patient, when given) in the order they were submitted,
+	 * a page at a time (keyset on {@code submitted_at, id}), with their entries: one
+	 * statement whatever the page's length.
+	 */
+	List<ReportView> page(UUID clinicId, UUID patientId, KeysetPage page) {
+		String which = "clinic_id = :clinic" + ((patientId != null) ? " AND patient_id = :patient" : "")
+				+ page.conditions("submitted_at", "id") + " ORDER BY submitted_at, id LIMIT :keyset_limit";
+		JdbcClient.StatementSpec statement = page.bind(this.jdbc.sql(withEntries(which)).param("clinic", clinicId));
+		return select((patientId != null) ? statement.param("patient", patientId) : statement);
+	}
+
+	/**
+	 * Reports of the clinic by id, in the order they were submitted, with their entries.
+	 */
+	List<ReportView> byIds(UUID clinicId, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return select(this.jdbc.sql(withEntries("clinic_id = :clinic AND id IN (:ids)"))
+			.param("clinic", clinicId)
+			.param("ids", List.copyOf(ids)));
+	}
+
+	private static String withEntries(String which) {
+		return """
+				WITH page AS (SELECT id FROM symptom_report WHERE %s)
+				SELECT r.id, r.patient_id, r.treatment_id, r.submitted_at, r.no_new_symptoms, r.other_causes,
+				       r.medicines, r.medicines_helped, r.went_to_emergency, r.admitted_to_hospital, r.notes,
+				       e.id AS entry_id, e.symptom, e.other_description, e.severity, e.interference, e.started_at,
+				       e.ongoing, e.stopped_at, e.pre_existing, e.sudden_worst_ever, e.fever_or_stiff_neck,
+				       e.neurological_signs, e.updates_entry_id
+				  FROM page
+				  JOIN symptom_report r ON r.clinic_id = :clinic AND r.id = page.id
+				  LEFT JOIN symptom_entry e ON e.clinic_id = r.clinic_id AND e.report_id = r.id
+				 ORDER BY r.submitted_at, r.id, e.position
+				""".formatted(which);
+	}
+
+	private static List<ReportView> select(JdbcClient.StatementSpec statement) {
+		Map<UUID, ReportView> reports = new LinkedHashMap<>();
+		statement.query((ResultSet row) -> collect(row, reports));
+		return views(reports);
+	}
+
+	private static void collect(ResultSet row, Map<UUID, ReportView> reports) throws SQLException {
+		UUID id = row.getObject("id", UUID.class);
+		ReportView report = reports.get(id);
+		if (report == null) {
+			String helped = row.getString("medicines_helped");
+			report = new ReportView(new ReportId(id), new PatientId(row.getObject("patient_id", UUID.class)),
+					new TreatmentId(row.getObject("treatment_id", UUID.class)), instant(row, "submitted_at"),
+					row.getBoolean("no_new_symptoms"), SymptomReport.otherCauses(row.getString("other_causes")),
+					row.getString("medicines"), helped == null ? null : MedicinesHelped.valueOf(helped),
+					row.getBoolean("went_to_emergency"), row.getBoolean("admitted_to_hospital"), row.getString("notes"),
+					new ArrayList<>());
+			reports.put(id, report);
+		}
+		UUID entryId = row.getObject("entry_id", UUID.class);
+		if (entryId != null) {
+			report.entries()
+				.add(new EntryView(entryId, Symptom.valueOf(row.getString("symptom")),
+						row.getString("other_description"), integer(row, "severity"), integer(row, "interference"),
+						instant(row, "started_at"), row.getBoolean("ongoing"), instant(row, "stopped_at"),
+						row.getBoolean("pre_existing"), bool(row, "sudden_worst_ever"),
+						bool(row, "fever_or_stiff_neck"), bool(row, "neurological_signs"),
+						row.getObject("updates_entry_id", UUID.class)));
+		}
+	}
+
+	private static List<ReportView> views(Map<UUID, ReportView> reports) {
 		List<ReportView> episode = new ArrayList<>(reports.size());
 		for (ReportView report : reports.values()) {
 			episode.add(new ReportView(report.id(), report.patientId(), report.treatmentId(), report.submittedAt(),

@@ -2,6 +2,7 @@ package org.aftercare.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
+import org.aftercare.paging.KeysetPage;
 import org.aftercare.patient.PatientId;
 import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentId;
@@ -171,6 +173,21 @@ public class ReportService {
 			.stream()
 			.map(SymptomReport::view)
 			.toList();
+	}
+
+	/**
+	 * The clinic's reports (of one patient, when given) in the order they were submitted,
+	 * a page at a time, with their entries, for the FHIR API.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportView> submitted(ClinicId clinicId, PatientId patientId, KeysetPage page) {
+		return this.episodes.page(clinicId.value(), (patientId != null) ? patientId.value() : null, page);
+	}
+
+	/** Reports of the clinic by id, with their entries, in one statement. */
+	@Transactional(readOnly = true)
+	public List<ReportView> findAllForClinic(ClinicId clinicId, Collection<ReportId> reportIds) {
+		return this.episodes.byIds(clinicId.value(), reportIds.stream().map(ReportId::value).toList());
 	}
 
 }

@@ -92,6 +92,12 @@ public final class ClinicScope {
 		 */
 		CHECK_IN_LINK,
 
+		/**
+		 * Finding a FHIR API client by the bearer token a request carries, before its
+		 * clinic is known; the request then runs in the client's clinic.
+		 */
+		API_TOKEN,
+
 		/** Seeding the demo clinics on the local run. */
 		DEMO_DATA,
 

@@ -3,20 +3,27 @@ package org.aftercare.treatment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.audit.AuditAction;
 import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.paging.KeysetPage;
 import org.aftercare.patient.PatientId;
 import org.aftercare.security.ClinicId;
 
@@ -41,9 +48,12 @@ public class TreatmentService {
 
 	private final EntityManager entityManager;
 
+	private final JdbcClient jdbc;
+
 	TreatmentService(TreatmentRepository treatments, CheckInRepository checkIns, ClinicService clinics, AuditLog audit,
-			Clock clock, EntityManager entityManager) {
+			Clock clock, EntityManager entityManager, JdbcClient jdbc) {
 		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 		this.treatments = treatments;
 		this.checkIns = checkIns;
 		this.clinics = clinics;
@@ -196,6 +206,68 @@ public class TreatmentService {
 			}
 			return confirmed;
 		});
+	}
+
+	/** One treatment of the clinic with when it was recorded, for the FHIR API. */
+	@Transactional(readOnly = true)
+	public Optional<TreatmentRecord> findRecord(ClinicId clinicId, TreatmentId treatmentId) {
+		return records("t.clinic_id = :clinic AND t.id = :id",
+				(statement) -> statement.param("clinic", clinicId.value()).param("id", treatmentId.value()))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * The clinic's treatments (of one patient, when given) in the order they were
+	 * recorded, a page at a time, each with its areas: two statements whatever the page's
+	 * length.
+	 */
+	@Transactional(readOnly = true)
+	public List<TreatmentRecord> records(ClinicId clinicId, PatientId patientId, KeysetPage page) {
+		String where = "t.clinic_id = :clinic" + ((patientId != null) ? " AND t.patient_id = :patient" : "")
+				+ page.conditions("t.created_at", "t.id") + " ORDER BY t.created_at, t.id LIMIT :keyset_limit";
+		return records(where, (statement) -> {
+			JdbcClient.StatementSpec bound = page.bind(statement.param("clinic", clinicId.value()));
+			return (patientId != null) ? bound.param("patient", patientId.value()) : bound;
+		});
+	}
+
+	private List<TreatmentRecord> records(String where, UnaryOperator<JdbcClient.StatementSpec> parameters) {
+		record Row(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber, UUID injectorId,
+				Instant treatedAt, Indication indication, Instant aftercareConfirmedAt, Instant createdAt) {
+		}
+		List<Row> rows = parameters.apply(this.jdbc.sql("""
+				SELECT t.id, t.clinic_id, t.patient_id, t.product, t.lot_number, t.injector_id, t.treated_at,
+				       t.indication, t.aftercare_confirmed_at, t.created_at
+				  FROM treatment t""" + " WHERE " + where))
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), Product.valueOf(rs.getString(4)), rs.getString(5),
+					rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), Indication.valueOf(rs.getString(8)),
+					(rs.getTimestamp(9) != null) ? rs.getTimestamp(9).toInstant() : null,
+					rs.getTimestamp(10).toInstant()))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<AreaUnits>> areas = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT treatment_id, area, units FROM treatment_area
+				 WHERE clinic_id = :clinic AND treatment_id IN (:ids) ORDER BY treatment_id, id
+				""")
+			.param("clinic", rows.get(0).clinicId())
+			.param("ids", rows.stream().map(Row::id).toList())
+			.query((rs, n) -> {
+				areas.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new ArrayList<>())
+					.add(new AreaUnits(Area.valueOf(rs.getString(2)), rs.getBigDecimal(3)));
+				return n;
+			})
+			.list();
+		return rows.stream()
+			.map((r) -> new TreatmentRecord(new TreatmentSummary(new TreatmentId(r.id()), new ClinicId(r.clinicId()),
+					new PatientId(r.patientId()), r.product(), r.lotNumber(), new AccountId(r.injectorId()),
+					r.treatedAt(), r.indication(), List.copyOf(areas.getOrDefault(r.id(), List.of())),
+					r.aftercareConfirmedAt()), r.createdAt()))
+			.toList();
 	}
 
 	private Optional<Treatment> latestEntity(UUID clinicId, UUID patientId) {

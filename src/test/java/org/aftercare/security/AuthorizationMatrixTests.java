@@ -58,7 +58,12 @@ class AuthorizationMatrixTests {
 		 */
 		PUBLIC,
 		/** Any signed-in user. */
-		SIGNED_IN, PATIENT, CLINICIAN, ADMIN
+		SIGNED_IN, PATIENT, CLINICIAN, ADMIN,
+		/**
+		 * A FHIR API client's bearer token and nothing else: 401 without one, and a
+		 * signed-in user is refused too (FhirApiTests covers the tokens).
+		 */
+		API_CLIENT
 
 	}
 
@@ -110,7 +115,14 @@ class AuthorizationMatrixTests {
 				"POST /admin/erasure-requests/{id}/approve", "POST /admin/erasure-requests/{id}/decline",
 				"GET /admin/staff", "POST /admin/staff", "POST /admin/staff/{id}/disable",
 				"POST /admin/staff/{id}/enable", "GET /admin/staff/{id}/two-factor-reset",
-				"POST /admin/staff/{id}/two-factor-reset");
+				"POST /admin/staff/{id}/two-factor-reset", "GET /admin/api-clients", "POST /admin/api-clients",
+				"GET /admin/api-clients/{id}/revoke", "POST /admin/api-clients/{id}/revoke");
+		allow(Access.CLINICIAN, "GET /clinician/flags/{id}/regulator-report/{form}");
+		// What the FHIR API publishes holds no clinic's data: its capabilities, code
+		// systems and questionnaire.
+		allow(Access.PUBLIC, "GET /fhir/metadata", "GET /fhir/CodeSystem", "GET /fhir/CodeSystem/{id}",
+				"GET /fhir/Questionnaire/{id}");
+		allow(Access.API_CLIENT, "GET /fhir/{type}", "GET /fhir/{type}/{id}");
 	}
 
 	private static void allow(Access access, String... endpoints) {
@@ -190,11 +202,26 @@ class AuthorizationMatrixTests {
 		this.foreign.put("/clinician/photos/", one("SELECT id FROM report_photo WHERE clinic_id = ?"));
 		this.foreign.put("/admin/erasure-requests/", one("SELECT id FROM erasure_request WHERE clinic_id = ?"));
 		this.foreign.put("/admin/staff/", this.other.clinician().accountId());
+		this.foreign.put("/admin/api-clients/", apiClient(this.other));
 		this.users = new LinkedHashMap<>();
 		this.users.put("PATIENT", this.own.patient());
 		this.users.put("CLINICIAN", this.own.clinician());
 		this.users.put("ADMIN", new CurrentUser(UUID.randomUUID(), this.own.clinicId(), null, "admin@test.aftercare",
 				"Admin", Role.ADMIN, "Europe/London", null, true));
+	}
+
+	/** An API client of the clinic, made by its admin on the admin page. */
+	private UUID apiClient(World world) throws Exception {
+		CurrentUser admin = new CurrentUser(world.clinician().accountId(), world.clinicId(), null,
+				world.clinicianEmail(), "Admin", Role.ADMIN, "Europe/London", null, true);
+		this.mvc
+			.perform(request(org.springframework.http.HttpMethod.POST, "/admin/api-clients").param("name", "Warehouse")
+				.with(user(admin))
+				.with(csrf()));
+		return this.jdbc.sql("SELECT id FROM api_client WHERE clinic_id = ? LIMIT 1")
+			.param(world.clinicId())
+			.query(UUID.class)
+			.single();
 	}
 
 	/** A small JPEG. */
@@ -233,6 +260,13 @@ class AuthorizationMatrixTests {
 			String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
 			String path = fill(pattern);
 			boolean objectPath = !path.equals(pattern) && !pattern.contains("{token}");
+			if (access == Access.API_CLIENT) {
+				check(problems, endpoint, "anonymous", send(method, path, null), "401");
+				for (Map.Entry<String, CurrentUser> role : this.users.entrySet()) {
+					check(problems, endpoint, role.getKey(), send(method, path, role.getValue()), "refused");
+				}
+				continue;
+			}
 			check(problems, endpoint, "anonymous", send(method, path, null),
 					(access == Access.PUBLIC) ? "public" : "login");
 			for (Map.Entry<String, CurrentUser> role : this.users.entrySet()) {
@@ -257,6 +291,12 @@ class AuthorizationMatrixTests {
 				problems
 					.add(endpoint + " as " + who + ": expected a redirect to /login, got " + status + " " + location);
 			}
+		}
+		else if ("401".equals(expected) && status != 401) {
+			problems.add(endpoint + " as " + who + ": expected 401, got " + status);
+		}
+		else if ("refused".equals(expected) && status != 401 && status != 403) {
+			problems.add(endpoint + " as " + who + ": expected 401 or 403, got " + status);
 		}
 		else if ("403".equals(expected) && status != 403) {
 			problems.add(endpoint + " as " + who + ": expected 403, got " + status);

@@ -437,9 +437,9 @@ class TenantIsolationTests {
 	/**
 	 * A clinic with at least one row in every clinic-owned table: through the app where
 	 * it is quick (patients, treatments, check-ins, reports, flags, contacts, the audit
-	 * trail, invitations, reset and sign-in links, erasure requests), and as the owner
-	 * for the two-factor tables, the settings rows, R6's settled episodes and ongoing
-	 * headaches, and a report's photo.
+	 * trail, invitations, reset and sign-in links, erasure requests, API clients), and as
+	 * the owner for the two-factor tables, the settings rows, R6's settled episodes and
+	 * ongoing headaches, and a report's photo.
 	 */
 	private World clinicWithRowsEverywhere() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
@@ -478,6 +478,10 @@ class TenantIsolationTests {
 		this.mvc.perform(post("/me/erasure").with(user(world.patient())).with(csrf()).param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
 		this.audit.record(new AuditEvent(new ClinicId(clinic), null, AuditAction.AUDIT_VIEWED, null, null, null));
+		CurrentUser admin = new CurrentUser(world.clinician().accountId(), clinic, null, world.clinicianEmail(),
+				"Admin", Role.ADMIN, "Europe/London", null, true);
+		this.mvc.perform(post("/admin/api-clients").with(user(admin)).with(csrf()).param("name", "Warehouse"))
+			.andExpect(status().isOk());
 		UUID checkIn = this.owner.sql("SELECT id FROM check_in WHERE clinic_id = ? ORDER BY due_at LIMIT 1")
 			.param(clinic)
 			.query(UUID.class)
