@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.web.DraftKeys;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -32,10 +33,13 @@ class ReportController {
 
 	private final ReportForms forms;
 
-	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms) {
+	private final DraftKeys draftKeys;
+
+	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms, DraftKeys draftKeys) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.forms = forms;
+		this.draftKeys = draftKeys;
 	}
 
 	/** The form's symptoms by group, other causes and answers. */
@@ -50,12 +54,16 @@ class ReportController {
 			return "report/no-treatment";
 		}
 		model.addAttribute("reportForm", this.forms.blank(user.zone()));
+		model.addAttribute("draftKey", this.draftKeys.of(user));
 		return "report/form";
 	}
 
 	@PostMapping("/me/reports")
 	String submitReport(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("reportForm") ReportForm form,
 			BindingResult result, Model model, HttpServletResponse response) {
+		// Shown again (a field to correct, not saved yet), the form goes on keeping its
+		// draft.
+		model.addAttribute("draftKey", this.draftKeys.of(user));
 		return this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form, result,
 				model, response, (report) -> Submits.submitted(this.reports, user.clinicId(), report,
 						() -> this.reports.submit(report)));

@@ -18,9 +18,8 @@ import org.aftercare.security.CurrentUser;
  * for one account on every visit (so a draft comes back after signing in again), another
  * for every other account (so nobody else signing in on the phone finds it), and neither
  * the e-mail nor an id of ours (an HMAC of the account id under the app's secret key).
- * Templates call it as {@code @draftKeys}.
  */
-@Component("draftKeys")
+@Component
 public class DraftKeys {
 
 	private static final String PURPOSE = "aftercare report draft on a device:";

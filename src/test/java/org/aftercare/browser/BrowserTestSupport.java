@@ -60,6 +60,12 @@ public final class BrowserTestSupport
 
 	private final Dimension initialWindow;
 
+	/**
+	 * Whether the page is laid out at the window's size as on a phone (see
+	 * {@link #phone}).
+	 */
+	private final boolean emulatePhone;
+
 	private WebDriver driver;
 
 	private Path profile;
@@ -69,7 +75,38 @@ public final class BrowserTestSupport
 	}
 
 	public BrowserTestSupport(Dimension initialWindow) {
+		this(initialWindow, false);
+	}
+
+	private BrowserTestSupport(Dimension initialWindow, boolean emulatePhone) {
 		this.initialWindow = initialWindow;
+		this.emulatePhone = emulatePhone;
+	}
+
+	/**
+	 * A phone of {@link #PHONE}'s size as Chromium's device emulation lays it out: the
+	 * page is really 360 CSS pixels wide (at a pixel ratio of 2, with touch). A headless
+	 * window of 360 is not: Chromium keeps its windows at least 500 wide.
+	 */
+	public static BrowserTestSupport phone() {
+		return new BrowserTestSupport(PHONE, true);
+	}
+
+	/**
+	 * Takes the page off the network, as Chromium's DevTools "Offline" does
+	 * ({@code navigator.onLine} false, an {@code offline} event, requests fail), or puts
+	 * it back on.
+	 */
+	public void offline(boolean offline) {
+		org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver();
+		if (offline) {
+			org.openqa.selenium.chromium.ChromiumNetworkConditions conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+			conditions.setOffline(true);
+			chromium.setNetworkConditions(conditions);
+		}
+		else {
+			chromium.deleteNetworkConditions();
+		}
 	}
 
 	/** The browser of the running test. */
@@ -134,6 +171,11 @@ public final class BrowserTestSupport
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + this.profile,
 				"--window-size=" + this.initialWindow.getWidth() + "," + this.initialWindow.getHeight());
+		if (this.emulatePhone) {
+			options.setExperimentalOption("mobileEmulation",
+					java.util.Map.of("deviceMetrics", java.util.Map.of("width", this.initialWindow.getWidth(), "height",
+							this.initialWindow.getHeight(), "pixelRatio", 2.0, "touch", true)));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
