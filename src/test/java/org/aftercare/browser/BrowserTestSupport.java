@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -24,6 +26,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +76,12 @@ public final class BrowserTestSupport
 
 	private WebDriver driver;
 
+	/** Chromium's DevTools connection, once a test takes service workers offline. */
+	private Connection devTools;
+
+	/** The DevTools session of each service worker taken offline, by target. */
+	private final Map<String, SessionID> workerSessions = new java.util.HashMap<>();
+
 	private Path profile;
 
 	public BrowserTestSupport() {
@@ -93,19 +107,50 @@ public final class BrowserTestSupport
 	}
 
 	/**
-	 * Takes the page off the network, as Chromium's DevTools "Offline" does
+	 * Takes the browser off the network, as Chromium's DevTools "Offline" does
 	 * ({@code navigator.onLine} false, an {@code offline} event, requests fail), or puts
-	 * it back on.
+	 * it back on: the page, and its service workers, which fetch on their own.
 	 */
 	public void offline(boolean offline) {
-		org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver();
+		ChromiumDriver chromium = (ChromiumDriver) driver();
 		if (offline) {
-			org.openqa.selenium.chromium.ChromiumNetworkConditions conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+			ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
 			conditions.setOffline(true);
 			chromium.setNetworkConditions(conditions);
 		}
 		else {
 			chromium.deleteNetworkConditions();
+		}
+		serviceWorkersOffline(offline);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void serviceWorkersOffline(boolean offline) {
+		if (this.devTools == null) {
+			this.devTools = SeleniumCdpConnection.create(driver())
+				.orElseThrow(() -> new IllegalStateException("Chromium offers no DevTools connection"));
+		}
+		Map<String, Object> targets = this.devTools.sendAndWait(null,
+				new Command<Map<String, Object>>("Target.getTargets", Map.of(), Map.class), WAIT);
+		for (Map<String, Object> target : (List<Map<String, Object>>) targets.get("targetInfos")) {
+			if (!"service_worker".equals(target.get("type"))) {
+				continue;
+			}
+			// Each DevTools session's conditions are its own: the one that took a worker
+			// offline is the one that puts it back.
+			SessionID session = this.workerSessions.computeIfAbsent((String) target.get("targetId"), (id) -> {
+				Map<String, Object> attached = this.devTools.sendAndWait(null, new Command<Map<String, Object>>(
+						"Target.attachToTarget", Map.of("targetId", id, "flatten", true), Map.class), WAIT);
+				SessionID attachedSession = new SessionID((String) attached.get("sessionId"));
+				this.devTools.sendAndWait(attachedSession,
+						new Command<Map<String, Object>>("Network.enable", Map.of(), Map.class), WAIT);
+				return attachedSession;
+			});
+			this.devTools.sendAndWait(session,
+					new Command<Map<String, Object>>("Network.emulateNetworkConditions",
+							Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1),
+							Map.class),
+					WAIT);
 		}
 	}
 
@@ -173,7 +218,7 @@ public final class BrowserTestSupport
 				"--window-size=" + this.initialWindow.getWidth() + "," + this.initialWindow.getHeight());
 		if (this.emulatePhone) {
 			options.setExperimentalOption("mobileEmulation",
-					java.util.Map.of("deviceMetrics", java.util.Map.of("width", this.initialWindow.getWidth(), "height",
+					Map.of("deviceMetrics", Map.of("width", this.initialWindow.getWidth(), "height",
 							this.initialWindow.getHeight(), "pixelRatio", 2.0, "touch", true)));
 		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -205,11 +250,16 @@ public final class BrowserTestSupport
 	@Override
 	public void afterEach(ExtensionContext context) {
 		try {
+			if (this.devTools != null) {
+				this.devTools.close();
+			}
 			if (this.driver != null) {
 				this.driver.quit();
 			}
 		}
 		finally {
+			this.devTools = null;
+			this.workerSessions.clear();
 			this.driver = null;
 			deleteProfile();
 		}
