@@ -189,6 +189,25 @@ public final class BrowserTestSupport
 	/** Resizes the window, for a test that switches between a phone and a desktop. */
 	public void window(Dimension size) {
 		driver().manage().window().setSize(size);
+		if (this.emulatePhone) {
+			emulate(size);
+		}
+	}
+
+	/**
+	 * Lays the page out at {@code size} as Chromium's device emulation does, for sizes a
+	 * window cannot take; a desktop size is the window's own.
+	 */
+	private void emulate(Dimension size) {
+		ChromiumDriver chromium = (ChromiumDriver) driver();
+		if (size.getWidth() >= DESKTOP.getWidth()) {
+			chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			chromium.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+			return;
+		}
+		chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", size.getWidth(), "height", size.getHeight(), "deviceScaleFactor", 2, "mobile", true));
+		chromium.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
 	}
 
 	@Override
@@ -216,16 +235,11 @@ public final class BrowserTestSupport
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + this.profile,
 				"--window-size=" + this.initialWindow.getWidth() + "," + this.initialWindow.getHeight());
-		if (this.emulatePhone) {
-			options.setExperimentalOption("mobileEmulation",
-					Map.of("deviceMetrics", Map.of("width", this.initialWindow.getWidth(), "height",
-							this.initialWindow.getHeight(), "pixelRatio", 2.0, "touch", true)));
-		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().window().setSize(this.initialWindow);
+		window(this.initialWindow);
 	}
 
 	@Override
