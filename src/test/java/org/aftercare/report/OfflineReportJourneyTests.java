@@ -71,11 +71,36 @@ class OfflineReportJourneyTests {
 		browser.offline(false);
 		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
 		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Bruising", "3/10");
-		// A second 'online' (the connection flapping) sends nothing more.
-		script("window.dispatchEvent(new Event('online'));");
 		assertThat(reports(world)).isEqualTo(1);
 		assertThat(notes(world)).containsExactly("A bruise by the left eyebrow");
 		assertThat(drafts()).as("the draft, once the report is saved").isEmpty();
+	}
+
+	@Test
+	void aDraftSentAgainAfterItsAnswerWasLostMakesNoSecondReport() {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		logIn(world.patientEmail());
+		open("/me/reports/new");
+		chooseBruising("2");
+		// What stays on the phone when the server saved the report but its answer never
+		// arrived (the connection dropped on the way back).
+		List<String> kept = drafts();
+		assertThat(kept).hasSize(1);
+		String key = kept.get(0).substring(0, kept.get(0).indexOf(' '));
+		String draft = kept.get(0).substring(kept.get(0).indexOf(' ') + 1);
+		click(By.cssSelector("form.report-form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
+		String advice = browser.driver().getCurrentUrl();
+		assertThat(reports(world)).isEqualTo(1);
+		script("localStorage.setItem(arguments[0], arguments[1]);", key, draft);
+
+		open("/me/reports/new");
+		assertThat(visible("[data-draft-restored]").getText()).contains("Draft restored");
+		click(By.cssSelector("form.report-form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
+		assertThat(browser.driver().getCurrentUrl()).as("the first report's advice").isEqualTo(advice);
+		assertThat(reports(world)).isEqualTo(1);
+		assertThat(drafts()).isEmpty();
 	}
 
 	@Test
