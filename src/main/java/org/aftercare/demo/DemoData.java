@@ -118,10 +118,18 @@ class DemoData implements ApplicationRunner {
 		this.entityManager = entityManager;
 	}
 
+	/**
+	 * Whether this start is seeding: the flags raised afterwards are none of its
+	 * business.
+	 */
+	private volatile boolean seeding;
+
 	/** Raised in the report's own transaction, as it is saved. */
 	@EventListener
 	void on(FlagRaised flag) {
-		this.raised.computeIfAbsent(flag.patientId(), (patient) -> new ArrayList<>()).add(flag.flagId());
+		if (this.seeding) {
+			this.raised.computeIfAbsent(flag.patientId(), (patient) -> new ArrayList<>()).add(flag.flagId());
+		}
 	}
 
 	@Override
@@ -134,10 +142,13 @@ class DemoData implements ApplicationRunner {
 			this.transaction.executeWithoutResult((status) -> {
 				if (this.clinics.findByName(DEMO_CLINIC).isEmpty()) {
 					long started = System.nanoTime();
+					this.seeding = true;
 					try {
 						seed();
 					}
 					finally {
+						this.seeding = false;
+						this.raised.clear();
 						this.clock.release();
 					}
 					log.info("Seeded the demo clinics in {} ms", (System.nanoTime() - started) / 1_000_000);
