@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * axe-core, the accessibility checker, run in the page a browser test has open. It comes
- * from the npm registry, fetched once into {@code target/} (as ReportBrowserTests does);
- * without npm the test is skipped loudly, except on CI where it fails.
+ * from the npm registry, fetched once into {@code target/}; without npm the test is
+ * skipped loudly, except on CI where it fails.
  */
 public final class Axe {
 
