@@ -17,7 +17,7 @@ WORKDIR /app
 COPY --from=build --chown=aftercare:aftercare /workspace/app.jar app.jar
 USER aftercare
 EXPOSE 8080
-# Memory: the process, not just the heap, stays under 512 MiB after load (issue 8; docs/benchmarks.md): a 160 MiB heap
+# Memory: the process, not just the heap, stays under 512 MiB after load (docs/benchmarks.md): a 160 MiB heap
 # with the serial collector, bounded metaspace and code cache, 512 KiB thread stacks (Tomcat keeps at most 16
 # request threads, application.yml) and two malloc arenas instead of one per core.
 ENV JAVA_TOOL_OPTIONS="-Xmx160m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError" \

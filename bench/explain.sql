@@ -1,5 +1,7 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the dashboard's read-model queries, copied from the classes named above each
--- one, with the benchmark's own parameters (clinic 1, its clinician, an open flag, a patient with history).
+-- one, with the benchmark's own parameters (clinic 1, its clinician, an open flag, a patient with history). Most
+-- read the views of V24__read_models.sql (docs/modules.md), which PostgreSQL inlines: their plans are those of the
+-- tables underneath.
 -- The application sends them as prepared statements; these are the same statements with literals.
 -- Run: psql -U aftercare_app -d aftercare_bench -f bench/explain.sql
 \set ON_ERROR_STOP 1
@@ -21,10 +23,10 @@ SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority,
        a.display_name AS assignee, f.priority_rank, f.resolved_at
   FROM (SELECT * FROM flag f WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED'
          ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51) f
-  JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
-  JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
-  JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
-  LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+  JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+  JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+  JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+  LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
  ORDER BY f.priority_rank, f.raised_at, f.id;
 
 \echo '### triage/FlagQueue.page (resolved view, first page of 50; no patient or treatment filter: the flags first)'
@@ -34,11 +36,25 @@ SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority,
        a.display_name AS assignee, f.priority_rank, f.resolved_at
   FROM (SELECT * FROM flag f WHERE f.clinic_id = :'clinic' AND f.status = 'RESOLVED'
          ORDER BY f.resolved_at DESC, f.id DESC LIMIT 51) f
-  JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
-  JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
-  JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
-  LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+  JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+  JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+  JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+  LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
  ORDER BY f.resolved_at DESC, f.id DESC;
+
+\echo '### triage/FlagQueue.page (open view, filtered by product and patient name: all joined, then ordered)'
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT f.id, f.patient_id, p.given_name, p.family_name, f.rule_code, f.priority, f.status, f.serious,
+       f.symptoms, f.evidence, f.raised_at, t.treated_at, u.display_name AS injector,
+       a.display_name AS assignee, f.priority_rank, f.resolved_at
+  FROM flag f
+  JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+  JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+  JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+  LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+ WHERE f.clinic_id = :'clinic' AND f.status <> 'RESOLVED' AND t.product = 'ONABOTULINUMTOXINA'
+   AND (p.given_name || ' ' || p.family_name) ILIKE '%a%'
+ ORDER BY f.priority_rank, f.raised_at, f.id LIMIT 51;
 
 \echo '### account/UserAccountRepository.findByClinicIdAndRoleOrderByDisplayName (the queue page\'s injector filter)'
 EXPLAIN (ANALYZE, BUFFERS)
@@ -56,28 +72,25 @@ SELECT count(*) FROM flag WHERE clinic_id = :'clinic' AND last_raised_at > now()
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT f.id, f.version, f.patient_id, f.treatment_id, f.rule_code, f.priority, f.status, f.serious,
        f.may_have_other_cause, f.symptoms, f.evidence, f.source, f.other_causes, f.raised_at,
-       f.acknowledged_at, a.display_name AS acknowledged_by, f.follow_up_requested_at, f.resolved_at,
-       f.outcome, f.causality, f.seriousness, f.seriousness_criteria, f.resolution_note
-  FROM flag f
-  LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+       f.acknowledged_at, f.acknowledged_by_name, f.follow_up_requested_at, f.resolved_at, f.outcome,
+       f.causality, f.seriousness, f.seriousness_criteria, f.resolution_note
+  FROM read_model.flag_page f
  WHERE f.clinic_id = :'clinic' AND f.id = :'flag';
 
 \echo '### triage/FlagPage.episodeFlags'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT f.id, f.version, f.patient_id, f.treatment_id, f.rule_code, f.priority, f.status, f.serious,
        f.may_have_other_cause, f.symptoms, f.evidence, f.source, f.other_causes, f.raised_at,
-       f.acknowledged_at, a.display_name AS acknowledged_by, f.follow_up_requested_at, f.resolved_at,
-       f.outcome, f.causality, f.seriousness, f.seriousness_criteria, f.resolution_note
-  FROM flag f
-  LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+       f.acknowledged_at, f.acknowledged_by_name, f.follow_up_requested_at, f.resolved_at, f.outcome,
+       f.causality, f.seriousness, f.seriousness_criteria, f.resolution_note
+  FROM read_model.flag_page f
  WHERE f.clinic_id = :'clinic' AND f.treatment_id = :'treatment'
  ORDER BY CASE f.priority WHEN 'EMERGENCY' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, f.raised_at;
 
 \echo '### triage/FlagPage.actions'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT x.occurred_at, coalesce(u.display_name, '-'), x.action, x.detail
-  FROM flag_action x
-  LEFT JOIN user_account u ON u.clinic_id = x.clinic_id AND u.id = x.actor_id
+SELECT x.occurred_at, x.actor, x.action, x.detail
+  FROM read_model.flag_page_action x
  WHERE x.clinic_id = :'clinic' AND x.flag_id = :'flag'
  ORDER BY x.occurred_at, x.id;
 
@@ -93,13 +106,9 @@ SELECT r.*, e.* FROM symptom_report r LEFT JOIN symptom_entry e ON e.clinic_id =
 
 \echo '### dashboard/PatientList.page (first page, no search)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT p.id, p.given_name, p.family_name, p.date_of_birth, lt.treated_at, lt.product,
-       (SELECT count(*) FROM flag f
-         WHERE f.clinic_id = p.clinic_id AND f.patient_id = p.id AND f.status <> 'RESOLVED') AS open_flags
-  FROM patient p
-  LEFT JOIN LATERAL (SELECT t.treated_at, t.product FROM treatment t
-                      WHERE t.clinic_id = p.clinic_id AND t.patient_id = p.id
-                      ORDER BY t.treated_at DESC LIMIT 1) lt ON TRUE
+SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.latest_treated_at, p.latest_product,
+       p.open_flags
+  FROM read_model.patient_list p
  WHERE p.clinic_id = :'clinic'
    AND (CAST(NULL AS text) IS NULL OR (p.given_name || ' ' || p.family_name) ILIKE NULL)
    AND (CAST(NULL AS text) IS NULL OR (p.family_name, p.given_name, p.id) > (NULL, NULL, NULL::uuid))
@@ -108,13 +117,9 @@ SELECT p.id, p.given_name, p.family_name, p.date_of_birth, lt.treated_at, lt.pro
 
 \echo '### dashboard/PatientList.page (search "smith")'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT p.id, p.given_name, p.family_name, p.date_of_birth, lt.treated_at, lt.product,
-       (SELECT count(*) FROM flag f
-         WHERE f.clinic_id = p.clinic_id AND f.patient_id = p.id AND f.status <> 'RESOLVED') AS open_flags
-  FROM patient p
-  LEFT JOIN LATERAL (SELECT t.treated_at, t.product FROM treatment t
-                      WHERE t.clinic_id = p.clinic_id AND t.patient_id = p.id
-                      ORDER BY t.treated_at DESC LIMIT 1) lt ON TRUE
+SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.latest_treated_at, p.latest_product,
+       p.open_flags
+  FROM read_model.patient_list p
  WHERE p.clinic_id = :'clinic'
    AND (CAST('%smith%' AS text) IS NULL OR (p.given_name || ' ' || p.family_name) ILIKE '%smith%')
  ORDER BY p.family_name, p.given_name, p.id
@@ -122,11 +127,8 @@ SELECT p.id, p.given_name, p.family_name, p.date_of_birth, lt.treated_at, lt.pro
 
 \echo '### dashboard/PatientTimeline.treatments'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT t.id, t.treated_at, t.product, t.lot_number, t.indication, u.display_name AS injector,
-       (SELECT string_agg(a.area || '=' || a.units, ',' ORDER BY a.area) FROM treatment_area a
-         WHERE a.clinic_id = t.clinic_id AND a.treatment_id = t.id) AS areas
-  FROM treatment t
-  JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+SELECT t.id, t.treated_at, t.product, t.lot_number, t.indication, t.injector, t.areas
+  FROM read_model.patient_treatment t
  WHERE t.clinic_id = :'clinic' AND t.patient_id = :'patient'
  ORDER BY t.treated_at DESC, t.id DESC
  LIMIT 201;
@@ -134,7 +136,7 @@ SELECT t.id, t.treated_at, t.product, t.lot_number, t.indication, u.display_name
 \echo '### dashboard/PatientTimeline.flags'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT f.id, f.treatment_id, f.rule_code, f.priority, f.status, f.serious, f.evidence, f.raised_at, f.resolved_at
-  FROM flag f
+  FROM read_model.patient_flag f
  WHERE f.clinic_id = :'clinic' AND f.patient_id = :'patient'
  ORDER BY f.raised_at DESC, f.id DESC
  LIMIT 201;
@@ -146,15 +148,9 @@ SELECT r.id FROM symptom_report r WHERE r.clinic_id = :'clinic' AND r.patient_id
 
 \echo '### dashboard/ClinicReportList.page (first page)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT r.id, r.submitted_at, r.patient_id, p.given_name, p.family_name, t.product, t.treated_at,
-       r.no_new_symptoms,
-       (SELECT string_agg(e.symptom, ',' ORDER BY e.position) FROM symptom_entry e
-         WHERE e.clinic_id = r.clinic_id AND e.report_id = r.id) AS symptoms,
-       (SELECT max(e.severity) FROM symptom_entry e
-         WHERE e.clinic_id = r.clinic_id AND e.report_id = r.id) AS max_severity
-  FROM symptom_report r
-  JOIN patient p ON p.clinic_id = r.clinic_id AND p.id = r.patient_id
-  JOIN treatment t ON t.clinic_id = r.clinic_id AND t.id = r.treatment_id
+SELECT r.id, r.submitted_at, r.patient_id, r.given_name, r.family_name, r.product, r.treated_at,
+       r.no_new_symptoms, r.symptoms, r.max_severity
+  FROM read_model.report_list r
  WHERE r.clinic_id = :'clinic'
    AND (CAST(NULL AS timestamptz) IS NULL OR (r.submitted_at, r.id) < (NULL::timestamptz, NULL::uuid))
  ORDER BY r.submitted_at DESC, r.id DESC
@@ -164,17 +160,16 @@ SELECT r.id, r.submitted_at, r.patient_id, p.given_name, p.family_name, t.produc
 EXPLAIN (ANALYZE, BUFFERS)
 WITH episode AS MATERIALIZED (
   SELECT t.id, t.product, t.injector_id,
-         EXISTS (SELECT 1 FROM symptom_report r
+         EXISTS (SELECT 1 FROM read_model.analytics_report r
                   WHERE r.clinic_id = t.clinic_id AND r.treatment_id = t.id
                     AND r.submitted_at >= t.treated_at
                     AND r.submitted_at <= t.treated_at + INTERVAL '14 days') AS answered,
-         EXISTS (SELECT 1 FROM symptom_report r
-                   JOIN symptom_entry s ON s.clinic_id = r.clinic_id AND s.report_id = r.id
-                  WHERE r.clinic_id = t.clinic_id AND r.treatment_id = t.id
+         EXISTS (SELECT 1 FROM read_model.analytics_symptom s
+                  WHERE s.clinic_id = t.clinic_id AND s.treatment_id = t.id
                     AND s.symptom = 'HEADACHE' AND NOT s.pre_existing
                     AND s.started_at >= t.treated_at
                     AND s.started_at <= t.treated_at + INTERVAL '14 days') AS with_symptom
-    FROM treatment t
+    FROM read_model.analytics_treatment t
    WHERE t.clinic_id = :'clinic' AND t.treated_at >= :'year_from' AND t.treated_at < :'year_to'
 ), keyed AS (
 SELECT e.product AS group_key, NULL AS group_name, e.answered, e.with_symptom

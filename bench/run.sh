@@ -208,7 +208,7 @@ ceilings() { # db
 run_db() { # db, which tests
   local db=$1 tests=$2
   local jfr=()
-  # The JFR recording runs on the small database's run, so that the big run's RSS (the goal) is the
+  # The JFR recording runs on the small database's run, so that the big run's RSS (the goal) is the
   # process as production runs it, without JFR's buffers.
   [[ $db == "$DB_SMALL" && $PROFILE == 1 ]] && jfr=(-XX:StartFlightRecording=filename="$OUT/app-$db.jfr",settings=profile,dumponexit=true)
   start_app "$db" "${jfr[@]}"
@@ -243,7 +243,7 @@ run_db "$DB_SMALL" "queue submit"
 load_check before-limits-2
 limits after
 
-# --- the local run's start (the goal: the local run command serves the login page within 15 s) -------
+# --- the local run's start (the goal: the local run command serves the login page within 15 s) -------
 # A fresh clone of this commit, `./mvnw -q spring-boot:test-run` in it (which compiles first), timed to the first
 # /login served; then a second start of the same clone (its database already made and seeded).
 LOCAL_PORT=${LOCAL_PORT:-18090}

@@ -26,7 +26,7 @@ function init(args) c.init() end
 -- What the report form (GET /me/reports/new) holds, in its order: one entry per symptom of the catalogue
 -- (Symptom, catalogue order), each with its hidden code, the checkbox's marker and the onset and
 -- "still going on" fields a browser always sends, chosen or not; then the other causes' markers and the
--- rest. A browser posts all of them, so the benchmark does too (issue 8: binding 24 entries is part of a
+-- rest. A browser posts all of them, so the benchmark does too (binding 24 entries is part of a
 -- real submit's cost; posting only the two chosen ones hid it).
 local SYMPTOMS = {
   "HEADACHE", "INJECTION_SITE_PAIN", "BRUISING", "SWELLING", "REDNESS", "NAUSEA", "FLU_LIKE", "NECK_PAIN",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates the application's own login role (issue 7): it owns nothing, is no superuser and has no BYPASSRLS, so
+# Creates the application's own login role: it owns nothing, is no superuser and has no BYPASSRLS, so
 # PostgreSQL row-level security applies to it. Flyway, connected as the owner ($POSTGRES_USER), grants it what it
 # needs in migration V16.
 #

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,8 +16,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
+import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
+import org.aftercare.web.Languages;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -41,11 +47,17 @@ public class AccountService {
 
 	private final JdbcClient jdbc;
 
+	private final Languages languages;
+
+	private final AuditLog audit;
+
 	AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, InvitationRepository invitations,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${aftercare.invitation.lifetime:PT72H}") Duration invitationLifetime, PasswordPolicy passwords,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Languages languages, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.languages = languages;
+		this.audit = audit;
 		this.passwords = passwords;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -55,15 +67,22 @@ public class AccountService {
 		this.invitationLifetime = invitationLifetime;
 	}
 
-	/** A staff member or patient as other modules see them. */
-	public record AccountSummary(UUID id, UUID clinicId, String email, String displayName, Role role) {
-	}
-
 	/**
 	 * Creates a login with a password chosen now. Returns the new account's id.
 	 */
 	@Transactional
-	public UUID create(UUID clinicId, String email, String rawPassword, Role role, String displayName, UUID patientId) {
+	public AccountId create(ClinicId clinicId, String email, String rawPassword, Role role, String displayName,
+			UUID patientId) {
+		return create(clinicId, email, rawPassword, role, displayName, patientId, Languages.DEFAULT);
+	}
+
+	/**
+	 * Creates a login with a password chosen now, whose pages and e-mails are in this
+	 * language (a patient's; staff read English). Returns the new account's id.
+	 */
+	@Transactional
+	public AccountId create(ClinicId clinicId, String email, String rawPassword, Role role, String displayName,
+			UUID patientId, Locale language) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
@@ -71,9 +90,10 @@ public class AccountService {
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("the password breaks the password policy: " + problems);
 		}
-		UserAccount account = new UserAccount(clinicId, email, this.passwordEncoder.encode(rawPassword), role,
+		UserAccount account = new UserAccount(clinicId.value(), email, this.passwordEncoder.encode(rawPassword), role,
 				displayName, patientId, this.clock.instant());
-		return this.accounts.save(account).id();
+		account.changeLanguage(this.languages.of(language.toLanguageTag()).toLanguageTag());
+		return new AccountId(this.accounts.save(account).id());
 	}
 
 	/**
@@ -81,15 +101,27 @@ public class AccountService {
 	 * which the person sets it. Returns the new account's id.
 	 */
 	@Transactional
-	public UUID invite(UUID clinicId, String email, String displayName, Role role, UUID patientId) {
+	public AccountId invite(ClinicId clinicId, String email, String displayName, Role role, UUID patientId) {
+		return invite(clinicId, email, displayName, role, patientId, Languages.DEFAULT);
+	}
+
+	/**
+	 * Creates a login without a password, whose pages and e-mails are in this language (a
+	 * patient's; staff read English), and e-mails a one-time invitation link in it.
+	 * Returns the new account's id.
+	 */
+	@Transactional
+	public AccountId invite(ClinicId clinicId, String email, String displayName, Role role, UUID patientId,
+			Locale language) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
-		UserAccount account = new UserAccount(clinicId, email, null, role, displayName, patientId,
+		UserAccount account = new UserAccount(clinicId.value(), email, null, role, displayName, patientId,
 				this.clock.instant());
+		account.changeLanguage(this.languages.of(language.toLanguageTag()).toLanguageTag());
 		UUID id = this.accounts.save(account).id();
 		issueInvitation(account);
-		return id;
+		return new AccountId(id);
 	}
 
 	/**
@@ -99,14 +131,14 @@ public class AccountService {
 	 * already)
 	 */
 	@Transactional
-	public boolean resendInvitation(UUID clinicId, UUID patientId) {
-		UserAccount account = this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+	public boolean resendInvitation(ClinicId clinicId, UUID patientId) {
+		UserAccount account = this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.orElseThrow(() -> new NotFoundException("account"));
 		Instant now = this.clock.instant();
 		if (activated(account, now)) {
 			return false;
 		}
-		this.invitations.findByClinicIdAndAccountId(clinicId, account.id()).forEach((i) -> i.withdraw(now));
+		this.invitations.findByClinicIdAndAccountId(clinicId.value(), account.id()).forEach((i) -> i.withdraw(now));
 		issueInvitation(account);
 		return true;
 	}
@@ -117,9 +149,33 @@ public class AccountService {
 		Invitation invitation = new Invitation(account.clinicId(), account.id(), Tokens.hash(token), now,
 				now.plus(this.invitationLifetime));
 		this.invitations.save(invitation);
-		this.events
-			.publishEvent(new InvitationIssued(account.clinicId(), account.id(), account.email(), account.displayName(),
-					token, now.plus(this.invitationLifetime), account.role() != Role.PATIENT, account.patientId()));
+		this.events.publishEvent(new InvitationIssued(new ClinicId(account.clinicId()), new AccountId(account.id()),
+				account.email(), account.displayName(), token, now.plus(this.invitationLifetime),
+				account.role() != Role.PATIENT, account.patientId(), account.mailLanguage()));
+	}
+
+	/**
+	 * A patient's own choice of language, from the switch on their pages: their pages and
+	 * e-mails from now on. Recorded in the audit trail (it changes whom the clinic writes
+	 * to in what language). Returns whether it changed anything; staff have none to
+	 * change.
+	 */
+	@Transactional
+	public boolean changeLanguage(ClinicId clinicId, AccountId accountId, Locale language) {
+		String tag = this.languages.find(language.toLanguageTag())
+			.orElseThrow(() -> new IllegalArgumentException("not one of the app's languages: " + language))
+			.toLanguageTag();
+		UserAccount account = this.accounts.findByIdAndClinicId(accountId.value(), clinicId.value())
+			.filter((a) -> a.role() == Role.PATIENT)
+			.orElseThrow(() -> new NotFoundException("account"));
+		if (tag.equals(account.language())) {
+			return false;
+		}
+		String before = account.language();
+		account.changeLanguage(tag);
+		this.audit.record(new AuditEvent(clinicId, account.patientId(), AuditAction.LANGUAGE_CHANGED, "user_account",
+				account.id(), before + " -> " + tag));
+		return true;
 	}
 
 	/**
@@ -130,24 +186,24 @@ public class AccountService {
 	 * its sessions are found; empty when the clinic has no such login.
 	 */
 	@Transactional
-	public Optional<String> erasePatientLogin(UUID clinicId, UUID patientId) {
-		Optional<UserAccount> found = this.accounts.findByClinicIdAndPatientId(clinicId, patientId);
+	public Optional<String> erasePatientLogin(ClinicId clinicId, UUID patientId) {
+		Optional<UserAccount> found = this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId);
 		return found.map((account) -> {
 			String email = account.email();
 			this.jdbc.sql("DELETE FROM invitation WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM password_reset WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM sign_in_link WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM passkey WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			this.jdbc.sql("DELETE FROM passkey_user WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, account.id())
+				.params(clinicId.value(), account.id())
 				.update();
 			String key = LoginThrottle.emailKey(email);
 			this.jdbc.sql("DELETE FROM login_attempt WHERE email_hash = ?").param(key).update();
@@ -163,10 +219,21 @@ public class AccountService {
 	 * they have set a password: a check-in link acts for that login.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<UUID> enabledPatientLogin(UUID clinicId, UUID patientId) {
-		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+	public Optional<AccountId> enabledPatientLogin(ClinicId clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.filter(UserAccount::enabled)
-			.map(UserAccount::id);
+			.map((account) -> new AccountId(account.id()));
+	}
+
+	/**
+	 * {@link #enabledPatientLogin} with the login's language, from the same read: a
+	 * check-in link's pages are in it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PatientLogin> enabledPatientLoginWithLanguage(ClinicId clinicId, UUID patientId) {
+		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
+			.filter(UserAccount::enabled)
+			.map((account) -> new PatientLogin(new AccountId(account.id()), account.language()));
 	}
 
 	/**
@@ -174,9 +241,9 @@ public class AccountService {
 	 * sign in with e-mailed links and so have none.
 	 */
 	@Transactional(readOnly = true)
-	public boolean hasActivated(UUID clinicId, UUID patientId) {
+	public boolean hasActivated(ClinicId clinicId, UUID patientId) {
 		Instant now = this.clock.instant();
-		return this.accounts.findByClinicIdAndPatientId(clinicId, patientId)
+		return this.accounts.findByClinicIdAndPatientId(clinicId.value(), patientId)
 			.map((account) -> activated(account, now))
 			.orElse(false);
 	}
@@ -194,8 +261,8 @@ public class AccountService {
 	 * reads it on every page); no entity, so no password hash, leaves the table.
 	 */
 	@Transactional(readOnly = true)
-	public List<AccountSummary> clinicians(UUID clinicId) {
-		return this.jdbc.sql(CLINICIANS + " ORDER BY display_name").param(clinicId).query(SUMMARY).list();
+	public List<AccountSummary> clinicians(ClinicId clinicId) {
+		return this.jdbc.sql(CLINICIANS + " ORDER BY display_name").param(clinicId.value()).query(SUMMARY).list();
 	}
 
 	/**
@@ -204,9 +271,9 @@ public class AccountService {
 	 * no more patient alerts.
 	 */
 	@Transactional(readOnly = true)
-	public List<String> alertableClinicianEmails(UUID clinicId) {
+	public List<String> alertableClinicianEmails(ClinicId clinicId) {
 		return this.jdbc.sql(CLINICIANS + " AND enabled AND password_hash IS NOT NULL ORDER BY display_name")
-			.param(clinicId)
+			.param(clinicId.value())
 			.query(SUMMARY)
 			.list()
 			.stream()
@@ -221,16 +288,19 @@ public class AccountService {
 	private static final String CLINICIANS = SUMMARIES + " AND role = 'CLINICIAN'";
 
 	private static final RowMapper<AccountSummary> SUMMARY = (rs, n) -> new AccountSummary(
-			rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("email"),
-			rs.getString("display_name"), Role.valueOf(rs.getString("role")));
+			new AccountId(rs.getObject("id", UUID.class)), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+			rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")));
 
 	/**
 	 * A login of the clinic, as a summary: one indexed read of five columns, no entity
 	 * (the flag page names the injector with it on every view).
 	 */
 	@Transactional(readOnly = true)
-	public Optional<AccountSummary> find(UUID clinicId, UUID accountId) {
-		return this.jdbc.sql(SUMMARIES + " AND id = ?").params(clinicId, accountId).query(SUMMARY).optional();
+	public Optional<AccountSummary> find(ClinicId clinicId, AccountId accountId) {
+		return this.jdbc.sql(SUMMARIES + " AND id = ?")
+			.params(clinicId.value(), accountId.value())
+			.query(SUMMARY)
+			.optional();
 	}
 
 	/** Whether any clinic has a login with this e-mail (one address, one login). */
@@ -239,14 +309,10 @@ public class AccountService {
 		return ClinicScope.acrossClinics(ClinicScope.Reason.EMAIL_IN_USE, () -> this.accounts.emailTaken(email));
 	}
 
-	/** A staff member as the admin's page lists them. */
-	public record StaffMember(UUID id, String email, String displayName, Role role, boolean enabled,
-			boolean activated) {
-	}
-
 	@Transactional(readOnly = true)
-	public List<StaffMember> staff(UUID clinicId) {
-		return this.accounts.findByClinicIdAndRoleInOrderByDisplayName(clinicId, List.of(Role.CLINICIAN, Role.ADMIN))
+	public List<StaffMember> staff(ClinicId clinicId) {
+		return this.accounts
+			.findByClinicIdAndRoleInOrderByDisplayName(clinicId.value(), List.of(Role.CLINICIAN, Role.ADMIN))
 			.stream()
 			.map((a) -> new StaffMember(a.id(), a.email(), a.displayName(), a.role(), a.enabled(),
 					a.passwordHash() != null))
@@ -259,8 +325,8 @@ public class AccountService {
 	 * @return the account's e-mail, for ending its sessions
 	 */
 	@Transactional
-	public String setEnabled(UUID clinicId, UUID accountId, boolean enabled) {
-		UserAccount account = this.accounts.findByIdAndClinicId(accountId, clinicId)
+	public String setEnabled(ClinicId clinicId, AccountId accountId, boolean enabled) {
+		UserAccount account = this.accounts.findByIdAndClinicId(accountId.value(), clinicId.value())
 			.filter((a) -> a.role() != Role.PATIENT)
 			.orElseThrow(() -> new NotFoundException("account"));
 		account.setEnabled(enabled);

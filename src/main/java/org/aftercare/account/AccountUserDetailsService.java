@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 
@@ -39,9 +40,10 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String email) {
 		CurrentUser user = ClinicScope.acrossClinics(ClinicScope.Reason.SIGN_IN,
 				() -> this.readOnly.execute((status) -> this.accounts.findByEmail(email).map((account) -> {
-					String zone = this.clinics.timeZone(account.clinicId());
+					String zone = this.clinics.timeZone(new ClinicId(account.clinicId()));
 					return new CurrentUser(account.id(), account.clinicId(), account.patientId(), account.email(),
-							account.displayName(), account.role(), zone, account.passwordHash(), account.enabled());
+							account.displayName(), account.role(), zone, account.passwordHash(), account.enabled(),
+							account.language());
 				}).orElse(null)));
 		if (user == null) {
 			throw new UsernameNotFoundException("unknown account");

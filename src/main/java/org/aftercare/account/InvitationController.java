@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.security.SignInFlow;
+import org.aftercare.web.PageLanguage;
 
 /**
  * The invitation link: a new user chooses how to sign in and lands on their page, signed
@@ -46,8 +48,11 @@ class InvitationController {
 
 	private final PasswordPolicy passwords;
 
+	private final PageLanguage pageLanguage;
+
 	InvitationController(InvitationService invitations, AccountService accounts, AccountUserDetailsService users,
-			ClinicService clinics, SignInFlow signIn, PasswordPolicy passwords) {
+			ClinicService clinics, SignInFlow signIn, PasswordPolicy passwords, PageLanguage pageLanguage) {
+		this.pageLanguage = pageLanguage;
 		this.passwords = passwords;
 		this.signIn = signIn;
 		this.invitations = invitations;
@@ -57,8 +62,9 @@ class InvitationController {
 	}
 
 	@GetMapping("/invitation/{token}")
-	String showPasswordForm(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+	String showPasswordForm(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token, request);
 		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
@@ -69,7 +75,7 @@ class InvitationController {
 	@PostMapping("/invitation/{token}")
 	String setPassword(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
-		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token, request);
 		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
@@ -81,7 +87,8 @@ class InvitationController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(lookup.get(), token, model);
 		}
-		Optional<String> email = this.invitations.accept(token, form.password());
+		Optional<String> email = this.invitations.accept(token, form.password(),
+				this.pageLanguage.resolveLocale(request));
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
@@ -111,7 +118,7 @@ class InvitationController {
 
 	private String withoutPassword(String token, InvitationService.NoPassword choice, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token, request);
 		if (!usable(lookup)) {
 			return unusable(lookup, model, response);
 		}
@@ -120,7 +127,8 @@ class InvitationController {
 			model.addAttribute("passwordForm", new PasswordForm(null, null));
 			return page(lookup.get(), token, model);
 		}
-		Optional<String> email = this.invitations.acceptWithoutPassword(token, choice);
+		Optional<String> email = this.invitations.acceptWithoutPassword(token, choice,
+				this.pageLanguage.resolveLocale(request));
 		if (email.isEmpty()) {
 			return unusable(lookupSafely(token), model, response);
 		}
@@ -152,12 +160,23 @@ class InvitationController {
 		return (token == null || token.length() > 100) ? Optional.empty() : this.invitations.lookup(token);
 	}
 
+	/**
+	 * The link's account is known: a patient's page follows their language (unless they
+	 * chose another on the page), a staff member's is English.
+	 */
+	private Optional<InvitationService.Lookup> lookupSafely(String token, HttpServletRequest request) {
+		Optional<InvitationService.Lookup> lookup = lookupSafely(token);
+		lookup.ifPresent((found) -> this.pageLanguage.useAccountLanguage(request, found.account().language(),
+				found.account().role() != Role.PATIENT));
+		return lookup;
+	}
+
 	private String unusable(Optional<InvitationService.Lookup> lookup, Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.GONE.value());
 		model.addAttribute("used", lookup.map((l) -> l.state() == Invitation.State.USED).orElse(false));
 		// Nobody is signed in: the clinic the link belongs to, for its phone number.
-		model.addAttribute("clinic", lookup
-			.map((l) -> ClinicScope.runInClinic(l.account().clinicId(), () -> this.clinics.get(l.account().clinicId())))
+		model.addAttribute("clinic", lookup.map((l) -> ClinicScope.runInClinic(new ClinicId(l.account().clinicId()),
+				() -> this.clinics.get(new ClinicId(l.account().clinicId()))))
 			.orElse(null));
 		return "account/invitation-unusable";
 	}

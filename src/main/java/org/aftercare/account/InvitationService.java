@@ -2,6 +2,7 @@ package org.aftercare.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -9,9 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
+import org.aftercare.web.Languages;
 
 /**
  * Accepting an invitation: the link is checked, the password set, the link used up, in
@@ -30,8 +34,11 @@ class InvitationService {
 
 	private final Clock clock;
 
+	private final Languages languages;
+
 	InvitationService(InvitationRepository invitations, UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, Languages languages) {
+		this.languages = languages;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -55,14 +62,15 @@ class InvitationService {
 
 	/**
 	 * Sets the password if the link is still valid; returns the account's e-mail for the
-	 * login that follows.
+	 * login that follows. A patient who accepted in another language than the one their
+	 * clinician chose (they switched on the page) keeps the one they read it in.
 	 */
 	@Transactional
-	Optional<String> accept(String token, String rawPassword) {
-		return accept(token, rawPassword, null);
+	Optional<String> accept(String token, String rawPassword, Locale language) {
+		return accept(token, rawPassword, null, language);
 	}
 
-	private Optional<String> accept(String token, String rawPassword, NoPassword choice) {
+	private Optional<String> accept(String token, String rawPassword, NoPassword choice, Locale language) {
 		Instant now = this.clock.instant();
 		Optional<Invitation> found = ClinicScope.acrossClinics(ClinicScope.Reason.INVITATION_TOKEN,
 				() -> this.invitations.findByTokenHash(Tokens.hash(token))
@@ -72,7 +80,8 @@ class InvitationService {
 		}
 		Invitation invitation = found.get();
 		// From here on, the invitation's own clinic.
-		return ClinicScope.runInClinic(invitation.clinicId(), () -> accept(invitation, rawPassword, choice, now));
+		return ClinicScope.runInClinic(new ClinicId(invitation.clinicId()),
+				() -> accept(invitation, rawPassword, choice, now, language));
 	}
 
 	/**
@@ -82,8 +91,8 @@ class InvitationService {
 	 * factor.
 	 */
 	@Transactional
-	Optional<String> acceptWithoutPassword(String token, NoPassword choice) {
-		return accept(token, null, choice);
+	Optional<String> acceptWithoutPassword(String token, NoPassword choice, Locale language) {
+		return accept(token, null, choice, language);
 	}
 
 	/** How a patient with no password will sign in. */
@@ -99,7 +108,8 @@ class InvitationService {
 
 	}
 
-	private Optional<String> accept(Invitation invitation, String rawPassword, NoPassword choice, Instant now) {
+	private Optional<String> accept(Invitation invitation, String rawPassword, NoPassword choice, Instant now,
+			Locale language) {
 		UserAccount account = this.accounts.findByIdAndClinicId(invitation.accountId(), invitation.clinicId())
 			.orElseThrow();
 		if (rawPassword == null && account.role() != Role.PATIENT) {
@@ -107,8 +117,16 @@ class InvitationService {
 		}
 		account.changePassword((rawPassword != null) ? this.passwordEncoder.encode(rawPassword) : null);
 		invitation.use(now);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.INVITATION_ACCEPTED,
-				"user_account", account.id(), (rawPassword != null) ? null : choice.detail));
+		ClinicId clinicId = new ClinicId(account.clinicId());
+		this.audit.record(new AuditEvent(clinicId, account.patientId(), AuditAction.INVITATION_ACCEPTED, "user_account",
+				account.id(), (rawPassword != null) ? null : choice.detail));
+		String tag = (language != null)
+				? this.languages.find(language.toLanguageTag()).map(Locale::toLanguageTag).orElse(null) : null;
+		if (account.role() == Role.PATIENT && tag != null && !tag.equals(account.language())) {
+			this.audit.record(new AuditEvent(clinicId, account.patientId(), AuditAction.LANGUAGE_CHANGED,
+					"user_account", account.id(), account.language() + " -> " + tag));
+			account.changeLanguage(tag);
+		}
 		return Optional.of(account.email());
 	}
 

@@ -25,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.web.Ids;
 
@@ -79,18 +81,20 @@ class PasskeyCredentials implements UserCredentialRepository {
 		if (owner == null) {
 			return;
 		}
-		ClinicScope.runInClinic(owner.clinicId(), () -> this.transactions.executeWithoutResult((status) -> {
-			int updated = this.jdbc.sql("""
-					UPDATE passkey SET signature_count = ?, uv_initialized = ?, backup_state = ?, last_used_at = ?
-					 WHERE clinic_id = ? AND account_id = ? AND credential_id = ?""")
-				.params(record.getSignatureCount(), record.isUvInitialized(), record.isBackupState(),
-						timestamp(record.getLastUsed()), owner.clinicId(), owner.accountId(),
-						record.getCredentialId().getBytes())
-				.update();
-			if (updated == 0) {
-				register(owner, record);
-			}
-		}));
+		ClinicScope.runInClinic(new ClinicId(owner.clinicId()),
+				() -> this.transactions.executeWithoutResult((status) -> {
+					int updated = this.jdbc
+						.sql("""
+								UPDATE passkey SET signature_count = ?, uv_initialized = ?, backup_state = ?, last_used_at = ?
+								 WHERE clinic_id = ? AND account_id = ? AND credential_id = ?""")
+						.params(record.getSignatureCount(), record.isUvInitialized(), record.isBackupState(),
+								timestamp(record.getLastUsed()), owner.clinicId(), owner.accountId(),
+								record.getCredentialId().getBytes())
+						.update();
+					if (updated == 0) {
+						register(owner, record);
+					}
+				}));
 	}
 
 	private void register(PasskeyUsers.Owner owner, CredentialRecord record) {
@@ -109,7 +113,7 @@ class PasskeyCredentials implements UserCredentialRepository {
 					bytes(record.getAttestationObject()), bytes(record.getAttestationClientDataJSON()), label,
 					Timestamp.from(this.clock.instant()))
 			.update();
-		this.audit.record(new AuditLog.Event(owner.clinicId(), patientOf(owner.clinicId(), owner.accountId()),
+		this.audit.record(new AuditEvent(new ClinicId(owner.clinicId()), patientOf(owner.clinicId(), owner.accountId()),
 				AuditAction.PASSKEY_REGISTERED, "passkey", id, label));
 	}
 
@@ -146,34 +150,34 @@ class PasskeyCredentials implements UserCredentialRepository {
 							n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 									rs.getObject(3, UUID.class) })
 					.optional()))
-			.ifPresent((key) -> remove(key[0], key[1], key[2]));
+			.ifPresent((key) -> remove(new ClinicId(key[0]), key[1], key[2]));
 	}
 
 	/** The login's passkeys, newest first. */
-	List<Passkey> of(UUID clinicId, UUID accountId) {
+	List<Passkey> of(ClinicId clinicId, UUID accountId) {
 		return ClinicScope.runInClinic(clinicId,
 				() -> this.transactions.execute((status) -> this.jdbc.sql("""
 						SELECT id, label, created_at, last_used_at FROM passkey
 						 WHERE clinic_id = ? AND account_id = ? ORDER BY created_at DESC""")
-					.params(clinicId, accountId)
+					.params(clinicId.value(), accountId)
 					.query((rs, n) -> new Passkey(rs.getObject(1, UUID.class), rs.getString(2),
 							rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4))))
 					.list()));
 	}
 
 	/** Removes one of the login's own passkeys; false when it has no such passkey. */
-	boolean remove(UUID clinicId, UUID accountId, UUID passkeyId) {
+	boolean remove(ClinicId clinicId, UUID accountId, UUID passkeyId) {
 		return ClinicScope.runInClinic(clinicId, () -> this.transactions.execute((status) -> {
 			List<String> removed = this.jdbc.sql("""
 					DELETE FROM passkey WHERE clinic_id = ? AND account_id = ? AND id = ? RETURNING label""")
-				.params(clinicId, accountId, passkeyId)
+				.params(clinicId.value(), accountId, passkeyId)
 				.query(String.class)
 				.list();
 			if (removed.isEmpty()) {
 				return false;
 			}
-			this.audit.record(new AuditLog.Event(clinicId, patientOf(clinicId, accountId), AuditAction.PASSKEY_REMOVED,
-					"passkey", passkeyId, removed.get(0)));
+			this.audit.record(new AuditEvent(clinicId, patientOf(clinicId.value(), accountId),
+					AuditAction.PASSKEY_REMOVED, "passkey", passkeyId, removed.get(0)));
 			return true;
 		}));
 	}

@@ -98,8 +98,8 @@ class PasskeyUsers implements PublicKeyCredentialUserEntityRepository {
 						INSERT INTO passkey_user (clinic_id, account_id, user_handle, created_at)
 						SELECT clinic_id, id, ?, ? FROM user_account WHERE clinic_id = ? AND id = ? AND enabled
 						ON CONFLICT (clinic_id, account_id) DO NOTHING""")
-					.params(userEntity.getId().getBytes(), Timestamp.from(this.clock.instant()), user.clinicId(),
-							user.accountId())
+					.params(userEntity.getId().getBytes(), Timestamp.from(this.clock.instant()),
+							user.clinicId().value(), user.accountId())
 					.update()));
 	}
 

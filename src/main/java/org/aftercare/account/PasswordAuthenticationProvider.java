@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
 import org.aftercare.security.ClinicScope;
@@ -83,7 +84,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 			// password).
 			user.ifPresent((known) -> ClinicScope.runInClinic(known.clinicId(),
 					() -> this.audit.record(
-							new AuditLog.Event(known.clinicId(), known.patientId(), AuditAction.LOGIN_FAILED,
+							new AuditEvent(known.clinicId(), known.patientId(), AuditAction.LOGIN_FAILED,
 									"user_account", known.accountId(), reason),
 							AuditOutcome.FAILURE, known.accountId(), known.role().name())));
 			throw new BadCredentialsException("Bad credentials");
@@ -124,7 +125,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		if (this.passwordEncoder.upgradeEncoding(hash)) {
 			String upgraded = this.passwordEncoder.encode(password);
 			ClinicScope.runInClinic(user.clinicId(),
-					() -> this.users.changePasswordHash(user.clinicId(), user.accountId(), upgraded));
+					() -> this.users.changePasswordHash(user.clinicId().value(), user.accountId(), upgraded));
 		}
 	}
 

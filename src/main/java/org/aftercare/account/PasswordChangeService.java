@@ -8,7 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.SignedInSessions;
 
@@ -39,7 +41,7 @@ class PasswordChangeService {
 
 	@Transactional(readOnly = true)
 	boolean currentMatches(CurrentUser user, String current) {
-		return this.accounts.findByIdAndClinicIdAndEnabledTrue(user.accountId(), user.clinicId())
+		return this.accounts.findByIdAndClinicIdAndEnabledTrue(user.accountId(), user.clinicId().value())
 			.map((account) -> account.passwordHash() != null
 					&& this.passwordEncoder.matches(current, account.passwordHash()))
 			.orElse(false);
@@ -47,12 +49,12 @@ class PasswordChangeService {
 
 	@Transactional
 	void change(CurrentUser user, String newPassword, String keepSessionId) {
-		UserAccount account = this.accounts.findByIdAndClinicIdAndEnabledTrue(user.accountId(), user.clinicId())
+		UserAccount account = this.accounts.findByIdAndClinicIdAndEnabledTrue(user.accountId(), user.clinicId().value())
 			.orElseThrow();
 		account.changePassword(this.passwordEncoder.encode(newPassword));
 		int ended = this.sessions.endAllBut(account.email(), keepSessionId);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.PASSWORD_CHANGED,
-				"user_account", account.id(), "other sessions ended: " + ended));
+		this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
+				AuditAction.PASSWORD_CHANGED, "user_account", account.id(), "other sessions ended: " + ended));
 		log.info("Account {} changed its password", account.id());
 	}
 

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.security.Role;
+import org.aftercare.web.PageLanguage;
+
 /**
  * "Forgot your password?": the answer to a request is the same whether or not the address
  * has an account and whether a limit kept the link from being sent, so that the page
@@ -27,7 +30,10 @@ class PasswordResetController {
 
 	private final PasswordPolicy passwords;
 
-	PasswordResetController(PasswordResetService resets, PasswordPolicy passwords) {
+	private final PageLanguage pageLanguage;
+
+	PasswordResetController(PasswordResetService resets, PasswordPolicy passwords, PageLanguage pageLanguage) {
+		this.pageLanguage = pageLanguage;
 		this.resets = resets;
 		this.passwords = passwords;
 	}
@@ -50,8 +56,9 @@ class PasswordResetController {
 	}
 
 	@GetMapping("/password-reset/{token}")
-	String showPasswordForm(@PathVariable String token, Model model, HttpServletResponse response) {
-		if (lookup(token).isEmpty()) {
+	String showPasswordForm(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (lookup(token, request).isEmpty()) {
 			return unusable(response);
 		}
 		model.addAttribute("passwordForm", new PasswordForm(null, null));
@@ -61,8 +68,8 @@ class PasswordResetController {
 
 	@PostMapping("/password-reset/{token}")
 	String resetPassword(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, HttpServletResponse response) {
-		Optional<UserAccount> account = lookup(token);
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
+		Optional<UserAccount> account = lookup(token, request);
 		if (account.isEmpty()) {
 			return unusable(response);
 		}
@@ -83,8 +90,16 @@ class PasswordResetController {
 		return "redirect:/login?reset";
 	}
 
-	private Optional<UserAccount> lookup(String token) {
-		return (token == null || token.length() > 100) ? Optional.empty() : this.resets.lookup(token);
+	/**
+	 * The link's account: a patient's page follows their language (unless they chose
+	 * another on the page), a staff member's is English.
+	 */
+	private Optional<UserAccount> lookup(String token, HttpServletRequest request) {
+		Optional<UserAccount> account = (token == null || token.length() > 100) ? Optional.empty()
+				: this.resets.lookup(token);
+		account.ifPresent((found) -> this.pageLanguage.useAccountLanguage(request, found.language(),
+				found.role() != Role.PATIENT));
+		return account;
 	}
 
 	private String unusable(HttpServletResponse response) {

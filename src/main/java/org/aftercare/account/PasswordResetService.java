@@ -15,8 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.SignedInSessions;
 
@@ -79,28 +81,30 @@ class PasswordResetService {
 		}
 		UserAccount account = found.get();
 		// From here on, the account's own clinic.
-		ClinicScope.runInClinic(account.clinicId(), () -> limitedOrIssued(account, email, ip, limited));
+		ClinicScope.runInClinic(new ClinicId(account.clinicId()), () -> limitedOrIssued(account, email, ip, limited));
 	}
 
 	private void limitedOrIssued(UserAccount account, String email, String ip, String limited) {
 		if (limited != null) {
 			this.limit.record(email, ip, PasswordResetLimit.Outcome.LIMITED);
-			this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(),
-					AuditAction.PASSWORD_RESET_LIMITED, "user_account", account.id(), "too many " + limited),
+			this.audit.record(
+					new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
+							AuditAction.PASSWORD_RESET_LIMITED, "user_account", account.id(), "too many " + limited),
 					AuditOutcome.DENIED);
 			log.warn("Password reset for account {} asked from {} not sent: too many {}", account.id(), ip, limited);
 			return;
 		}
 		this.limit.record(email, ip, PasswordResetLimit.Outcome.SENT);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(),
+		this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
 				AuditAction.PASSWORD_RESET_REQUESTED, "user_account", account.id(), null));
 		Instant now = this.clock.instant();
 		this.resets.findByClinicIdAndAccountId(account.clinicId(), account.id()).forEach((r) -> r.withdraw(now));
 		String token = Tokens.newToken();
 		Instant expires = now.plus(this.lifetime);
 		this.resets.save(new PasswordReset(account.clinicId(), account.id(), Tokens.hash(token), now, expires));
-		this.events.publishEvent(new PasswordResetRequested(account.clinicId(), account.id(), account.email(),
-				account.displayName(), token, expires));
+		this.events
+			.publishEvent(new PasswordResetRequested(new ClinicId(account.clinicId()), new AccountId(account.id()),
+					account.email(), account.displayName(), token, expires, account.mailLanguage()));
 		log.info("Password reset link issued for account {}", account.id());
 	}
 
@@ -129,7 +133,7 @@ class PasswordResetService {
 		}
 		PasswordReset reset = found.get();
 		// From here on, the link's own clinic.
-		return ClinicScope.runInClinic(reset.clinicId(), () -> reset(reset, rawPassword, now));
+		return ClinicScope.runInClinic(new ClinicId(reset.clinicId()), () -> reset(reset, rawPassword, now));
 	}
 
 	private boolean reset(PasswordReset reset, String rawPassword, Instant now) {
@@ -143,8 +147,8 @@ class PasswordResetService {
 		reset.use(now);
 		this.resets.findByClinicIdAndAccountId(account.clinicId(), account.id()).forEach((r) -> r.withdraw(now));
 		this.sessions.endAllBut(account.email(), null);
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.PASSWORD_RESET,
-				"user_account", account.id(), null));
+		this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
+				AuditAction.PASSWORD_RESET, "user_account", account.id(), null));
 		log.info("Password of account {} reset by e-mailed link", account.id());
 		return true;
 	}

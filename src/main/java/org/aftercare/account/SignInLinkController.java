@@ -1,5 +1,8 @@
 package org.aftercare.account;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -12,6 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.aftercare.web.PageLanguage;
 
 /**
  * The pages of a sign-in link. Opening the link signs nobody in (mail scanners follow
@@ -27,16 +32,22 @@ class SignInLinkController {
 
 	private final SignInLinkService links;
 
-	SignInLinkController(SignInLinkService links) {
+	private final PageLanguage pageLanguage;
+
+	SignInLinkController(SignInLinkService links, PageLanguage pageLanguage) {
 		this.links = links;
+		this.pageLanguage = pageLanguage;
 	}
 
 	@GetMapping("/login/link")
-	String showSignInButton(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+	String showSignInButton(@RequestParam(required = false) String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		response.setHeader("Referrer-Policy", NO_REFERRER);
-		if (!this.links.usable(token)) {
+		Optional<String> language = this.links.language(token);
+		if (language.isEmpty()) {
 			return unusable(response, model);
 		}
+		this.pageLanguage.useAccountLanguage(request, language.get(), false);
 		model.addAttribute("token", token);
 		return "account/sign-in-link";
 	}

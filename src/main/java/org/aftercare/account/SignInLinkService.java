@@ -22,8 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.Role;
 
@@ -93,7 +95,8 @@ class SignInLinkService implements OneTimeTokenService {
 		else {
 			UserAccount account = found.get();
 			// From here on, the account's own clinic.
-			ClinicScope.runInClinic(account.clinicId(), () -> refusedLimitedOrIssued(account, email, ip, limited, now));
+			ClinicScope.runInClinic(new ClinicId(account.clinicId()),
+					() -> refusedLimitedOrIssued(account, email, ip, limited, now));
 		}
 		return new DefaultOneTimeToken(Tokens.newToken(), email, now.plus(this.lifetime));
 	}
@@ -101,15 +104,16 @@ class SignInLinkService implements OneTimeTokenService {
 	private void refusedLimitedOrIssued(UserAccount account, String email, String ip, String limited, Instant now) {
 		if (account.role() != Role.PATIENT) {
 			this.limit.record(email, ip, LinkRequestLimit.Outcome.REFUSED);
-			this.audit.record(new AuditLog.Event(account.clinicId(), null, AuditAction.SIGN_IN_LINK_REFUSED,
+			this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), null, AuditAction.SIGN_IN_LINK_REFUSED,
 					"user_account", account.id(), "staff account"), AuditOutcome.DENIED);
 			log.warn("Sign-in link for staff account {} asked from {}; none sent", account.id(), ip);
 			return;
 		}
 		if (limited != null) {
 			this.limit.record(email, ip, LinkRequestLimit.Outcome.LIMITED);
-			this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(),
-					AuditAction.SIGN_IN_LINK_LIMITED, "user_account", account.id(), "too many " + limited),
+			this.audit.record(
+					new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
+							AuditAction.SIGN_IN_LINK_LIMITED, "user_account", account.id(), "too many " + limited),
 					AuditOutcome.DENIED);
 			log.warn("Sign-in link for account {} asked from {} not sent: too many {}", account.id(), ip, limited);
 			return;
@@ -123,10 +127,10 @@ class SignInLinkService implements OneTimeTokenService {
 			.params(UUID.randomUUID(), account.clinicId(), account.id(), Tokens.hash(token), Timestamp.from(now),
 					Timestamp.from(expires))
 			.update();
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(),
+		this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
 				AuditAction.SIGN_IN_LINK_REQUESTED, "user_account", account.id(), null));
-		this.events.publishEvent(new SignInLinkRequested(account.clinicId(), account.id(), account.email(),
-				account.displayName(), token, expires));
+		this.events.publishEvent(new SignInLinkRequested(new ClinicId(account.clinicId()), new AccountId(account.id()),
+				account.email(), account.displayName(), token, expires, account.mailLanguage()));
 		log.info("Sign-in link issued for account {}", account.id());
 	}
 
@@ -159,7 +163,7 @@ class SignInLinkService implements OneTimeTokenService {
 		}
 		Consumed link = consumed.get();
 		// From here on, the link's own clinic.
-		return ClinicScope.runInClinic(link.clinicId(), () -> signInAs(link, token));
+		return ClinicScope.runInClinic(new ClinicId(link.clinicId()), () -> signInAs(link, token));
 	}
 
 	private OneTimeToken signInAs(Consumed link, String token) {
@@ -171,14 +175,15 @@ class SignInLinkService implements OneTimeTokenService {
 				: (account.role() != Role.PATIENT) ? "staff account" : null;
 		if (refused != null) {
 			this.audit.record(
-					new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.SIGN_IN_LINK_REFUSED,
-							"user_account", account.id(), refused),
+					new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
+							AuditAction.SIGN_IN_LINK_REFUSED, "user_account", account.id(), refused),
 					AuditOutcome.FAILURE, account.id(), account.role().name());
 			log.warn("Sign-in link of account {} refused: {}", account.id(), refused);
 			return null;
 		}
-		this.audit.record(new AuditLog.Event(account.clinicId(), account.patientId(), AuditAction.SIGN_IN_LINK_USED,
-				"user_account", account.id(), null), AuditOutcome.SUCCESS, account.id(), account.role().name());
+		this.audit.record(new AuditEvent(new ClinicId(account.clinicId()), account.patientId(),
+				AuditAction.SIGN_IN_LINK_USED, "user_account", account.id(), null), AuditOutcome.SUCCESS, account.id(),
+				account.role().name());
 		log.info("Sign-in link of account {} used", account.id());
 		return new DefaultOneTimeToken(token, account.email(), link.expiresAt());
 	}
@@ -189,15 +194,27 @@ class SignInLinkService implements OneTimeTokenService {
 	 */
 	@Transactional(readOnly = true)
 	boolean usable(String token) {
+		return language(token).isPresent();
+	}
+
+	/**
+	 * The language of the patient whose link this is, while the link can be used: the
+	 * page it opens is in it.
+	 */
+	@Transactional(readOnly = true)
+	Optional<String> language(String token) {
 		if (token == null || token.isEmpty() || token.length() > LONGEST_TOKEN) {
-			return false;
+			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		return ClinicScope.acrossClinics(ClinicScope.Reason.SIGN_IN_LINK, () -> this.jdbc.sql("""
-				SELECT count(*) FROM sign_in_link WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
-			.params(Tokens.hash(token), Timestamp.from(now))
-			.query(Long.class)
-			.single() > 0);
+		return ClinicScope.acrossClinics(ClinicScope.Reason.SIGN_IN_LINK,
+				() -> this.jdbc.sql("""
+						SELECT a.language FROM sign_in_link l
+						  JOIN user_account a ON a.clinic_id = l.clinic_id AND a.id = l.account_id
+						 WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ?""")
+					.params(Tokens.hash(token), Timestamp.from(now))
+					.query(String.class)
+					.optional());
 	}
 
 	private record Consumed(UUID clinicId, UUID accountId, Instant expiresAt) {

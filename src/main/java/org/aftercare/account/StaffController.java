@@ -101,7 +101,7 @@ class StaffController {
 	@GetMapping("/admin/staff/{id}/two-factor-reset")
 	String showTwoFactorReset(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model,
 			RedirectAttributes redirect) {
-		AccountService.AccountSummary member = member(user, id);
+		AccountSummary member = member(user, id);
 		if (id.equals(user.accountId())) {
 			redirect.addFlashAttribute("notYourselfTwoFactor", true);
 			return "redirect:/admin/staff";
@@ -114,7 +114,7 @@ class StaffController {
 	String resetTwoFactor(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @ModelAttribute("twoFactorResetForm") TwoFactorResetForm form, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		AccountService.AccountSummary member = member(user, id);
+		AccountSummary member = member(user, id);
 		if (id.equals(user.accountId())) {
 			redirect.addFlashAttribute("notYourselfTwoFactor", true);
 			return "redirect:/admin/staff";
@@ -128,15 +128,15 @@ class StaffController {
 		return "redirect:/admin/staff";
 	}
 
-	private String twoFactorResetPage(CurrentUser user, AccountService.AccountSummary member, Model model) {
+	private String twoFactorResetPage(CurrentUser user, AccountSummary member, Model model) {
 		model.addAttribute("member", member);
-		model.addAttribute("memberEnrolled", this.twoFactor.enrolled(member.id()));
+		model.addAttribute("memberEnrolled", this.twoFactor.enrolled(member.id().value()));
 		model.addAttribute("required", this.twoFactor.required(user.clinicId()));
 		return "account/two-factor-reset";
 	}
 
 	/** A staff member of the admin's own clinic; anyone else does not exist here. */
-	private AccountService.AccountSummary member(CurrentUser user, UUID id) {
+	private AccountSummary member(CurrentUser user, UUID id) {
 		return this.staff.member(user.clinicId(), id).orElseThrow(() -> new NotFoundException("staff member"));
 	}
 

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 import org.aftercare.security.SignedInSessions;
 
@@ -40,32 +42,32 @@ class StaffService {
 
 	/** A clinician or admin of the clinic; anyone else does not exist here. */
 	@Transactional(readOnly = true)
-	Optional<AccountService.AccountSummary> member(UUID clinicId, UUID id) {
-		return this.accounts.find(clinicId, id).filter((account) -> account.role() != Role.PATIENT);
+	Optional<AccountSummary> member(ClinicId clinicId, UUID id) {
+		return this.accounts.find(clinicId, new AccountId(id)).filter((account) -> account.role() != Role.PATIENT);
 	}
 
 	@Transactional
-	UUID invite(UUID clinicId, NewStaffMember member) {
-		UUID id = this.accounts.invite(clinicId, member.email(), member.displayName(), member.role(), null);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.STAFF_INVITED, "user_account", id,
-				member.role().name()));
+	UUID invite(ClinicId clinicId, NewStaffMember member) {
+		UUID id = this.accounts.invite(clinicId, member.email(), member.displayName(), member.role(), null).value();
+		this.audit.record(
+				new AuditEvent(clinicId, null, AuditAction.STAFF_INVITED, "user_account", id, member.role().name()));
 		return id;
 	}
 
 	/** Returns the login's e-mail address. */
 	@Transactional
-	String disable(UUID clinicId, UUID id) {
-		String email = this.accounts.setEnabled(clinicId, id, false);
+	String disable(ClinicId clinicId, UUID id) {
+		String email = this.accounts.setEnabled(clinicId, new AccountId(id), false);
 		this.sessions.endAllBut(email, null);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.STAFF_DISABLED, "user_account", id, null));
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.STAFF_DISABLED, "user_account", id, null));
 		return email;
 	}
 
 	/** Returns the login's e-mail address. */
 	@Transactional
-	String enable(UUID clinicId, UUID id) {
-		String email = this.accounts.setEnabled(clinicId, id, true);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.STAFF_ENABLED, "user_account", id, null));
+	String enable(ClinicId clinicId, UUID id) {
+		String email = this.accounts.setEnabled(clinicId, new AccountId(id), true);
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.STAFF_ENABLED, "user_account", id, null));
 		return email;
 	}
 
@@ -73,8 +75,8 @@ class StaffService {
 	 * The member lost their authenticator: enrol again at next sign-in, told by e-mail.
 	 */
 	@Transactional
-	void resetTwoFactor(UUID clinicId, AccountService.AccountSummary member) {
-		this.twoFactor.reset(clinicId, member.id());
+	void resetTwoFactor(ClinicId clinicId, AccountSummary member) {
+		this.twoFactor.reset(clinicId, member.id().value());
 		this.sessions.endAllBut(member.email(), null);
 		this.events.publishEvent(new TwoFactorReset(clinicId, member.id(), member.email(), member.displayName(),
 				this.twoFactor.required(clinicId)));

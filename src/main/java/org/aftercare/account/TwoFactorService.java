@@ -20,7 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.TwoFactorCheck;
 
@@ -77,21 +79,21 @@ class TwoFactorService implements TwoFactorCheck {
 	}
 
 	@Transactional(readOnly = true)
-	boolean required(UUID clinicId) {
+	boolean required(ClinicId clinicId) {
 		return this.jdbc.sql("SELECT require_two_factor FROM clinic_security WHERE clinic_id = ?")
-			.param(clinicId)
+			.param(clinicId.value())
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
 	}
 
 	@Transactional
-	void require(UUID clinicId, boolean required) {
+	void require(ClinicId clinicId, boolean required) {
 		this.jdbc.sql("""
 				INSERT INTO clinic_security (clinic_id, require_two_factor) VALUES (?, ?)
 				ON CONFLICT (clinic_id) DO UPDATE SET require_two_factor = EXCLUDED.require_two_factor
-				""").params(clinicId, required).update();
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_POLICY, "clinic", clinicId,
+				""").params(clinicId.value(), required).update();
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_POLICY, "clinic", clinicId.value(),
 				required ? "required for staff" : "optional"));
 	}
 
@@ -99,24 +101,26 @@ class TwoFactorService implements TwoFactorCheck {
 	 * Accepts a code from the authenticator app or an unused recovery code, once.
 	 */
 	@Transactional
-	boolean verify(UUID clinicId, UUID accountId, String typed) {
+	boolean verify(ClinicId clinicId, UUID accountId, String typed) {
 		String code = (typed == null) ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
 		if (code.matches("\\d{6}")) {
 			Optional<String> secret = this.jdbc
 				.sql("SELECT secret FROM two_factor WHERE clinic_id = ? AND account_id = ?")
-				.params(clinicId, accountId)
+				.params(clinicId.value(), accountId)
 				.query(String.class)
 				.optional();
 			OptionalLong step = secret.map((s) -> Totp.matchingStep(this.box.open(s), code, this.clock.instant()))
 				.orElse(OptionalLong.empty());
 			return step.isPresent() && this.jdbc.sql("""
 					UPDATE two_factor SET last_step = ? WHERE clinic_id = ? AND account_id = ? AND last_step < ?
-					""").params(step.getAsLong(), clinicId, accountId, step.getAsLong()).update() == 1;
+					""").params(step.getAsLong(), clinicId.value(), accountId, step.getAsLong()).update() == 1;
 		}
 		boolean used = code.length() == 16 && this.jdbc.sql("""
 				UPDATE recovery_code SET used_at = ?
 				WHERE clinic_id = ? AND account_id = ? AND code_hash = ? AND used_at IS NULL
-				""").params(Timestamp.from(this.clock.instant()), clinicId, accountId, Tokens.hash(code)).update() == 1;
+				""")
+			.params(Timestamp.from(this.clock.instant()), clinicId.value(), accountId, Tokens.hash(code))
+			.update() == 1;
 		if (used) {
 			log.info("Recovery code used by account {}", accountId);
 		}
@@ -129,7 +133,7 @@ class TwoFactorService implements TwoFactorCheck {
 	 * wrong.
 	 */
 	@Transactional
-	Optional<List<String>> enrol(UUID clinicId, UUID accountId, String secret, String typed) {
+	Optional<List<String>> enrol(ClinicId clinicId, UUID accountId, String secret, String typed) {
 		String code = (typed == null) ? "" : typed.replaceAll("\\s", "");
 		Instant now = this.clock.instant();
 		OptionalLong step = Totp.matchingStep(secret, code, now);
@@ -140,10 +144,12 @@ class TwoFactorService implements TwoFactorCheck {
 				INSERT INTO two_factor (clinic_id, account_id, secret, confirmed_at, last_step) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (clinic_id, account_id) DO UPDATE
 				SET secret = EXCLUDED.secret, confirmed_at = EXCLUDED.confirmed_at, last_step = EXCLUDED.last_step
-				""").params(clinicId, accountId, this.box.seal(secret), Timestamp.from(now), step.getAsLong()).update();
-		List<String> codes = replaceRecoveryCodes(clinicId, accountId);
-		this.audit.record(
-				new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_ENROLLED, "user_account", accountId, null));
+				""")
+			.params(clinicId.value(), accountId, this.box.seal(secret), Timestamp.from(now), step.getAsLong())
+			.update();
+		List<String> codes = replaceRecoveryCodes(clinicId.value(), accountId);
+		this.audit
+			.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_ENROLLED, "user_account", accountId, null));
 		log.info("Two-factor authentication enrolled for account {}", accountId);
 		return Optional.of(codes);
 	}
@@ -153,10 +159,10 @@ class TwoFactorService implements TwoFactorCheck {
 	 * Returns them, shown once.
 	 */
 	@Transactional
-	List<String> renewRecoveryCodes(UUID clinicId, UUID accountId) {
-		List<String> codes = replaceRecoveryCodes(clinicId, accountId);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_RECOVERY_CODES_RENEWED,
-				"user_account", accountId, null));
+	List<String> renewRecoveryCodes(ClinicId clinicId, UUID accountId) {
+		List<String> codes = replaceRecoveryCodes(clinicId.value(), accountId);
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_RECOVERY_CODES_RENEWED, "user_account",
+				accountId, null));
 		log.info("Recovery codes renewed for account {}", accountId);
 		return codes;
 	}
@@ -166,13 +172,13 @@ class TwoFactorService implements TwoFactorCheck {
 	 * clinic requires it.
 	 */
 	@Transactional
-	boolean turnOff(UUID clinicId, UUID accountId) {
+	boolean turnOff(ClinicId clinicId, UUID accountId) {
 		if (required(clinicId)) {
 			return false;
 		}
-		clear(clinicId, accountId);
-		this.audit.record(
-				new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_DISABLED, "user_account", accountId, null));
+		clear(clinicId.value(), accountId);
+		this.audit
+			.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_DISABLED, "user_account", accountId, null));
 		log.info("Two-factor authentication turned off by account {}", accountId);
 		return true;
 	}
@@ -183,27 +189,27 @@ class TwoFactorService implements TwoFactorCheck {
 	 * next login.
 	 */
 	@Transactional
-	void reset(UUID clinicId, UUID accountId) {
-		int seeds = clear(clinicId, accountId);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.TWO_FACTOR_RESET, "user_account", accountId,
+	void reset(ClinicId clinicId, UUID accountId) {
+		int seeds = clear(clinicId.value(), accountId);
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.TWO_FACTOR_RESET, "user_account", accountId,
 				(seeds > 0) ? null : "was not enrolled"));
 		log.info("Two-factor authentication of account {} reset by an admin", accountId);
 	}
 
 	/** The staff of the clinic who have a second factor. */
 	@Transactional(readOnly = true)
-	Set<UUID> enrolledIn(UUID clinicId) {
+	Set<UUID> enrolledIn(ClinicId clinicId) {
 		return Set.copyOf(this.jdbc.sql("SELECT account_id FROM two_factor WHERE clinic_id = ?")
-			.param(clinicId)
+			.param(clinicId.value())
 			.query(UUID.class)
 			.list());
 	}
 
 	@Transactional(readOnly = true)
-	long unusedRecoveryCodes(UUID clinicId, UUID accountId) {
+	long unusedRecoveryCodes(ClinicId clinicId, UUID accountId) {
 		return this.jdbc
 			.sql("SELECT count(*) FROM recovery_code WHERE clinic_id = ? AND account_id = ? AND used_at IS NULL")
-			.params(clinicId, accountId)
+			.params(clinicId.value(), accountId)
 			.query(Long.class)
 			.single();
 	}

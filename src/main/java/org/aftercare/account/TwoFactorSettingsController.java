@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.NotFoundException;
@@ -82,7 +83,7 @@ class TwoFactorSettingsController {
 		HttpSession session = request.getSession();
 		session.setAttribute(TwoFactorController.ENROL_SECRET, Totp.newSecret());
 		session.setAttribute(REPLACE_UNTIL, this.clock.instant().plus(REPLACE_WINDOW));
-		this.audit.record(new AuditLog.Event(user.clinicId(), null, AuditAction.TWO_FACTOR_REPLACEMENT_STARTED,
+		this.audit.record(new AuditEvent(user.clinicId(), null, AuditAction.TWO_FACTOR_REPLACEMENT_STARTED,
 				"user_account", user.accountId(), null));
 		return "redirect:/two-factor/enrol";
 	}

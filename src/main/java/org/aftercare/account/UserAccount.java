@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import org.aftercare.security.Role;
 import org.aftercare.web.Ids;
+import org.aftercare.web.Languages;
 
 /**
  * A login of one person in one clinic.
@@ -46,6 +47,10 @@ class UserAccount {
 
 	private boolean enabled;
 
+	/** A language tag ("es"): the patient's pages and e-mails. Staff ignore it. */
+	@Column(nullable = false, length = 35)
+	private String language = Languages.DEFAULT.toLanguageTag();
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -70,6 +75,23 @@ class UserAccount {
 
 	static String normalise(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** The caller checks that the tag is one of the app's languages. */
+	void changeLanguage(String language) {
+		if (language == null || language.isBlank()) {
+			throw new IllegalArgumentException("a language tag is required");
+		}
+		this.language = language;
+	}
+
+	String language() {
+		return this.language;
+	}
+
+	/** What the account's e-mails are written in: staff's are English. */
+	String mailLanguage() {
+		return (this.role == Role.PATIENT) ? this.language : Languages.DEFAULT.toLanguageTag();
 	}
 
 	void changePassword(String passwordHash) {

@@ -32,7 +32,7 @@ class AccessDeniedAudit {
 		}
 		String what = (denied.getObject() instanceof HttpServletRequest request)
 				? request.getMethod() + " " + request.getRequestURI() : String.valueOf(denied.getObject());
-		this.log.record(new AuditLog.Event(user.clinicId(), null, AuditAction.ACCESS_DENIED, null, null, what),
+		this.log.record(new AuditEvent(user.clinicId(), null, AuditAction.ACCESS_DENIED, null, null, what),
 				AuditOutcome.DENIED, user.accountId(), user.role().name());
 	}
 

@@ -42,7 +42,7 @@ class AuditController {
 	@GetMapping("/admin/audit")
 	String showAudit(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("filter") AuditFilter filter,
 			BindingResult result, Model model, HttpServletResponse response) {
-		model.addAttribute("actions", this.trail.actions(user.clinicId()));
+		model.addAttribute("actions", this.trail.actions(user.clinicId().value()));
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
 			result.rejectValue("to", "audit.filter.toBeforeFrom");
 		}
@@ -51,15 +51,14 @@ class AuditController {
 			model.addAttribute("page", new AuditTrail.Page(java.util.List.of(), null));
 			return "audit/list";
 		}
-		model.addAttribute("page", this.trail.page(user.clinicId(), filter, user.zone()));
-		this.log
-			.record(new AuditLog.Event(user.clinicId(), filter.patient(), AuditAction.AUDIT_VIEWED, null, null, null));
+		model.addAttribute("page", this.trail.page(user.clinicId().value(), filter, user.zone()));
+		this.log.record(new AuditEvent(user.clinicId(), filter.patient(), AuditAction.AUDIT_VIEWED, null, null, null));
 		return "audit/list";
 	}
 
 	@GetMapping("/admin/audit/verify")
 	String verify(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("verification", this.trail.verify(user.clinicId()));
+		model.addAttribute("verification", this.trail.verify(user.clinicId().value()));
 		return "audit/verify";
 	}
 
@@ -70,8 +69,8 @@ class AuditController {
 			response.sendError(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return;
 		}
-		this.log.record(
-				new AuditLog.Event(user.clinicId(), filter.patient(), AuditAction.AUDIT_EXPORTED, null, null, null));
+		this.log
+			.record(new AuditEvent(user.clinicId(), filter.patient(), AuditAction.AUDIT_EXPORTED, null, null, null));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -82,7 +81,7 @@ class AuditController {
 							.setHeader("seq", "time_utc", "actor", "role", "patient", "action", "object_type",
 									"object_id", "outcome", "detail", "ip", "row_hash")
 							.get())) {
-			for (AuditTrail.Entry e : this.trail.export(user.clinicId(), filter.firstPage(), user.zone())) {
+			for (AuditTrail.Entry e : this.trail.export(user.clinicId().value(), filter.firstPage(), user.zone())) {
 				csv.printRecord(e.seq(), utc.format(e.at()), CsvCells.neutralise(e.actorName()), e.role(),
 						CsvCells.neutralise(e.patientName()), e.action(), e.objectType(), e.objectId(), e.outcome(),
 						CsvCells.neutralise(e.detail()), e.ip(), e.rowHash());

@@ -42,20 +42,13 @@ public class AuditLog {
 		this.clock = clock;
 	}
 
-	/**
-	 * What happened to which object; the actor and address come from the current request.
-	 */
-	public record Event(UUID clinicId, UUID patientId, AuditAction action, String objectType, UUID objectId,
-			String detail) {
-	}
-
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(Event event) {
+	public void record(AuditEvent event) {
 		record(event, AuditOutcome.SUCCESS);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(Event event, AuditOutcome outcome) {
+	public void record(AuditEvent event, AuditOutcome outcome) {
 		CurrentUser actor = CurrentUsers.current().orElse(null);
 		record(event, outcome, actor == null ? null : actor.accountId(),
 				actor == null ? "SYSTEM" : actor.role().name());
@@ -66,7 +59,7 @@ public class AuditLog {
 	 * tried).
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(Event event, AuditOutcome outcome, UUID actorId, String actorRole) {
+	public void record(AuditEvent event, AuditOutcome outcome, UUID actorId, String actorRole) {
 		// One writer per clinic at a time, so that the chain has no forks.
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('audit:' || ?))")
 			.param(event.clinicId().toString())
@@ -74,12 +67,12 @@ public class AuditLog {
 			.list();
 		String previous = this.jdbc
 			.sql("SELECT row_hash FROM audit_event WHERE clinic_id = ? ORDER BY seq DESC LIMIT 1")
-			.param(event.clinicId())
+			.param(event.clinicId().value())
 			.query(String.class)
 			.optional()
 			.orElse(null);
-		Row row = new Row(Ids.next(), event.clinicId(), this.clock.instant().truncatedTo(ChronoUnit.MICROS), actorId,
-				actorRole, event.patientId(), event.action().name(), event.objectType(), event.objectId(),
+		Row row = new Row(Ids.next(), event.clinicId().value(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
+				actorId, actorRole, event.patientId(), event.action().name(), event.objectType(), event.objectId(),
 				outcome.name(), truncate(event.detail()), clientAddress());
 		this.jdbc.sql("""
 				INSERT INTO audit_event (id, clinic_id, occurred_at, actor_id, actor_role, patient_id, action,

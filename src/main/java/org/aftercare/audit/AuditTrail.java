@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading the audit trail: a filtered, keyset-paginated list for the admin, the same rows
- * for CSV, and the verification of the clinic's hash chain.
+ * for CSV (both from the read model {@code read_model.audit_trail}, which adds the names
+ * of actors and patients; docs/modules.md), and the verification of the clinic's hash
+ * chain.
  */
 @Component
 class AuditTrail {
@@ -67,12 +69,9 @@ class AuditTrail {
 
 	private List<Entry> query(UUID clinicId, AuditFilter filter, ZoneId zone, int limit) {
 		StringBuilder sql = new StringBuilder("""
-				SELECT a.seq, a.id, a.occurred_at, a.actor_id, u.display_name AS actor_name, a.actor_role,
-				       a.patient_id, p.given_name || ' ' || p.family_name AS patient_name, a.action, a.object_type,
-				       a.object_id, a.outcome, a.detail, a.ip, a.prev_hash, a.row_hash
-				  FROM audit_event a
-				  LEFT JOIN user_account u ON u.clinic_id = a.clinic_id AND u.id = a.actor_id
-				  LEFT JOIN patient p ON p.clinic_id = a.clinic_id AND p.id = a.patient_id
+				SELECT a.seq, a.id, a.occurred_at, a.actor_id, a.actor_name, a.actor_role, a.patient_id, a.patient_name,
+				       a.action, a.object_type, a.object_id, a.outcome, a.detail, a.ip, a.prev_hash, a.row_hash
+				  FROM read_model.audit_trail a
 				 WHERE a.clinic_id = :clinic
 				""");
 		Map<String, Object> params = new LinkedHashMap<>();

@@ -24,7 +24,7 @@ class SignInAudit {
 	@EventListener
 	void on(SignInFlow.SignedIn signedIn) {
 		CurrentUser user = signedIn.user();
-		this.log.record(new AuditLog.Event(user.clinicId(), user.patientId(), AuditAction.LOGIN, "user_account",
+		this.log.record(new AuditEvent(user.clinicId(), user.patientId(), AuditAction.LOGIN, "user_account",
 				user.accountId(), null), AuditOutcome.SUCCESS, user.accountId(), user.role().name());
 	}
 
@@ -34,7 +34,7 @@ class SignInAudit {
 			// The security context is cleared by now: the user who left names the clinic.
 			ClinicScope.runInClinic(user.clinicId(),
 					() -> this.log.record(
-							new AuditLog.Event(user.clinicId(), user.patientId(), AuditAction.LOGOUT, "user_account",
+							new AuditEvent(user.clinicId(), user.patientId(), AuditAction.LOGOUT, "user_account",
 									user.accountId(), null),
 							AuditOutcome.SUCCESS, user.accountId(), user.role().name()));
 		}

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.Ids;
 
 /**
@@ -66,23 +67,24 @@ class Clinic {
 		this.createdAt = createdAt;
 	}
 
-	ClinicService.ClinicSummary summary() {
-		return new ClinicService.ClinicSummary(this.id, this.name, this.phone, this.emergencyNumber, this.timeZone);
+	ClinicSummary summary() {
+		return new ClinicSummary(new ClinicId(this.id), this.name, this.phone, this.emergencyNumber, this.timeZone);
 	}
 
-	void update(ClinicForm form) {
-		this.name = form.name().strip();
-		this.phone = form.phone().strip();
-		this.emergencyNumber = form.emergencyNumber().strip();
-		this.timeZone = form.timeZone();
-		this.onCallEmails = (form.onCallEmails() == null || form.onCallEmails().isBlank()) ? null
-				: ClinicForm.addresses(form.onCallEmails());
-		form.parsedCheckIns()
-			.ifPresent((offsets) -> this.checkInOffsets = offsets.stream()
+	void update(ClinicSettingsChange change) {
+		this.name = change.name();
+		this.phone = change.phone();
+		this.emergencyNumber = change.emergencyNumber();
+		this.timeZone = change.timeZone();
+		this.onCallEmails = change.onCallEmails();
+		if (change.checkInOffsets() != null) {
+			this.checkInOffsets = change.checkInOffsets()
+				.stream()
 				.map(java.time.Duration::toString)
-				.collect(java.util.stream.Collectors.joining(",")));
-		if (form.checkInLinkHours() != null) {
-			this.checkInLinkHours = form.checkInLinkHours();
+				.collect(java.util.stream.Collectors.joining(","));
+		}
+		if (change.checkInLinkHours() != null) {
+			this.checkInLinkHours = change.checkInLinkHours();
 		}
 	}
 

@@ -53,6 +53,14 @@ record ClinicForm(@NotBlank @Size(max = 120) @PlainText String name,
 				: java.util.Optional.of(java.util.List.copyOf(times));
 	}
 
+	/** The change a valid form asks for. */
+	ClinicSettingsChange change() {
+		String addresses = (this.onCallEmails == null || this.onCallEmails.isBlank()) ? null
+				: addresses(this.onCallEmails);
+		return new ClinicSettingsChange(this.name.strip(), this.phone.strip(), this.emergencyNumber.strip(),
+				this.timeZone, addresses, parsedCheckIns().orElse(null), this.checkInLinkHours);
+	}
+
 	/** The way an admin reads and types check-in times. */
 	static String describe(java.util.List<java.time.Duration> offsets) {
 		return offsets.stream()

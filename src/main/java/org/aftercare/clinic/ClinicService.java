@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -34,13 +35,11 @@ public class ClinicService {
 		this.clock = clock;
 	}
 
-	/** What the rest of the app needs to know of a clinic. */
-	public record ClinicSummary(UUID id, String name, String phone, String emergencyNumber, String timeZone) {
-	}
-
 	@Transactional(readOnly = true)
-	public ClinicSummary get(UUID clinicId) {
-		return this.clinics.findById(clinicId).map(Clinic::summary).orElseThrow(() -> new NotFoundException("clinic"));
+	public ClinicSummary get(ClinicId clinicId) {
+		return this.clinics.findById(clinicId.value())
+			.map(Clinic::summary)
+			.orElseThrow(() -> new NotFoundException("clinic"));
 	}
 
 	@Transactional(readOnly = true)
@@ -52,24 +51,24 @@ public class ClinicService {
 	 * Where alerts go: comma-separated addresses, or null when the clinic has set none.
 	 */
 	@Transactional(readOnly = true)
-	public String onCallEmails(UUID clinicId) {
-		return this.clinics.findById(clinicId).map(Clinic::onCallEmails).orElse(null);
+	public String onCallEmails(ClinicId clinicId) {
+		return this.clinics.findById(clinicId.value()).map(Clinic::onCallEmails).orElse(null);
 	}
 
 	@Transactional(readOnly = true)
-	public String timeZone(UUID clinicId) {
+	public String timeZone(ClinicId clinicId) {
 		return get(clinicId).timeZone();
 	}
 
 	/** Saves the clinic's contact details and audits each changed value (old and new). */
 	@Transactional
-	void update(UUID clinicId, ClinicForm form) {
-		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
+	void update(ClinicId clinicId, ClinicSettingsChange change) {
+		Clinic clinic = this.clinics.findById(clinicId.value()).orElseThrow(() -> new NotFoundException("clinic"));
 		ClinicSummary before = clinic.summary();
 		String onCallBefore = clinic.onCallEmails();
 		String checkInsBefore = clinic.checkInOffsets();
 		Integer linkHoursBefore = clinic.checkInLinkHours();
-		clinic.update(form);
+		clinic.update(change);
 		ClinicSummary after = clinic.summary();
 		List<String> changes = new ArrayList<>();
 		change(changes, "name", before.name(), after.name());
@@ -80,8 +79,8 @@ public class ClinicService {
 		change(changes, "checkInOffsets", String.valueOf(checkInsBefore), String.valueOf(clinic.checkInOffsets()));
 		change(changes, "checkInLinkHours", String.valueOf(linkHoursBefore), String.valueOf(clinic.checkInLinkHours()));
 		if (!changes.isEmpty()) {
-			this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.CLINIC_SETTINGS_CHANGED, "clinic",
-					clinicId, String.join("; ", changes)));
+			this.audit.record(new AuditEvent(clinicId, null, AuditAction.CLINIC_SETTINGS_CHANGED, "clinic",
+					clinicId.value(), String.join("; ", changes)));
 		}
 	}
 
@@ -96,8 +95,8 @@ public class ClinicService {
 	 * 7 and 14: CLINICAL.md section 5).
 	 */
 	@Transactional(readOnly = true)
-	public List<Duration> checkInOffsets(UUID clinicId) {
-		String offsets = this.clinics.findById(clinicId)
+	public List<Duration> checkInOffsets(ClinicId clinicId) {
+		String offsets = this.clinics.findById(clinicId.value())
 			.orElseThrow(() -> new NotFoundException("clinic"))
 			.checkInOffsets();
 		if (offsets == null || offsets.isBlank()) {
@@ -116,8 +115,8 @@ public class ClinicService {
 	 * (default 72 hours).
 	 */
 	@Transactional(readOnly = true)
-	public Duration checkInLinkWindow(UUID clinicId) {
-		Integer hours = this.clinics.findById(clinicId)
+	public Duration checkInLinkWindow(ClinicId clinicId) {
+		Integer hours = this.clinics.findById(clinicId.value())
 			.orElseThrow(() -> new NotFoundException("clinic"))
 			.checkInLinkHours();
 		return Duration.ofHours((hours != null) ? hours : DEFAULT_CHECK_IN_LINK_HOURS);
@@ -131,8 +130,10 @@ public class ClinicService {
 
 	/** The clinic's own aftercare sheet, or {@code null} when it uses the default one. */
 	@Transactional(readOnly = true)
-	public String aftercareSheet(UUID clinicId) {
-		return this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic")).aftercareSheet();
+	public String aftercareSheet(ClinicId clinicId) {
+		return this.clinics.findById(clinicId.value())
+			.orElseThrow(() -> new NotFoundException("clinic"))
+			.aftercareSheet();
 	}
 
 	/**
@@ -141,15 +142,15 @@ public class ClinicService {
 	 * what patients were told may matter later.
 	 */
 	@Transactional
-	void changeAftercareSheet(UUID clinicId, String sheet) {
-		Clinic clinic = this.clinics.findById(clinicId).orElseThrow(() -> new NotFoundException("clinic"));
+	void changeAftercareSheet(ClinicId clinicId, String sheet) {
+		Clinic clinic = this.clinics.findById(clinicId.value()).orElseThrow(() -> new NotFoundException("clinic"));
 		String before = clinic.aftercareSheet();
 		if (Objects.equals(before, sheet)) {
 			return;
 		}
 		clinic.changeAftercareSheet(sheet);
-		this.audit.record(new AuditLog.Event(clinicId, null, AuditAction.AFTERCARE_SHEET_CHANGED, "clinic", clinicId,
-				describe(before) + " -> " + describe(sheet) + ((sheet != null) ? ": " + sheet : "")));
+		this.audit.record(new AuditEvent(clinicId, null, AuditAction.AFTERCARE_SHEET_CHANGED, "clinic",
+				clinicId.value(), describe(before) + " -> " + describe(sheet) + ((sheet != null) ? ": " + sheet : "")));
 	}
 
 	private static String describe(String sheet) {
@@ -157,8 +158,9 @@ public class ClinicService {
 	}
 
 	@Transactional
-	public UUID create(String name, String phone, String emergencyNumber, String timeZone) {
-		return this.clinics.save(new Clinic(name, phone, emergencyNumber, timeZone, this.clock.instant())).id();
+	public ClinicId create(String name, String phone, String emergencyNumber, String timeZone) {
+		return new ClinicId(
+				this.clinics.save(new Clinic(name, phone, emergencyNumber, timeZone, this.clock.instant())).id());
 	}
 
 }

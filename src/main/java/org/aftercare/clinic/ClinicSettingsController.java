@@ -33,7 +33,7 @@ class ClinicSettingsController {
 
 	@GetMapping("/admin/settings")
 	String showSettings(@AuthenticationPrincipal CurrentUser user, Model model) {
-		ClinicService.ClinicSummary clinic = this.clinics.get(user.clinicId());
+		ClinicSummary clinic = this.clinics.get(user.clinicId());
 		model.addAttribute("clinic", clinic);
 		model.addAttribute("clinicForm",
 				new ClinicForm(clinic.name(), clinic.phone(), clinic.emergencyNumber(), clinic.timeZone(),
@@ -60,7 +60,7 @@ class ClinicSettingsController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "clinic/settings";
 		}
-		this.clinics.update(user.clinicId(), form);
+		this.clinics.update(user.clinicId(), form.change());
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/settings";
 	}

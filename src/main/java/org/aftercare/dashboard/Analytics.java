@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import org.aftercare.report.ReportSubmitted;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Product;
@@ -57,7 +58,7 @@ class Analytics {
 
 	private final MessageSource messages;
 
-	record Key(UUID clinicId, ZoneId zone, AnalyticsCriteria criteria) {
+	record Key(ClinicId clinicId, ZoneId zone, AnalyticsCriteria criteria) {
 	}
 
 	/** How long a result may be shown while its recomputation runs in the background. */
@@ -81,19 +82,19 @@ class Analytics {
 		this.results = results;
 	}
 
-	AnalyticsResult incidence(UUID clinicId, ZoneId zone, AnalyticsCriteria criteria) {
+	AnalyticsResult incidence(ClinicId clinicId, ZoneId zone, AnalyticsCriteria criteria) {
 		Locale locale = LocaleContextHolder.getLocale();
 		// In the clinic's explicit scope: the background recomputation has no signed-in
 		// user, and without a scope row-level security would show it no rows at all.
 		return this.results.getRefreshingInBackground(new Key(clinicId, zone, criteria),
-				(key) -> ClinicScope.runInClinic(clinicId, () -> compute(clinicId, zone, criteria, locale)), MAX_STALE,
-				this.background);
+				(key) -> ClinicScope.runInClinic(clinicId, () -> compute(clinicId.value(), zone, criteria, locale)),
+				MAX_STALE, this.background);
 	}
 
 	/** A new report changes its clinic's counts: forget them once it is committed. */
 	@EventListener
 	void on(ReportSubmitted submitted) {
-		UUID clinicId = submitted.clinicId();
+		ClinicId clinicId = submitted.clinicId();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -105,7 +106,7 @@ class Analytics {
 		evict(clinicId);
 	}
 
-	private void evict(UUID clinicId) {
+	private void evict(ClinicId clinicId) {
 		this.results.evictIf((key) -> key.clinicId().equals(clinicId));
 	}
 

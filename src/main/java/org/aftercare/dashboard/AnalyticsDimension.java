@@ -15,14 +15,14 @@ enum AnalyticsDimension {
 	INJECTOR("""
 			SELECT CAST(e.injector_id AS text) AS group_key, u.display_name AS group_name, e.answered, e.with_symptom
 			  FROM episode e
-			  JOIN user_account u ON u.clinic_id = :clinic AND u.id = e.injector_id
+			  JOIN read_model.analytics_injector u ON u.clinic_id = :clinic AND u.id = e.injector_id
 			"""),
 
 	/** A treatment counts once in each area it included. */
 	AREA("""
 			SELECT a.area AS group_key, NULL AS group_name, e.answered, e.with_symptom
 			  FROM episode e
-			  JOIN LATERAL (SELECT DISTINCT ta.area FROM treatment_area ta
+			  JOIN LATERAL (SELECT DISTINCT ta.area FROM read_model.analytics_area ta
 			                 WHERE ta.clinic_id = :clinic AND ta.treatment_id = e.id) a ON TRUE
 			"""),
 
@@ -34,7 +34,7 @@ enum AnalyticsDimension {
 			            ELSE 'FROM_60' END AS group_key,
 			       NULL AS group_name, e.answered, e.with_symptom
 			  FROM episode e
-			  CROSS JOIN LATERAL (SELECT coalesce(sum(ta.units), 0) AS units FROM treatment_area ta
+			  CROSS JOIN LATERAL (SELECT coalesce(sum(ta.units), 0) AS units FROM read_model.analytics_area ta
 			                       WHERE ta.clinic_id = :clinic AND ta.treatment_id = e.id) d
 			""");
 

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * answered check-in and for the symptom within 14 days (two semi-joins on the episode's
  * reports), then grouped by the dimension in the database. The row with a null key is the
  * clinic as a whole, counted from the treatments themselves so that a treatment in two
- * areas still counts once there.
+ * areas still counts once there. It reads the read models {@code read_model.analytics_*}
+ * (docs/modules.md).
  */
 @Component
 class AnalyticsQuery {
@@ -22,17 +23,16 @@ class AnalyticsQuery {
 	private static final String SQL = """
 			WITH episode AS MATERIALIZED (
 			  SELECT t.id, t.product, t.injector_id,
-			         EXISTS (SELECT 1 FROM symptom_report r
+			         EXISTS (SELECT 1 FROM read_model.analytics_report r
 			                  WHERE r.clinic_id = t.clinic_id AND r.treatment_id = t.id
 			                    AND r.submitted_at >= t.treated_at
 			                    AND r.submitted_at <= t.treated_at + INTERVAL '14 days') AS answered,
-			         EXISTS (SELECT 1 FROM symptom_report r
-			                   JOIN symptom_entry s ON s.clinic_id = r.clinic_id AND s.report_id = r.id
-			                  WHERE r.clinic_id = t.clinic_id AND r.treatment_id = t.id
+			         EXISTS (SELECT 1 FROM read_model.analytics_symptom s
+			                  WHERE s.clinic_id = t.clinic_id AND s.treatment_id = t.id
 			                    AND s.symptom = :symptom AND NOT s.pre_existing
 			                    AND s.started_at >= t.treated_at
 			                    AND s.started_at <= t.treated_at + INTERVAL '14 days') AS with_symptom
-			    FROM treatment t
+			    FROM read_model.analytics_treatment t
 			   WHERE t.clinic_id = :clinic AND t.treated_at >= :from AND t.treated_at < :to
 			), keyed AS (
 			%s)

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The clinic's reports, newest first, as one read-model query: patient and treatment
- * joined in, symptoms aggregated, keyset-paginated on (submitted_at, id) so that a deep
- * page costs what the first one does.
+ * The clinic's reports, newest first, from the read model {@code read_model.report_list}
+ * (patient and treatment joined in, symptoms aggregated; docs/modules.md),
+ * keyset-paginated on (submitted_at, id) so that a deep page costs what the first one
+ * does.
  */
 @Component
 class ClinicReportList {
@@ -40,15 +41,9 @@ class ClinicReportList {
 	@Transactional(readOnly = true)
 	Page page(UUID clinicId, Cursor after) {
 		List<Row> rows = this.jdbc.sql("""
-				SELECT r.id, r.submitted_at, r.patient_id, p.given_name, p.family_name, t.product, t.treated_at,
-				       r.no_new_symptoms,
-				       (SELECT string_agg(e.symptom, ',' ORDER BY e.position) FROM symptom_entry e
-				         WHERE e.clinic_id = r.clinic_id AND e.report_id = r.id) AS symptoms,
-				       (SELECT max(e.severity) FROM symptom_entry e
-				         WHERE e.clinic_id = r.clinic_id AND e.report_id = r.id) AS max_severity
-				  FROM symptom_report r
-				  JOIN patient p ON p.clinic_id = r.clinic_id AND p.id = r.patient_id
-				  JOIN treatment t ON t.clinic_id = r.clinic_id AND t.id = r.treatment_id
+				SELECT r.id, r.submitted_at, r.patient_id, r.given_name, r.family_name, r.product, r.treated_at,
+				       r.no_new_symptoms, r.symptoms, r.max_severity
+				  FROM read_model.report_list r
 				 WHERE r.clinic_id = :clinic
 				   AND (CAST(:afterTime AS timestamptz) IS NULL OR (r.submitted_at, r.id) < (:afterTime, :afterId))
 				 ORDER BY r.submitted_at DESC, r.id DESC

@@ -41,6 +41,7 @@ class ClinicianReportController {
 		model.addAttribute("report", view.report());
 		model.addAttribute("patient", view.patient());
 		model.addAttribute("treatment", view.treatment());
+		model.addAttribute("photos", view.photos());
 		return "dashboard/report";
 	}
 

@@ -1,11 +1,16 @@
 package org.aftercare.dashboard;
 
-import org.aftercare.patient.PatientService.PatientSummary;
-import org.aftercare.report.ReportService.ReportView;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import java.util.List;
+
+import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportView;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
- * A clinician's page of one report: the report, whose it is, the treatment it follows.
+ * A clinician's page of one report: the report, whose it is, the treatment it follows,
+ * the photos sent with it.
  */
-record ClinicianReportView(ReportView report, PatientSummary patient, TreatmentSummary treatment) {
+record ClinicianReportView(ReportView report, PatientSummary patient, TreatmentSummary treatment,
+		List<ReportPhoto> photos) {
 }

@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.aftercare.web.PlainText;
 
 /**
- * The clinic's patients by name, as one read-model query: latest treatment and number of
- * open flags joined in, keyset-paginated on (family name, given name, id) so that a deep
- * page costs what the first one does.
+ * The clinic's patients by name, from the read model {@code read_model.patient_list}
+ * (latest treatment and number of open flags joined in; docs/modules.md),
+ * keyset-paginated on (family name, given name, id) so that a deep page costs what the
+ * first one does.
  */
 @Component
 class PatientList {
@@ -31,8 +32,9 @@ class PatientList {
 		this.jdbc = jdbc;
 	}
 
+	/** One patient; {@code language} is the tag of their pages' and e-mails' language. */
 	record Row(UUID patientId, String givenName, String familyName, LocalDate dateOfBirth, Instant latestTreatedAt,
-			String latestProduct, int openFlags) {
+			String latestProduct, int openFlags, String language) {
 
 		public String fullName() {
 			return this.givenName + " " + this.familyName;
@@ -51,22 +53,17 @@ class PatientList {
 	@Transactional(readOnly = true)
 	Page page(UUID clinicId, String search, String after) {
 		Cursor cursor = Cursor.parse(after);
-		List<Row> rows = this.jdbc
-			.sql("""
-					SELECT p.id, p.given_name, p.family_name, p.date_of_birth, lt.treated_at, lt.product,
-					       (SELECT count(*) FROM flag f
-					         WHERE f.clinic_id = p.clinic_id AND f.patient_id = p.id AND f.status <> 'RESOLVED') AS open_flags
-					  FROM patient p
-					  LEFT JOIN LATERAL (SELECT t.treated_at, t.product FROM treatment t
-					                      WHERE t.clinic_id = p.clinic_id AND t.patient_id = p.id
-					                      ORDER BY t.treated_at DESC LIMIT 1) lt ON TRUE
-					 WHERE p.clinic_id = :clinic
-					   AND (CAST(:q AS text) IS NULL OR (p.given_name || ' ' || p.family_name) ILIKE :q)
-					   AND (CAST(:afterFamily AS text) IS NULL
-					        OR (p.family_name, p.given_name, p.id) > (:afterFamily, :afterGiven, :afterId))
-					 ORDER BY p.family_name, p.given_name, p.id
-					 LIMIT :limit
-					""")
+		List<Row> rows = this.jdbc.sql("""
+				SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.latest_treated_at, p.latest_product,
+				       p.open_flags, p.language
+				  FROM read_model.patient_list p
+				 WHERE p.clinic_id = :clinic
+				   AND (CAST(:q AS text) IS NULL OR (p.given_name || ' ' || p.family_name) ILIKE :q)
+				   AND (CAST(:afterFamily AS text) IS NULL
+				        OR (p.family_name, p.given_name, p.id) > (:afterFamily, :afterGiven, :afterId))
+				 ORDER BY p.family_name, p.given_name, p.id
+				 LIMIT :limit
+				""")
 			.param("clinic", clinicId)
 			.param("q", search == null ? null : "%" + escapeLike(search) + "%")
 			.param("afterFamily", cursor == null ? null : cursor.familyName())
@@ -75,7 +72,8 @@ class PatientList {
 			.param("limit", PAGE_SIZE + 1)
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("given_name"),
 					rs.getString("family_name"), rs.getObject("date_of_birth", LocalDate.class),
-					instant(rs.getTimestamp("treated_at")), rs.getString("product"), rs.getInt("open_flags")))
+					instant(rs.getTimestamp("latest_treated_at")), rs.getString("latest_product"),
+					rs.getInt("open_flags"), rs.getString("language")))
 			.list();
 		if (rows.size() <= PAGE_SIZE) {
 			return new Page(rows, null);

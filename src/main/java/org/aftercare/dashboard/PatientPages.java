@@ -14,11 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -36,6 +41,8 @@ class PatientPages {
 
 	private final ReportService reports;
 
+	private final ReportPhotos photos;
+
 	private final AccountService accounts;
 
 	private final AuditLog audit;
@@ -43,37 +50,46 @@ class PatientPages {
 	private final Clock clock;
 
 	PatientPages(PatientList list, PatientTimeline timeline, PatientService patients, ReportService reports,
-			AccountService accounts, AuditLog audit, Clock clock) {
+			ReportPhotos photos, AccountService accounts, AuditLog audit, Clock clock) {
 		this.list = list;
 		this.timeline = timeline;
 		this.patients = patients;
 		this.reports = reports;
+		this.photos = photos;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
-	PatientList.Page list(UUID clinicId, String search, String after) {
-		return this.list.page(clinicId, search, after);
+	PatientList.Page list(ClinicId clinicId, String search, String after) {
+		return this.list.page(clinicId.value(), search, after);
 	}
 
 	/** One patient of the clinic; another clinic's does not exist here. */
 	@Transactional
-	PatientView show(UUID clinicId, UUID id, ZoneId zone) {
-		PatientSummary patient = this.patients.find(clinicId, id).orElseThrow(() -> new NotFoundException("patient"));
-		PatientTimeline.Bounded<PatientTimeline.TreatmentRow> treatments = this.timeline.treatments(clinicId, id);
-		PatientTimeline.Bounded<PatientTimeline.FlagRow> flags = this.timeline.flags(clinicId, id);
-		List<ReportView> reports = this.reports.history(clinicId, id);
+	PatientView show(ClinicId clinicId, UUID id, ZoneId zone) {
+		PatientSummary patient = this.patients.find(clinicId, new PatientId(id))
+			.orElseThrow(() -> new NotFoundException("patient"));
+		PatientTimeline.Bounded<PatientTimeline.TreatmentRow> treatments = this.timeline.treatments(clinicId.value(),
+				id);
+		PatientTimeline.Bounded<PatientTimeline.FlagRow> flags = this.timeline.flags(clinicId.value(), id);
+		List<ReportView> reports = this.reports.history(clinicId, new PatientId(id));
 		Map<UUID, Episode> episodes = new LinkedHashMap<>();
 		for (PatientTimeline.TreatmentRow treatment : treatments.rows()) {
-			episodes.put(treatment.id(),
-					new Episode(treatment, new java.util.ArrayList<>(), new java.util.ArrayList<>()));
+			episodes.put(treatment.id(), new Episode(treatment, new java.util.ArrayList<>(),
+					new java.util.ArrayList<>(), new java.util.ArrayList<>()));
 		}
 		for (ReportView report : reports) {
-			Episode episode = episodes.get(report.treatmentId());
+			Episode episode = episodes.get(report.treatmentId().value());
 			if (episode != null) {
 				episode.reports().add(report);
+			}
+		}
+		for (ReportPhoto photo : this.photos.ofPatient(clinicId, new PatientId(id))) {
+			Episode episode = episodes.get(photo.treatmentId().value());
+			if (episode != null) {
+				episode.photos().add(photo);
 			}
 		}
 		for (PatientTimeline.FlagRow flag : flags.rows()) {
@@ -85,7 +101,7 @@ class PatientPages {
 		PatientView view = new PatientView(patient, this.accounts.hasActivated(clinicId, id),
 				Period.between(patient.intake().dateOfBirth(), LocalDate.now(this.clock.withZone(zone))).getYears(),
 				List.copyOf(episodes.values()), flags.rows(), treatments.more(), flags.more(), reports.size());
-		this.audit.record(new AuditLog.Event(clinicId, id, AuditAction.PATIENT_VIEWED, "patient", id, null));
+		this.audit.record(new AuditEvent(clinicId, id, AuditAction.PATIENT_VIEWED, "patient", id, null));
 		return view;
 	}
 

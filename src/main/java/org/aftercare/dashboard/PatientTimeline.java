@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The read model of a patient's page: every treatment with its areas and injector, and
- * every flag, one statement each whatever their number.
+ * A patient's page: every treatment with its areas and injector, and every flag, one
+ * statement each whatever their number, from the read models
+ * {@code read_model.patient_treatment} and {@code read_model.patient_flag}
+ * (docs/modules.md).
  */
 @Component
 class PatientTimeline {
@@ -50,11 +52,8 @@ class PatientTimeline {
 	@Transactional(readOnly = true)
 	Bounded<TreatmentRow> treatments(UUID clinicId, UUID patientId) {
 		return Bounded.of(this.jdbc.sql("""
-				SELECT t.id, t.treated_at, t.product, t.lot_number, t.indication, u.display_name AS injector,
-				       (SELECT string_agg(a.area || '=' || a.units, ',' ORDER BY a.area) FROM treatment_area a
-				         WHERE a.clinic_id = t.clinic_id AND a.treatment_id = t.id) AS areas
-				  FROM treatment t
-				  JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+				SELECT t.id, t.treated_at, t.product, t.lot_number, t.indication, t.injector, t.areas
+				  FROM read_model.patient_treatment t
 				 WHERE t.clinic_id = :clinic AND t.patient_id = :patient
 				 ORDER BY t.treated_at DESC, t.id DESC
 				 LIMIT :limit
@@ -73,7 +72,7 @@ class PatientTimeline {
 		return Bounded.of(this.jdbc.sql("""
 				SELECT f.id, f.treatment_id, f.rule_code, f.priority, f.status, f.serious, f.evidence, f.raised_at,
 				       f.resolved_at
-				  FROM flag f
+				  FROM read_model.patient_flag f
 				 WHERE f.clinic_id = :clinic AND f.patient_id = :patient
 				 ORDER BY f.raised_at DESC, f.id DESC
 				 LIMIT :limit

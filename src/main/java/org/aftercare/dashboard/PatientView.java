@@ -2,7 +2,7 @@ package org.aftercare.dashboard;
 
 import java.util.List;
 
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
 
 /**
  * A patient's page: who they are, whether they used their invitation, their episodes (the

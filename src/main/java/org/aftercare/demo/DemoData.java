@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,27 +27,36 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.Intake;
+import org.aftercare.patient.Intake;
+import org.aftercare.report.NewReport;
+import org.aftercare.report.ReportId;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.NewEntry;
+import org.aftercare.report.NewEntry;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
+import org.aftercare.treatment.DueCheckIn;
 import org.aftercare.triage.Causality;
+import org.aftercare.triage.FlagId;
 import org.aftercare.triage.FlagRaised;
 import org.aftercare.triage.FlagReview;
 import org.aftercare.triage.Outcome;
 import org.aftercare.triage.Resolution;
 import org.aftercare.triage.Seriousness;
+import org.aftercare.web.Languages;
 
 /**
  * Seeds a demo clinic (and a second one, to show that clinics never see each other) on
@@ -81,6 +91,9 @@ class DemoData implements ApplicationRunner {
 			"nurse@harbour.aftercare.test (CLINICIAN, other clinic)",
 			"lena.fischer@harbour.aftercare.test (PATIENT, other clinic)");
 
+	/** Lucía's language: her pages and e-mails. */
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ClinicService clinics;
@@ -102,7 +115,7 @@ class DemoData implements ApplicationRunner {
 	private final EntityManager entityManager;
 
 	/** The flags raised for each patient while the history is seeded. */
-	private final Map<UUID, List<UUID>> raised = new HashMap<>();
+	private final Map<PatientId, List<FlagId>> raised = new HashMap<>();
 
 	DemoData(ClinicService clinics, AccountService accounts, PatientService patients, TreatmentService treatments,
 			ReportService reports, FlagReview flagReview, DemoClock clock, PlatformTransactionManager transactions,
@@ -162,25 +175,24 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void seed() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		// The clinic and its staff exist before the first treatment of the history.
 		this.clock.standAt(now.minus(DemoHistory.WEEKS).minus(Duration.ofDays(7)));
-		UUID demo = this.clinics.create(DEMO_CLINIC, "+44 20 7946 0000", "999", "Europe/London");
+		ClinicId demo = this.clinics.create(DEMO_CLINIC, "+44 20 7946 0000", "999", "Europe/London");
 		this.accounts.create(demo, "admin@demo.aftercare.test", PASSWORD, Role.ADMIN, "Clinic Admin", null);
-		UUID lee = this.accounts.create(demo, "ana.lee@demo.aftercare.test", PASSWORD, Role.CLINICIAN, "Dr Ana Lee",
-				null);
-		UUID patel = this.accounts.create(demo, "sam.patel@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
+		AccountId lee = this.accounts.create(demo, "ana.lee@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
+				"Dr Ana Lee", null);
+		AccountId patel = this.accounts.create(demo, "sam.patel@demo.aftercare.test", PASSWORD, Role.CLINICIAN,
 				"Sam Patel RN", null);
 
-		UUID maria = patient(demo, "Maria", "Gomez", "maria.gomez@demo.aftercare.test", LocalDate.of(1985, 4, 12),
+		PatientId maria = patient(demo, "Maria", "Gomez", "maria.gomez@demo.aftercare.test", LocalDate.of(1985, 4, 12),
 				false, true, 2);
-		UUID james = patient(demo, "James", "O'Connor", "james.oconnor@demo.aftercare.test", LocalDate.of(1972, 9, 3),
-				true, false, null);
-		UUID aiko = patient(demo, "Aiko", "Tanaka", "aiko.tanaka@demo.aftercare.test", LocalDate.of(1990, 1, 25), false,
-				false, null);
-		// Speaks Spanish: her account's language is set where accounts have one.
-		UUID lucia = patient(demo, "Lucía", "Fernández", "lucia.fernandez@demo.aftercare.test",
-				LocalDate.of(1988, 11, 2), false, false, null);
+		PatientId james = patient(demo, "James", "O'Connor", "james.oconnor@demo.aftercare.test",
+				LocalDate.of(1972, 9, 3), true, false, null);
+		PatientId aiko = patient(demo, "Aiko", "Tanaka", "aiko.tanaka@demo.aftercare.test", LocalDate.of(1990, 1, 25),
+				false, false, null);
+		PatientId lucia = patient(demo, "Lucía", "Fernández", "lucia.fernandez@demo.aftercare.test",
+				LocalDate.of(1988, 11, 2), false, false, null, SPANISH);
 
 		history(demo, clinician(demo, lee, "ana.lee@demo.aftercare.test", "Dr Ana Lee"),
 				clinician(demo, patel, "sam.patel@demo.aftercare.test", "Sam Patel RN"), now);
@@ -210,10 +222,10 @@ class DemoData implements ApplicationRunner {
 				now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), false, now.minus(Duration.ofDays(1))), null);
 		lucia(demo, lucia, lee, now);
 
-		UUID harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles");
-		UUID nurse = this.accounts.create(harbour, "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN,
+		ClinicId harbour = this.clinics.create(OTHER_CLINIC, "+1 206 555 0100", "911", "America/Los_Angeles");
+		AccountId nurse = this.accounts.create(harbour, "nurse@harbour.aftercare.test", PASSWORD, Role.CLINICIAN,
 				"Harbour Nurse", null);
-		UUID lena = patient(harbour, "Lena", "Fischer", "lena.fischer@harbour.aftercare.test",
+		PatientId lena = patient(harbour, "Lena", "Fischer", "lena.fischer@harbour.aftercare.test",
 				LocalDate.of(1979, 6, 30), false, false, null);
 		treat(harbour, lena, nurse, Product.DAXIBOTULINUMTOXINA, now.minus(Duration.ofDays(4)),
 				List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("40"))));
@@ -226,25 +238,25 @@ class DemoData implements ApplicationRunner {
 	 * standing at each step; the check-ins nobody answered were reminded when they fell
 	 * due (so the reminder job finds nothing of the past to send).
 	 */
-	private void history(UUID clinic, CurrentUser lee, CurrentUser patel, Instant now) {
+	private void history(ClinicId clinic, CurrentUser lee, CurrentUser patel, Instant now) {
 		List<DemoHistory.Step> steps = new ArrayList<>();
-		Set<UUID> patients = new HashSet<>();
+		Set<PatientId> patients = new HashSet<>();
 		List<DemoHistory.Case> cases = DemoHistory.cases(now);
 		for (int i = 0; i < cases.size(); i++) {
 			DemoHistory.Case c = cases.get(i);
 			CurrentUser injector = c.byLee() ? lee : patel;
-			UUID[] patient = new UUID[1];
+			PatientId[] patient = new PatientId[1];
 			steps.add(new DemoHistory.Step(c.treatedAt().minus(Duration.ofMinutes(30)), () -> {
 				patient[0] = this.patients.enrol(clinic, DemoHistory.intake(c.number()));
 				patients.add(patient[0]);
 			}));
-			steps.add(new DemoHistory.Step(c.treatedAt(),
-					() -> treat(clinic, patient[0], injector.accountId(), c.product(), c.treatedAt(), c.areas())));
+			steps.add(new DemoHistory.Step(c.treatedAt(), () -> treat(clinic, patient[0],
+					new AccountId(injector.accountId()), c.product(), c.treatedAt(), c.areas())));
 			steps.add(new DemoHistory.Step(c.reportedAt(), () -> this.reports
-				.submit(ReportService.NewReport.of(clinic, patient[0], UUID.randomUUID(), c.entries(), c.notes()))));
+				.submit(NewReport.of(clinic, patient[0], UUID.randomUUID(), c.entries(), c.notes()))));
 			if (c.resolution() != null) {
 				steps.add(new DemoHistory.Step(c.reportedAt().plus(Duration.ofHours(20)), () -> {
-					for (UUID flag : this.raised.getOrDefault(patient[0], List.of())) {
+					for (FlagId flag : this.raised.getOrDefault(patient[0], List.of())) {
 						this.flagReview.resolveAsItStands(injector, flag, c.resolution());
 					}
 				}));
@@ -255,14 +267,12 @@ class DemoData implements ApplicationRunner {
 			this.clock.standAt(step.at());
 			step.action().run();
 			// Written now, in the order it happened: the ids join tables by plain
-			// columns,
-			// so Hibernate, which orders a flush's inserts by entity, would not know that
-			// a
-			// treatment needs its patient first.
+			// columns, so Hibernate, which orders a flush's inserts by entity, would not
+			// know that a treatment needs its patient first.
 			this.entityManager.flush();
 		}
 		this.clock.standAt(now);
-		for (TreatmentService.DueCheckIn due : this.treatments.dueCheckIns(now, 10_000)) {
+		for (DueCheckIn due : this.treatments.dueCheckIns(now, 10_000)) {
 			if (patients.contains(due.patientId())) {
 				this.treatments.markReminded(clinic, due.id(), due.dueAt());
 			}
@@ -273,7 +283,7 @@ class DemoData implements ApplicationRunner {
 	 * Lucía: Xeomin on the forehead six days ago; a headache from that evening that eases
 	 * over the next days, then a check-in with nothing new. Her words are her own.
 	 */
-	private void lucia(UUID clinic, UUID lucia, UUID injector, Instant now) {
+	private void lucia(ClinicId clinic, PatientId lucia, AccountId injector, Instant now) {
 		Instant treated = now.minus(Duration.ofDays(6));
 		this.clock.standAt(treated);
 		treat(clinic, lucia, injector, Product.INCOBOTULINUMTOXINA, treated,
@@ -281,24 +291,24 @@ class DemoData implements ApplicationRunner {
 						new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("20"))));
 		Instant headache = treated.plus(Duration.ofHours(7));
 		this.clock.standAt(treated.plus(Duration.ofHours(20)));
-		UUID first = this.reports.submit(ReportService.NewReport.of(clinic, lucia, UUID.randomUUID(),
-				List.of(headacheEntry(5, headache, true, null, null)),
-				"Me duele la frente desde la tarde del tratamiento."));
+		ReportId first = this.reports.submit(
+				NewReport.of(clinic, lucia, UUID.randomUUID(), List.of(headacheEntry(5, headache, true, null, null)),
+						"Me duele la frente desde la tarde del tratamiento."));
 		UUID entry = this.reports.findForPatient(clinic, lucia, first).orElseThrow().entries().get(0).id();
 		// Her update of that headache, as the recovery page's "update" sends it.
 		this.clock.standAt(treated.plus(Duration.ofDays(3)));
-		this.reports.submit(ReportService.NewReport.of(clinic, lucia, UUID.randomUUID(),
+		this.reports.submit(NewReport.of(clinic, lucia, UUID.randomUUID(),
 				List.of(headacheEntry(2, headache, false, treated.plus(Duration.ofDays(2).plusHours(18)), entry)),
 				"Ya casi no me duele."));
 		// Her injector calls her back and closes the flag of her first report.
 		this.clock.standAt(treated.plus(Duration.ofDays(3)).plus(Duration.ofHours(3)));
-		for (UUID flag : this.raised.getOrDefault(lucia, List.of())) {
+		for (FlagId flag : this.raised.getOrDefault(lucia, List.of())) {
 			this.flagReview.resolveAsItStands(clinician(clinic, injector, "ana.lee@demo.aftercare.test", "Dr Ana Lee"),
 					flag, new Resolution(Outcome.RESOLVING, Causality.PROBABLE, Seriousness.NON_SERIOUS, null,
 							"Called her: easing with paracetamol, as expected after a first treatment."));
 		}
 		this.clock.standAt(treated.plus(Duration.ofDays(5)));
-		this.reports.submit(ReportService.NewReport.of(clinic, lucia, UUID.randomUUID(), List.of(), null));
+		this.reports.submit(NewReport.of(clinic, lucia, UUID.randomUUID(), List.of(), null));
 		this.clock.release();
 	}
 
@@ -308,21 +318,31 @@ class DemoData implements ApplicationRunner {
 				updates);
 	}
 
-	private static CurrentUser clinician(UUID clinic, UUID account, String email, String name) {
-		return new CurrentUser(account, clinic, null, email, name, Role.CLINICIAN, "Europe/London", null, true);
+	private static CurrentUser clinician(ClinicId clinic, AccountId account, String email, String name) {
+		return new CurrentUser(account.value(), clinic.value(), null, email, name, Role.CLINICIAN, "Europe/London",
+				null, true);
 	}
 
-	private UUID patient(UUID clinic, String given, String family, String email, LocalDate born, boolean hypertension,
-			boolean migraine, Integer headacheDays) {
-		UUID id = this.patients.enrol(clinic, new Intake(given, family, born, email, null, hypertension, migraine,
+	private PatientId patient(ClinicId clinic, String given, String family, String email, LocalDate born,
+			boolean hypertension, boolean migraine, Integer headacheDays) {
+		return patient(clinic, given, family, email, born, hypertension, migraine, headacheDays, Languages.DEFAULT);
+	}
+
+	/** A patient and their login, whose pages and e-mails are in {@code language}. */
+	private PatientId patient(ClinicId clinic, String given, String family, String email, LocalDate born,
+			boolean hypertension, boolean migraine, Integer headacheDays, Locale language) {
+		PatientId id = this.patients.enrol(clinic, new Intake(given, family, born, email, null, hypertension, migraine,
 				headacheDays, false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.create(clinic, email, PASSWORD, Role.PATIENT, given + " " + family, id);
+		// The account module sits below the patient module: it links a login to a
+		// patient record by the record's plain id.
+		this.accounts.create(clinic, email, PASSWORD, Role.PATIENT, given + " " + family, id.value(), language);
 		return id;
 	}
 
-	private void treat(UUID clinic, UUID patient, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		this.treatments.record(clinic, new TreatmentService.NewTreatment(patient, product,
-				"DEMO-" + at.getEpochSecond() % 10000, injector, at, Indication.COSMETIC, true, areas));
+	private void treat(ClinicId clinic, PatientId patient, AccountId injector, Product product, Instant at,
+			List<AreaUnits> areas) {
+		this.treatments.record(clinic, new NewTreatment(patient, product, "DEMO-" + at.getEpochSecond() % 10000,
+				injector, at, Indication.COSMETIC, true, areas));
 	}
 
 	private static NewEntry entry(Symptom symptom, int severity, Instant started, boolean ongoing) {
@@ -333,8 +353,8 @@ class DemoData implements ApplicationRunner {
 		return new NewEntry(symptom, null, severity, null, started, ongoing, stopped, null, null, null, null);
 	}
 
-	private void report(UUID clinic, UUID patient, NewEntry entry, String notes) {
-		this.reports.submit(ReportService.NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
+	private void report(ClinicId clinic, PatientId patient, NewEntry entry, String notes) {
+		this.reports.submit(NewReport.of(clinic, patient, UUID.randomUUID(), List.of(entry), notes));
 	}
 
 }

@@ -8,12 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aftercare.patient.PatientService.Intake;
-import org.aftercare.report.ReportService.NewEntry;
+import org.aftercare.patient.Intake;
+import org.aftercare.report.NewEntry;
 import org.aftercare.report.Symptom;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Product;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.triage.Causality;
 import org.aftercare.triage.Outcome;
 import org.aftercare.triage.Resolution;

@@ -1,10 +1,13 @@
 package org.aftercare.notification;
 
 import java.time.Duration;
-import java.util.UUID;
+
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.CheckInId;
 
 /**
  * A scheduled check-in fell due and its reminder must be e-mailed once.
  */
-public record CheckInReminderDue(UUID checkInId, UUID clinicId, UUID patientId, Duration offset) {
+public record CheckInReminderDue(CheckInId checkInId, ClinicId clinicId, PatientId patientId, Duration offset) {
 }

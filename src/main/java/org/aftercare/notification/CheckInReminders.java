@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +22,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinkRequested;
 import org.aftercare.report.CheckInLinks;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.DueCheckIn;
+import org.aftercare.treatment.DueCheckIn;
+import org.aftercare.web.Languages;
 
 /**
  * "How are you today?" e-mails. The job marks each due check-in reminded and publishes
@@ -67,11 +70,14 @@ class CheckInReminders {
 
 	private final CheckInLinks links;
 
-	CheckInReminders(MessageSource messages, TreatmentService treatments, PatientService patients,
+	private final Languages languages;
+
+	CheckInReminders(Languages languages, MessageSource messages, TreatmentService treatments, PatientService patients,
 			ClinicService clinics, Mailer mailer, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
 			@Value("${aftercare.base-url}") String baseUrl, PlatformTransactionManager transactions,
 			CheckInLinks links) {
 		this.links = links;
+		this.languages = languages;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactions);
 		this.treatments = treatments;
@@ -122,7 +128,7 @@ class CheckInReminders {
 	 * The reminder carries a link of its own to this check-in ({@link CheckInLinks}),
 	 * made here rather than when the reminder fell due, so that its token is never stored
 	 * in the event publication; a reminder sent again carries a new one. A patient whose
-	 * login may not be used gets the sign-in page instead.
+	 * login may not be used gets the sign-in page instead. In the patient's language.
 	 */
 	@ApplicationModuleListener
 	void on(CheckInReminderDue due) {
@@ -137,20 +143,23 @@ class CheckInReminders {
 				this.links.issue(requested.clinicId(), requested.checkInId()), requested.offset()));
 	}
 
-	private void remind(UUID clinicId, UUID patientId, Optional<String> token, Duration offset) {
+	private void remind(ClinicId clinicId, PatientId patientId, Optional<String> token, Duration offset) {
 		this.patients.find(clinicId, patientId).ifPresent((patient) -> {
-			ClinicService.ClinicSummary clinic = this.clinics.get(clinicId);
+			ClinicSummary clinic = this.clinics.get(clinicId);
 			String link = token.map((t) -> this.baseUrl + "/c/" + t).orElse(this.baseUrl + "/me/check-in");
-			this.mailer.send(List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() },
-					Map.of("name", patient.intake().givenName(), "clinic", clinic, "when", when(offset), "link", link));
+			Locale locale = this.languages.of(patient.language());
+			this.mailer.send(
+					List.of(patient.intake().email()), "check-in", new Object[] { clinic.name() }, Map.of("name",
+							patient.intake().givenName(), "clinic", clinic, "when", when(offset, locale), "link", link),
+					locale);
 		});
 	}
 
 	/** "2 hours" or "day 3": how the patient counts the time since their treatment. */
-	private String when(Duration offset) {
+	private String when(Duration offset, Locale locale) {
 		return offset.toHours() < 24
-				? this.messages.getMessage("mail.check-in.hours", new Object[] { offset.toHours() }, Locale.ENGLISH)
-				: this.messages.getMessage("mail.check-in.day", new Object[] { offset.toDays() }, Locale.ENGLISH);
+				? this.messages.getMessage("mail.check-in.hours", new Object[] { offset.toHours() }, locale)
+				: this.messages.getMessage("mail.check-in.day", new Object[] { offset.toDays() }, locale);
 	}
 
 }

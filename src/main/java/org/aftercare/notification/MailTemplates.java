@@ -25,8 +25,9 @@ class MailTemplates {
 	record Rendered(String text, String html) {
 	}
 
-	Rendered render(String name, Map<String, Object> model) {
-		Context context = new Context(Locale.ENGLISH, model);
+	/** In the reader's language: a patient's own, English for staff. */
+	Rendered render(String name, Map<String, Object> model, Locale locale) {
+		Context context = new Context(locale, model);
 		return new Rendered(this.text.process(name, context), this.html.process("mail/" + name, context));
 	}
 

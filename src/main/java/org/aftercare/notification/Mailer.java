@@ -17,6 +17,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import org.aftercare.web.Languages;
+
 /**
  * Sends one e-mail with a plain-text and an HTML part. A failure throws, so that the
  * event publication stays incomplete and is sent again later.
@@ -46,26 +48,31 @@ class Mailer {
 		this.copies = copyDir.isBlank() ? null : java.nio.file.Path.of(copyDir);
 	}
 
+	/** An e-mail to staff: in English, as every staff page. */
 	void send(List<String> to, String template, Object[] subjectArguments, Map<String, Object> model) {
+		send(to, template, subjectArguments, model, Languages.DEFAULT);
+	}
+
+	/** An e-mail in its reader's language: subject and both parts. */
+	void send(List<String> to, String template, Object[] subjectArguments, Map<String, Object> model, Locale locale) {
 		if (to.isEmpty()) {
 			log.warn("No recipient for the {} e-mail; nothing sent", template);
 			return;
 		}
-		MailTemplates.Rendered body = this.templates.render(template, model);
+		MailTemplates.Rendered body = this.templates.render(template, model, locale);
 		MimeMessage message = this.sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(this.from);
 			helper.setTo(to.toArray(String[]::new));
-			helper.setSubject(
-					this.messages.getMessage("mail." + template + ".subject", subjectArguments, Locale.ENGLISH));
+			helper.setSubject(this.messages.getMessage("mail." + template + ".subject", subjectArguments, locale));
 			helper.setText(body.text(), body.html());
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException(ex);
 		}
 		this.sender.send(message);
-		log.info("Sent the {} e-mail to {} recipient(s)", template, to.size());
+		log.info("Sent the {} e-mail to {} recipient(s) in {}", template, to.size(), locale.toLanguageTag());
 		if (this.copies != null) {
 			copy(to, template, body.text());
 		}

@@ -1,7 +1,6 @@
 package org.aftercare.notification;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.PasswordResetRequested;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
 import org.aftercare.security.ClinicScope;
+import org.aftercare.web.Dates;
+import org.aftercare.web.Languages;
 
 /**
  * E-mails a password reset link, after the commit that issued it, through the durable
@@ -21,15 +23,20 @@ import org.aftercare.security.ClinicScope;
 @Component
 class PasswordResetMails {
 
-	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-
 	private final Mailer mailer;
 
 	private final ClinicService clinics;
 
 	private final String baseUrl;
 
-	PasswordResetMails(Mailer mailer, ClinicService clinics, @Value("${aftercare.base-url}") String baseUrl) {
+	private final Languages languages;
+
+	private final Dates dates;
+
+	PasswordResetMails(Mailer mailer, ClinicService clinics, @Value("${aftercare.base-url}") String baseUrl,
+			Languages languages, Dates dates) {
+		this.languages = languages;
+		this.dates = dates;
 		this.mailer = mailer;
 		this.clinics = clinics;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -37,11 +44,12 @@ class PasswordResetMails {
 
 	@ApplicationModuleListener
 	void on(PasswordResetRequested request) {
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(),
-				() -> this.clinics.get(request.clinicId()));
+		ClinicSummary clinic = ClinicScope.runInClinic(request.clinicId(), () -> this.clinics.get(request.clinicId()));
+		Locale locale = this.languages.of(request.language());
 		this.mailer.send(List.of(request.email()), "password-reset", new Object[0],
 				Map.of("name", request.displayName(), "link", this.baseUrl + "/password-reset/" + request.token(),
-						"expires", EXPIRY.format(request.expiresAt().atZone(ZoneId.of(clinic.timeZone())))));
+						"expires", this.dates.dateTime(request.expiresAt(), ZoneId.of(clinic.timeZone()), locale)),
+				locale);
 	}
 
 }

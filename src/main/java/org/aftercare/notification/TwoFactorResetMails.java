@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import org.aftercare.account.TwoFactorReset;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.clinic.ClinicSummary;
 import org.aftercare.security.ClinicScope;
 
 /**
@@ -34,8 +35,7 @@ class TwoFactorResetMails {
 	@ApplicationModuleListener
 	void on(TwoFactorReset reset) {
 		// An event listener has no signed-in user: the clinic comes from the event.
-		ClinicService.ClinicSummary clinic = ClinicScope.runInClinic(reset.clinicId(),
-				() -> this.clinics.get(reset.clinicId()));
+		ClinicSummary clinic = ClinicScope.runInClinic(reset.clinicId(), () -> this.clinics.get(reset.clinicId()));
 		this.mailer.send(List.of(reset.email()), "two-factor-reset", new Object[0], Map.of("name", reset.displayName(),
 				"clinic", clinic, "enrolAgain", reset.enrolAgain(), "link", this.baseUrl + "/login"));
 	}

@@ -1,5 +1,6 @@
 package org.aftercare.patient;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -7,7 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 /**
@@ -29,13 +32,16 @@ class Enrolment {
 		this.audit = audit;
 	}
 
-	/** Returns the new patient's id. */
+	/**
+	 * Returns the new patient's id. The invitation, and the patient's pages and e-mails
+	 * after it, are in {@code language}.
+	 */
 	@Transactional
-	UUID enrol(UUID clinicId, PatientService.Intake intake) {
-		UUID patientId = this.patients.enrol(clinicId, intake);
-		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId);
+	UUID enrol(ClinicId clinicId, Intake intake, Locale language) {
+		UUID patientId = this.patients.enrol(clinicId, intake).value();
+		this.accounts.invite(clinicId, intake.email(), intake.fullName(), Role.PATIENT, patientId, language);
 		this.audit
-			.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
+			.record(new AuditEvent(clinicId, patientId, AuditAction.PATIENT_ENROLLED, "patient", patientId, null));
 		return patientId;
 	}
 

@@ -2,8 +2,12 @@ package org.aftercare.patient;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -20,11 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import org.aftercare.account.AccountService;
 import org.aftercare.security.CurrentUser;
+import org.aftercare.web.Languages;
 import org.aftercare.web.NotFoundException;
 
 /**
- * A clinician enrols a patient with their intake history; the patient gets an e-mailed
- * invitation to set a password.
+ * A clinician enrols a patient with their intake history and language; the patient gets
+ * an e-mailed invitation, in that language, to set a password.
  */
 @Controller
 class EnrolmentController {
@@ -43,7 +48,11 @@ class EnrolmentController {
 
 	private final Clock clock;
 
-	EnrolmentController(Enrolment enrolment, PatientService patients, AccountService accounts, Clock clock) {
+	private final Languages languages;
+
+	EnrolmentController(Enrolment enrolment, PatientService patients, AccountService accounts, Clock clock,
+			Languages languages) {
+		this.languages = languages;
 		this.enrolment = enrolment;
 		this.patients = patients;
 		this.accounts = accounts;
@@ -51,19 +60,35 @@ class EnrolmentController {
 	}
 
 	@GetMapping("/clinician/enrol")
-	String showEnrolmentForm(Model model) {
-		model.addAttribute("enrolmentForm", EnrolmentForm.blank());
+	String showEnrolmentForm(Model model, HttpServletRequest request) {
+		model.addAttribute("enrolmentForm", EnrolmentForm.blank(defaultLanguage(request).toLanguageTag()));
 		return "patient/enrol";
+	}
+
+	/**
+	 * What the language select starts at: the clinician's browser's first language the
+	 * app has (a clinic in Spain reads Spanish browsers), else English. Staff pages stay
+	 * English whatever the browser says; this only guesses the patients' most likely
+	 * language, and the clinician sees and changes it.
+	 */
+	private Locale defaultLanguage(HttpServletRequest request) {
+		return this.languages.bestFor(Collections.list(request.getLocales()));
 	}
 
 	@PostMapping("/clinician/enrol")
 	String enrolPatient(@AuthenticationPrincipal CurrentUser user,
 			@Valid @ModelAttribute("enrolmentForm") EnrolmentForm form, BindingResult result,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		check(form, result, LocalDate.ofInstant(this.clock.instant(), user.zone()));
+		// A form sent without the select (an older page) gets what the select starts at.
+		Optional<Locale> language = (form.language() == null || form.language().isBlank())
+				? Optional.of(defaultLanguage(request)) : this.languages.find(form.language());
+		if (language.isEmpty() && !result.hasFieldErrors("language")) {
+			result.rejectValue("language", "enrol.language.unknown");
+		}
 		if (!result.hasErrors()) {
 			try {
-				UUID patientId = this.enrolment.enrol(user.clinicId(), form.toIntake());
+				UUID patientId = this.enrolment.enrol(user.clinicId(), form.toIntake(), language.get());
 				return "redirect:/clinician/enrol/" + patientId + "/invited";
 			}
 			catch (IllegalArgumentException | DataIntegrityViolationException ex) {
@@ -77,8 +102,8 @@ class EnrolmentController {
 
 	@GetMapping("/clinician/enrol/{patientId}/invited")
 	String showInvited(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID patientId, Model model) {
-		model.addAttribute("patient",
-				this.patients.find(user.clinicId(), patientId).orElseThrow(() -> new NotFoundException("patient")));
+		model.addAttribute("patient", this.patients.find(user.clinicId(), new PatientId(patientId))
+			.orElseThrow(() -> new NotFoundException("patient")));
 		return "patient/invited";
 	}
 

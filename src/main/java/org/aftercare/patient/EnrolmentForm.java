@@ -17,8 +17,9 @@ import org.aftercare.web.PlainText;
 
 /**
  * The clinician's enrolment form: who the patient is and the intake questions of
- * CLINICAL.md section 1. Ticked boxes arrive as {@code true}, unticked ones as
- * {@code false} or nothing.
+ * CLINICAL.md section 1, and the language the patient's pages and e-mails are in (a tag
+ * such as "es"; the controller checks it is one of the app's). Ticked boxes arrive as
+ * {@code true}, unticked ones as {@code false} or nothing.
  */
 record EnrolmentForm(@NotBlank @Size(max = 80) @PlainText String givenName,
 		@NotBlank @Size(max = 80) @PlainText String familyName,
@@ -30,21 +31,20 @@ record EnrolmentForm(@NotBlank @Size(max = 80) @PlainText String givenName,
 		Boolean earlierFacialSurgery, Boolean existingEyelidDroop, Boolean pregnantOrBreastfeeding,
 		Boolean productAllergy, Boolean cowsMilkAllergy,
 		@Size(max = 1000) @PlainText(multiline = true) String currentMedicines,
-		@Size(max = 2000) @PlainText(multiline = true) String concerns) {
+		@Size(max = 2000) @PlainText(multiline = true) String concerns, @Size(max = 35) String language) {
 
-	static EnrolmentForm blank() {
+	static EnrolmentForm blank(String language) {
 		return new EnrolmentForm(null, null, null, null, null, false, false, null, false, false, false, false, false,
-				false, false, false, false, null, null);
+				false, false, false, false, null, null, language);
 	}
 
-	PatientService.Intake toIntake() {
-		return new PatientService.Intake(this.givenName.strip(), this.familyName.strip(), this.dateOfBirth,
-				this.email.strip(), blankToNull(this.phone), yes(this.hypertension), yes(this.migraineHistory),
-				this.baselineHeadacheDays, yes(this.neuromuscularDisease),
-				yes(this.breathingSwallowingBleedingProblems), yes(this.toxinInLast4Months),
-				yes(this.recentAminoglycosides), yes(this.earlierFacialSurgery), yes(this.existingEyelidDroop),
-				yes(this.pregnantOrBreastfeeding), yes(this.productAllergy), yes(this.cowsMilkAllergy),
-				blankToNull(this.currentMedicines), blankToNull(this.concerns));
+	Intake toIntake() {
+		return new Intake(this.givenName.strip(), this.familyName.strip(), this.dateOfBirth, this.email.strip(),
+				blankToNull(this.phone), yes(this.hypertension), yes(this.migraineHistory), this.baselineHeadacheDays,
+				yes(this.neuromuscularDisease), yes(this.breathingSwallowingBleedingProblems),
+				yes(this.toxinInLast4Months), yes(this.recentAminoglycosides), yes(this.earlierFacialSurgery),
+				yes(this.existingEyelidDroop), yes(this.pregnantOrBreastfeeding), yes(this.productAllergy),
+				yes(this.cowsMilkAllergy), blankToNull(this.currentMedicines), blankToNull(this.concerns));
 	}
 
 	private static boolean yes(Boolean answer) {

@@ -95,14 +95,14 @@ class Patient {
 	protected Patient() {
 	}
 
-	Patient(UUID clinicId, PatientService.Intake intake, Instant createdAt) {
+	Patient(UUID clinicId, Intake intake, Instant createdAt) {
 		this.id = Ids.next();
 		this.clinicId = clinicId;
 		this.createdAt = createdAt;
 		update(intake);
 	}
 
-	void update(PatientService.Intake intake) {
+	void update(Intake intake) {
 		this.givenName = intake.givenName();
 		this.familyName = intake.familyName();
 		this.dateOfBirth = intake.dateOfBirth();

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.security.ClinicId;
+import org.aftercare.web.Languages;
+
 /**
  * The patient facade: enrolment and the patient's intake history, always within one
  * clinic.
@@ -28,30 +31,13 @@ public class PatientService {
 		this.clock = clock;
 	}
 
-	/** Who the patient is and the intake questions of CLINICAL.md section 1. */
-	public record Intake(String givenName, String familyName, LocalDate dateOfBirth, String email, String phone,
-			boolean hypertension, boolean migraineHistory, Integer baselineHeadacheDays, boolean neuromuscularDisease,
-			boolean breathingSwallowingBleedingProblems, boolean toxinInLast4Months, boolean recentAminoglycosides,
-			boolean earlierFacialSurgery, boolean existingEyelidDroop, boolean pregnantOrBreastfeeding,
-			boolean productAllergy, boolean cowsMilkAllergy, String currentMedicines, String concerns) {
-
-		public String fullName() {
-			return this.givenName + " " + this.familyName;
-		}
-
-	}
-
-	public record PatientSummary(UUID id, UUID clinicId, Intake intake) {
-
-		public String fullName() {
-			return this.intake.fullName();
-		}
-
-	}
-
+	/**
+	 * Only the patient record; the login (and with it the patient's language) is the
+	 * account module's.
+	 */
 	@Transactional
-	public UUID enrol(UUID clinicId, Intake intake) {
-		return this.patients.save(new Patient(clinicId, intake, this.clock.instant())).id();
+	public PatientId enrol(ClinicId clinicId, Intake intake) {
+		return new PatientId(this.patients.save(new Patient(clinicId.value(), intake, this.clock.instant())).id());
 	}
 
 	/**
@@ -61,8 +47,8 @@ public class PatientService {
 	 * @return whether the clinic has this patient
 	 */
 	@Transactional
-	public boolean pseudonymise(UUID clinicId, UUID patientId) {
-		Optional<Patient> patient = this.patients.findByIdAndClinicId(patientId, clinicId);
+	public boolean pseudonymise(ClinicId clinicId, PatientId patientId) {
+		Optional<Patient> patient = this.patients.findByIdAndClinicId(patientId.value(), clinicId.value());
 		patient.ifPresent(Patient::pseudonymise);
 		return patient.isPresent();
 	}
@@ -71,25 +57,30 @@ public class PatientService {
 	 * The patient's record, read with a plain query rather than as an entity: the flag
 	 * page and every report's triage read it, and the entity's load was 7% of the flag
 	 * page. It does not see changes to the entity not yet flushed in the same
-	 * transaction; no caller makes any.
+	 * transaction; no caller makes any. The language comes from the patient's login, in
+	 * the same statement.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<PatientSummary> find(UUID clinicId, UUID patientId) {
+	public Optional<PatientSummary> find(ClinicId clinicId, PatientId patientId) {
 		return this.jdbc.sql("""
 				SELECT id, clinic_id, given_name, family_name, date_of_birth, email, phone, hypertension,
 				       migraine_history, baseline_headache_days, neuromuscular_disease,
 				       breathing_swallowing_bleeding_problems, toxin_in_last_4_months, recent_aminoglycosides,
 				       earlier_facial_surgery, existing_eyelid_droop, pregnant_or_breastfeeding, product_allergy,
-				       cows_milk_allergy, current_medicines, concerns
-				  FROM patient WHERE clinic_id = ? AND id = ?
+				       cows_milk_allergy, current_medicines, concerns,
+				       (SELECT l.language FROM read_model.patient_language l
+				         WHERE l.clinic_id = p.clinic_id AND l.patient_id = p.id LIMIT 1) AS language
+				  FROM patient p WHERE clinic_id = ? AND id = ?
 				""")
-			.params(clinicId, patientId)
-			.query((rs, n) -> new PatientSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+			.params(clinicId.value(), patientId.value())
+			.query((rs, n) -> new PatientSummary(new PatientId(rs.getObject(1, UUID.class)),
+					new ClinicId(rs.getObject(2, UUID.class)),
 					new Intake(rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
 							rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, Integer.class),
 							rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14),
 							rs.getBoolean(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18),
-							rs.getBoolean(19), rs.getString(20), rs.getString(21))))
+							rs.getBoolean(19), rs.getString(20), rs.getString(21)),
+					(rs.getString(22) != null) ? rs.getString(22) : Languages.DEFAULT.toLanguageTag()))
 			.optional();
 	}
 

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,17 +19,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import org.aftercare.account.AccountService;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.notification.PendingNotifications;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
-import org.aftercare.report.CheckInLinks;
-import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportErasure;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.SignedInSessions;
+import org.aftercare.triage.PatientFlags;
 import org.aftercare.web.NotFoundException;
 
 /**
- * The right to erasure: a patient asks, an admin of their clinic decides. Approval
- * pseudonymises the patient's personal data and closes their login in one transaction;
- * the audit trail and the de-identified reports, entries, flags and treatments remain.
+ * The right to erasure: a patient asks, an admin of their clinic decides. Approval asks
+ * each module that holds something of the patient to erase its part, through its public
+ * API and in one transaction (docs/modules.md): the patient's personal data is
+ * pseudonymised and their login closed; the audit trail and the de-identified reports,
+ * entries, flags and treatments remain.
  */
 @Service
 class Erasure {
@@ -41,11 +46,13 @@ class Erasure {
 
 	private final PatientService patients;
 
+	private final ReportErasure reports;
+
+	private final PatientFlags flags;
+
 	private final AccountService accounts;
 
-	private final ReportService reports;
-
-	private final CheckInLinks checkInLinks;
+	private final PendingNotifications notifications;
 
 	private final SignedInSessions sessions;
 
@@ -55,17 +62,15 @@ class Erasure {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	Erasure(ErasureRequestRepository requests, PatientService patients, AccountService accounts, ReportService reports,
-			SignedInSessions sessions, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-			CheckInLinks checkInLinks) {
-		this.checkInLinks = checkInLinks;
-		this.events = events;
+	Erasure(ErasureRequestRepository requests, PatientService patients, ReportErasure reports, PatientFlags flags,
+			AccountService accounts, PendingNotifications notifications, SignedInSessions sessions, AuditLog audit,
+			JdbcClient jdbc, Clock clock) {
 		this.requests = requests;
 		this.patients = patients;
-		this.accounts = accounts;
 		this.reports = reports;
+		this.flags = flags;
+		this.accounts = accounts;
+		this.notifications = notifications;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -93,8 +98,8 @@ class Erasure {
 			return waiting.get().requestedAt();
 		}
 		ErasureRequest request = this.requests.save(new ErasureRequest(clinicId, patientId, this.clock.instant()));
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_REQUESTED, "erasure_request",
-				request.id(), null));
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), patientId, AuditAction.ERASURE_REQUESTED,
+				"erasure_request", request.id(), null));
 		return request.requestedAt();
 	}
 
@@ -102,9 +107,8 @@ class Erasure {
 	@PreAuthorize("hasRole('ADMIN')")
 	List<Waiting> waiting(UUID clinicId) {
 		return this.jdbc.sql("""
-				SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name AS name, r.requested_at
-				  FROM erasure_request r
-				  JOIN patient p ON p.clinic_id = r.clinic_id AND p.id = r.patient_id
+				SELECT r.id, r.patient_id, r.patient_name AS name, r.requested_at
+				  FROM read_model.erasure_request_list r
 				 WHERE r.clinic_id = ? AND r.decision IS NULL
 				 ORDER BY r.requested_at, r.id
 				""")
@@ -115,10 +119,10 @@ class Erasure {
 	}
 
 	/**
-	 * Erases the patient: name, contact details, day and month of birth, everything they
-	 * wrote and what clinicians wrote about them are replaced or removed, events about
-	 * them still waiting to be handled (an e-mail not yet sent) are dropped, their login
-	 * and its traces go and, once this commits, their sessions end.
+	 * Erases the patient: name, contact details, day and month of birth, their photos,
+	 * everything they wrote and what clinicians wrote about them are replaced or removed,
+	 * e-mails about them still waiting to be sent are dropped, their login and its traces
+	 * go and, once this commits, their sessions end.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -126,15 +130,16 @@ class Erasure {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.APPROVED, adminId, this.clock.instant());
 		UUID patientId = request.patientId();
-		Optional<String> patientEmail = this.patients.find(clinicId, patientId).map((p) -> p.intake().email());
-		this.patients.pseudonymise(clinicId, patientId);
-		this.reports.eraseFreeText(clinicId, patientId);
-		this.checkInLinks.erase(clinicId, patientId);
-		this.events.publishEvent(new PatientErased(clinicId, patientId));
-		Optional<String> email = this.accounts.erasePatientLogin(clinicId, patientId);
-		int dropped = dropPublications(patientId,
+		ClinicId clinic = new ClinicId(clinicId);
+		PatientId patient = new PatientId(patientId);
+		Optional<String> patientEmail = this.patients.find(clinic, patient).map((p) -> p.intake().email());
+		this.patients.pseudonymise(clinic, patient);
+		List<String> quotable = this.reports.erasePatient(clinic, patient);
+		this.flags.erasePatient(clinic, patient, quotable);
+		Optional<String> email = this.accounts.erasePatientLogin(clinic, patientId);
+		int dropped = this.notifications.erasePatient(clinic, patient,
 				Stream.concat(patientEmail.stream(), email.stream()).distinct().toList());
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.ERASURE_APPROVED, "erasure_request",
+		this.audit.record(new AuditEvent(clinic, patientId, AuditAction.ERASURE_APPROVED, "erasure_request",
 				request.id(), (dropped > 0) ? "pending events dropped: " + dropped : null));
 		// Sessions live outside this transaction: end them only once the erasure stands.
 		email.ifPresent((address) -> TransactionSynchronizationManager
@@ -147,33 +152,12 @@ class Erasure {
 			}));
 	}
 
-	/**
-	 * Spring Modulith deletes an event publication once its listener has run; one not yet
-	 * run, or failed, keeps the serialised event, which may name the patient or carry
-	 * their address. Those about this patient go: nothing is sent to an erased patient.
-	 */
-	private int dropPublications(UUID patientId, List<String> emails) {
-		int dropped = this.jdbc.sql("DELETE FROM event_publication WHERE strpos(serialized_event, ?) > 0")
-			.param(patientId.toString())
-			.update();
-		for (String address : emails) {
-			dropped += this.jdbc
-				.sql("DELETE FROM event_publication WHERE strpos(lower(serialized_event), lower(?)) > 0")
-				.param(address)
-				.update();
-		}
-		if (dropped > 0) {
-			log.info("Erased patient {}: {} pending event publication(s) dropped", patientId, dropped);
-		}
-		return dropped;
-	}
-
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	void decline(UUID clinicId, UUID requestId, UUID adminId) {
 		ErasureRequest request = waitingRequest(clinicId, requestId);
 		request.decide(ErasureRequest.Decision.DECLINED, adminId, this.clock.instant());
-		this.audit.record(new AuditLog.Event(clinicId, request.patientId(), AuditAction.ERASURE_DECLINED,
+		this.audit.record(new AuditEvent(new ClinicId(clinicId), request.patientId(), AuditAction.ERASURE_DECLINED,
 				"erasure_request", request.id(), null));
 	}
 

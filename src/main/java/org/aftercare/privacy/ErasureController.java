@@ -45,31 +45,32 @@ class ErasureController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return erasurePage(user, model);
 		}
-		this.erasure.request(user.clinicId(), user.patientId());
+		this.erasure.request(user.clinicId().value(), user.patientId());
 		return "redirect:/me/erasure";
 	}
 
 	private String erasurePage(CurrentUser user, Model model) {
-		model.addAttribute("waitingSince", this.erasure.waitingSince(user.clinicId(), user.patientId()).orElse(null));
+		model.addAttribute("waitingSince",
+				this.erasure.waitingSince(user.clinicId().value(), user.patientId()).orElse(null));
 		return "privacy/erasure";
 	}
 
 	@GetMapping("/admin/erasure-requests")
 	String showRequests(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("requests", this.erasure.waiting(user.clinicId()));
+		model.addAttribute("requests", this.erasure.waiting(user.clinicId().value()));
 		return "privacy/requests";
 	}
 
 	@PostMapping("/admin/erasure-requests/{id}/approve")
 	String approve(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-		this.erasure.approve(user.clinicId(), id, user.accountId());
+		this.erasure.approve(user.clinicId().value(), id, user.accountId());
 		redirect.addFlashAttribute("decided", "erasure.approved");
 		return "redirect:/admin/erasure-requests";
 	}
 
 	@PostMapping("/admin/erasure-requests/{id}/decline")
 	String decline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-		this.erasure.decline(user.clinicId(), id, user.accountId());
+		this.erasure.decline(user.clinicId().value(), id, user.accountId());
 		redirect.addFlashAttribute("decided", "erasure.declined");
 		return "redirect:/admin/erasure-requests";
 	}

@@ -3,24 +3,36 @@ package org.aftercare.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.patient.PatientSummary;
+import org.aftercare.report.ReportPhoto;
+import org.aftercare.report.ReportPhotos;
 import org.aftercare.report.ReportService;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.CheckInRow;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.treatment.TreatmentSummary;
+import org.aftercare.triage.PatientFlags;
 import org.aftercare.web.NotFoundException;
 
 /**
  * Everything Aftercare holds about one patient, for the patient's own download: their
- * record and intake, treatments with their check-ins, every report with its entries, and
- * the flags raised about them. Each download is audited.
+ * record and intake, treatments with their check-ins, every report with its entries, the
+ * flags raised about them, and the photos they sent (listed here; their files come in the
+ * ZIP download). Each download is audited.
  */
 @Service
 class PatientDataExport {
@@ -31,29 +43,31 @@ class PatientDataExport {
 
 	private final ReportService reports;
 
-	private final AuditLog audit;
+	private final PatientFlags flags;
 
-	private final JdbcClient jdbc;
+	private final ReportPhotos photos;
+
+	private final AuditLog audit;
 
 	private final Clock clock;
 
-	PatientDataExport(PatientService patients, TreatmentService treatments, ReportService reports, AuditLog audit,
-			JdbcClient jdbc, Clock clock) {
+	PatientDataExport(PatientService patients, TreatmentService treatments, ReportService reports, PatientFlags flags,
+			ReportPhotos photos, AuditLog audit, Clock clock) {
 		this.patients = patients;
 		this.treatments = treatments;
 		this.reports = reports;
+		this.flags = flags;
+		this.photos = photos;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	record PatientData(Instant exportedAt, PatientService.PatientSummary patient, List<Episode> treatments,
-			List<Flag> flags) {
+	record PatientData(Instant exportedAt, PatientSummary patient, List<Episode> treatments, List<Flag> flags,
+			List<ReportPhoto> photos) {
 	}
 
 	/** One treatment with its check-ins and every report about it, oldest first. */
-	record Episode(TreatmentService.TreatmentSummary treatment, List<TreatmentService.CheckInRow> checkIns,
-			List<ReportService.ReportView> reports) {
+	record Episode(TreatmentSummary treatment, List<CheckInRow> checkIns, List<ReportView> reports) {
 	}
 
 	/** A flag as the patient may see it: what rule, how urgent, what became of it. */
@@ -67,41 +81,33 @@ class PatientDataExport {
 	@Transactional
 	@PreAuthorize("hasRole('PATIENT')")
 	PatientData export(UUID clinicId, UUID patientId, String format) {
-		PatientService.PatientSummary patient = this.patients.find(clinicId, patientId)
+		PatientSummary patient = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
 			.orElseThrow(() -> new NotFoundException("patient"));
-		List<Episode> episodes = treatmentIds(clinicId, patientId).stream()
-			.flatMap((id) -> this.treatments.find(clinicId, id).stream())
-			.map((treatment) -> new Episode(treatment, this.treatments.checkIns(clinicId, treatment.id()),
-					this.reports.episode(clinicId, treatment.id())
+		ClinicId clinic = new ClinicId(clinicId);
+		List<Episode> episodes = this.treatments.treatmentsOf(clinic, new PatientId(patientId))
+			.stream()
+			.map((treatment) -> new Episode(treatment, this.treatments.checkIns(clinic, treatment.id()),
+					this.reports.episode(clinic, treatment.id())
 						.stream()
-						.filter((report) -> report.patientId().equals(patientId))
+						.filter((report) -> report.patientId().value().equals(patientId))
 						.toList()))
 			.toList();
-		this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.PATIENT_DATA_EXPORTED, "patient",
-				patientId, format));
-		return new PatientData(this.clock.instant(), patient, episodes, flags(clinicId, patientId));
+		this.audit
+			.record(new AuditEvent(clinic, patientId, AuditAction.PATIENT_DATA_EXPORTED, "patient", patientId, format));
+		List<Flag> flags = this.flags.of(clinic, new PatientId(patientId))
+			.stream()
+			.map((flag) -> new Flag(flag.id().value(), flag.treatmentId().value(), flag.ruleCode(), flag.priority(),
+					flag.status(), flag.raisedAt(), flag.resolvedAt(), flag.outcome()))
+			.toList();
+		return new PatientData(this.clock.instant(), patient, episodes, flags,
+				this.photos.allOfPatient(clinic, new PatientId(patientId)));
 	}
 
-	// No module offers a patient's treatment list or flags: read them here, always
-	// within the patient's own clinic.
-	private List<UUID> treatmentIds(UUID clinicId, UUID patientId) {
-		return this.jdbc.sql("""
-				SELECT id FROM treatment WHERE clinic_id = ? AND patient_id = ? ORDER BY treated_at, id
-				""").params(clinicId, patientId).query(UUID.class).list();
-	}
-
-	private List<Flag> flags(UUID clinicId, UUID patientId) {
-		return this.jdbc.sql("""
-				SELECT id, treatment_id, rule_code, priority, status, raised_at, resolved_at, outcome
-				  FROM flag WHERE clinic_id = ? AND patient_id = ? ORDER BY raised_at, id
-				""")
-			.params(clinicId, patientId)
-			.query((rs, n) -> new Flag(rs.getObject("id", UUID.class), rs.getObject("treatment_id", UUID.class),
-					rs.getString("rule_code"), rs.getString("priority"), rs.getString("status"),
-					rs.getTimestamp("raised_at").toInstant(),
-					rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
-					rs.getString("outcome")))
-			.list();
+	/** One of the patient's photos as stored, for the ZIP download. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('PATIENT')")
+	Optional<byte[]> photo(UUID clinicId, UUID patientId, UUID photoId) {
+		return this.photos.image(new ClinicId(clinicId), new PatientId(patientId), photoId);
 	}
 
 }

@@ -21,9 +21,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
+import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
+import org.aftercare.web.PageLanguage;
 
 /**
  * The pages a check-in link opens, for its holder without signing in. Opening the link (a
@@ -47,8 +51,11 @@ class CheckInLinkController {
 
 	private final ClinicService clinics;
 
+	private final PageLanguage pageLanguage;
+
 	CheckInLinkController(CheckInLinks links, CheckInLinkThrottle throttle, ReportService reports, ReportForms forms,
-			ClinicService clinics) {
+			ClinicService clinics, PageLanguage pageLanguage) {
+		this.pageLanguage = pageLanguage;
 		this.links = links;
 		this.throttle = throttle;
 		this.reports = reports;
@@ -80,6 +87,11 @@ class CheckInLinkController {
 		if (user != null && !user.accountId().equals(found.accountId())) {
 			return unusable(response);
 		}
+		// The pages of the link are in the patient's language, even when it no longer
+		// works.
+		if (found.language() != null) {
+			this.pageLanguage.useAccountLanguage(request, found.language(), false);
+		}
 		HttpSession session = request.getSession(true);
 		if (found.state() != CheckInLinks.State.VALID) {
 			session.removeAttribute(CheckInGrant.ATTRIBUTE);
@@ -92,7 +104,7 @@ class CheckInLinkController {
 		request.changeSessionId();
 		session.removeAttribute(CheckInGrant.RETRY);
 		session.setAttribute(CheckInGrant.ATTRIBUTE, grant);
-		ClinicScope.runInClinic(link.clinicId(), () -> this.links.opened(grant));
+		ClinicScope.runInClinic(new ClinicId(link.clinicId()), () -> this.links.opened(grant));
 		return "redirect:/check-in";
 	}
 
@@ -120,8 +132,8 @@ class CheckInLinkController {
 				model.addAttribute("expired", true);
 				return "report/check-in-link";
 			}
-			ReportService.NewReport answer = ReportService.NewReport.of(grant.link().clinicId(),
-					grant.link().patientId(), form.formToken(), List.of(), null);
+			NewReport answer = NewReport.of(new ClinicId(grant.link().clinicId()),
+					new PatientId(grant.link().patientId()), form.formToken(), List.of(), null);
 			addCheckIn(grant, model);
 			return Submits.saving(model, response, "report/check-in-link",
 					() -> answered(request, response, grant, answer));
@@ -145,8 +157,8 @@ class CheckInLinkController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		return withGrant(request, response, (grant) -> {
 			model.addAllAttributes(ReportForms.CHOICES);
-			ReportForms.Reporter who = new ReportForms.Reporter(grant.link().clinicId(), grant.link().patientId(),
-					grant.zone());
+			ReportForms.Reporter who = new ReportForms.Reporter(new ClinicId(grant.link().clinicId()),
+					grant.link().patientId(), grant.zone());
 			return this.forms.submit(who, form, result, model, response,
 					(report) -> answered(request, response, grant, report));
 		});
@@ -160,7 +172,7 @@ class CheckInLinkController {
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(CheckInGrant.RETRY) instanceof CheckInGrant.Retry retry
 				&& this.throttle.newLinkAllowed(request.getRemoteAddr(), retry.patientId())) {
-			ClinicScope.runInClinic(retry.clinicId(),
+			ClinicScope.runInClinic(new ClinicId(retry.clinicId()),
 					() -> this.links.requestNewLink(retry.clinicId(), retry.patientId()));
 		}
 		redirect.addFlashAttribute("newLinkRequested", true);
@@ -177,11 +189,11 @@ class CheckInLinkController {
 	 * page; a link that stopped working meanwhile gets the "no longer usable" page.
 	 */
 	private String answered(HttpServletRequest request, HttpServletResponse response, CheckInGrant grant,
-			ReportService.NewReport report) {
+			NewReport report) {
 		try {
-			java.util.UUID reportId = Submits.submitOnceMore(this.reports, grant.link().clinicId(), report.formToken(),
-					() -> this.links.answer(grant, report));
-			request.getSession(true).setAttribute(CheckInGrant.ATTRIBUTE, grant.answered(reportId));
+			ReportId reportId = Submits.submitOnceMore(this.reports, new ClinicId(grant.link().clinicId()),
+					report.formToken(), () -> this.links.answer(grant, report));
+			request.getSession(true).setAttribute(CheckInGrant.ATTRIBUTE, grant.answered(reportId.value()));
 			return "redirect:/check-in/advice";
 		}
 		catch (CheckInLinks.LinkUnusableException ex) {
@@ -203,17 +215,18 @@ class CheckInLinkController {
 			return unusable(response);
 		}
 		CheckInGrant grant = found.get();
+		Dates.showIn(request, grant.zone());
 		Supplier<String> work = () -> {
 			if (grant.answerReportId() == null && this.links.state(grant) != CheckInLinks.State.VALID) {
 				return unusable(request, response);
 			}
 			return page.apply(grant);
 		};
-		return ClinicScope.runInClinic(grant.link().clinicId(), work);
+		return ClinicScope.runInClinic(new ClinicId(grant.link().clinicId()), work);
 	}
 
 	private void addCheckIn(CheckInGrant grant, Model model) {
-		model.addAttribute("clinic", this.clinics.get(grant.link().clinicId()));
+		model.addAttribute("clinic", this.clinics.get(new ClinicId(grant.link().clinicId())));
 		model.addAttribute("offset", grant.offset());
 	}
 

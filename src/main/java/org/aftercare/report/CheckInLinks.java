@@ -16,14 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.account.PatientLogin;
 import org.aftercare.account.Tokens;
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
+import org.aftercare.treatment.CheckInId;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.CheckInState;
+import org.aftercare.treatment.CheckInState;
 import org.aftercare.web.Ids;
 
 /**
@@ -93,9 +98,9 @@ public class CheckInLinks {
 
 	/**
 	 * A link found by its token, what it is worth now, for whom, which check-in
-	 * ({@code "P3D"}: day 3) and the clinic's time zone.
+	 * ({@code "P3D"}: day 3), the clinic's time zone and the patient's language (a tag).
 	 */
-	record Lookup(Link link, State state, UUID accountId, String offsetLabel, String timeZone) {
+	record Lookup(Link link, State state, UUID accountId, String offsetLabel, String timeZone, String language) {
 	}
 
 	/**
@@ -104,7 +109,7 @@ public class CheckInLinks {
 	 * not be used, or the check-in has no link to give any more.
 	 */
 	@Transactional
-	public Optional<String> issue(UUID clinicId, UUID checkInId) {
+	public Optional<String> issue(ClinicId clinicId, CheckInId checkInId) {
 		return this.treatments.findCheckIn(clinicId, checkInId).flatMap(this::issue);
 	}
 
@@ -113,27 +118,17 @@ public class CheckInLinks {
 	 * its window not closed), for the invitation e-mail or "send me a new link".
 	 */
 	@Transactional
-	public Optional<IssuedLink> issueForOpenCheckIn(UUID clinicId, UUID patientId) {
+	public Optional<IssuedCheckInLink> issueForOpenCheckIn(ClinicId clinicId, PatientId patientId) {
 		Duration window = this.clinics.checkInLinkWindow(clinicId);
 		return this.treatments.openCheckIn(clinicId, patientId, this.clock.instant(), window)
-			.flatMap((checkIn) -> issue(checkIn).map((token) -> new IssuedLink(token, checkIn.offset())));
-	}
-
-	/** A link's token, for the one e-mail that carries it, and its check-in's offset. */
-	public record IssuedLink(String token, Duration offset) {
-
-		@Override
-		public String toString() {
-			return "IssuedLink[" + this.offset + "]";
-		}
-
+			.flatMap((checkIn) -> issue(checkIn).map((token) -> new IssuedCheckInLink(token, checkIn.offset())));
 	}
 
 	private Optional<String> issue(CheckInState checkIn) {
 		Instant now = this.clock.instant();
 		Instant expires = checkIn.dueAt().plus(this.clinics.checkInLinkWindow(checkIn.clinicId()));
 		if (checkIn.answeredAt() != null || !expires.isAfter(now)
-				|| this.accounts.enabledPatientLogin(checkIn.clinicId(), checkIn.patientId()).isEmpty()) {
+				|| this.accounts.enabledPatientLogin(checkIn.clinicId(), checkIn.patientId().value()).isEmpty()) {
 			return Optional.empty();
 		}
 		String token = Tokens.newToken();
@@ -143,10 +138,10 @@ public class CheckInLinks {
 				VALUES (:id, :clinic, :checkIn, :patient, :treatment, :hash, :now, :expires)
 				""")
 			.param("id", Ids.next())
-			.param("clinic", checkIn.clinicId())
-			.param("checkIn", checkIn.id())
-			.param("patient", checkIn.patientId())
-			.param("treatment", checkIn.treatmentId())
+			.param("clinic", checkIn.clinicId().value())
+			.param("checkIn", checkIn.id().value())
+			.param("patient", checkIn.patientId().value())
+			.param("treatment", checkIn.treatmentId().value())
 			.param("hash", Tokens.hash(token))
 			.param("now", Timestamp.from(now))
 			.param("expires", Timestamp.from(expires))
@@ -169,7 +164,7 @@ public class CheckInLinks {
 						FROM check_in_link WHERE token_hash = ?
 						""").param(hash).query(CheckInLinks::link).optional()));
 		// From here on, the link's own clinic.
-		return link.map((found) -> ClinicScope.runInClinic(found.clinicId(),
+		return link.map((found) -> ClinicScope.runInClinic(new ClinicId(found.clinicId()),
 				() -> this.readOnly.execute((status) -> lookup(found))));
 	}
 
@@ -181,23 +176,26 @@ public class CheckInLinks {
 
 	private Lookup lookup(Link link) {
 		Instant now = this.clock.instant();
-		Optional<UUID> account = this.accounts.enabledPatientLogin(link.clinicId(), link.patientId());
+		Optional<PatientLogin> account = this.accounts.enabledPatientLoginWithLanguage(new ClinicId(link.clinicId()),
+				link.patientId());
 		if (account.isEmpty()) {
-			return new Lookup(link, State.LOGIN_DISABLED, null, null, null);
+			return new Lookup(link, State.LOGIN_DISABLED, null, null, null, null);
 		}
-		Optional<CheckInState> checkIn = this.treatments.findCheckIn(link.clinicId(), link.checkInId());
+		Optional<CheckInState> checkIn = this.treatments.findCheckIn(new ClinicId(link.clinicId()),
+				new CheckInId(link.checkInId()));
 		State state;
 		if (checkIn.isEmpty() || !now.isBefore(link.expiresAt())
-				|| !this.treatments.latestTreatmentId(link.clinicId(), link.patientId())
-					.map(link.treatmentId()::equals)
+				|| !this.treatments.latestTreatmentId(new ClinicId(link.clinicId()), new PatientId(link.patientId()))
+					.map((latest) -> latest.value().equals(link.treatmentId()))
 					.orElse(false)) {
 			state = State.EXPIRED;
 		}
 		else {
 			state = (checkIn.get().answeredAt() != null) ? State.ANSWERED : State.VALID;
 		}
-		return new Lookup(link, state, account.get(), checkIn.map(CheckInState::offsetLabel).orElse(null),
-				this.clinics.timeZone(link.clinicId()));
+		return new Lookup(link, state, account.get().accountId().value(),
+				checkIn.map(CheckInState::offsetLabel).orElse(null),
+				this.clinics.timeZone(new ClinicId(link.clinicId())), account.get().language());
 	}
 
 	/**
@@ -207,23 +205,25 @@ public class CheckInLinks {
 	 * @throws LinkUnusableException when the link no longer works
 	 */
 	@Transactional
-	UUID answer(CheckInGrant grant, ReportService.NewReport report) {
-		Optional<UUID> earlier = this.reports.findByFormToken(grant.link().clinicId(), report.formToken());
+	ReportId answer(CheckInGrant grant, NewReport report) {
+		Optional<ReportId> earlier = this.reports.findByFormToken(new ClinicId(grant.link().clinicId()),
+				report.formToken());
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
 		if (state(grant) != State.VALID) {
 			throw new LinkUnusableException();
 		}
-		return this.reports.submitViaCheckInLink(report, grant.accountId());
+		return new ReportId(this.reports.submitViaCheckInLink(report, grant.accountId()));
 	}
 
 	/** The holder of a working link opened its check-in: for the audit trail. */
 	@Transactional
 	void opened(CheckInGrant grant) {
 		Link link = grant.link();
-		this.audit.record(new AuditLog.Event(link.clinicId(), link.patientId(), AuditAction.CHECK_IN_LINK_OPENED,
-				"check_in", link.checkInId(), null), AuditOutcome.SUCCESS, grant.accountId(), "PATIENT");
+		this.audit.record(new AuditEvent(new ClinicId(link.clinicId()), link.patientId(),
+				AuditAction.CHECK_IN_LINK_OPENED, "check_in", link.checkInId(), null), AuditOutcome.SUCCESS,
+				grant.accountId(), "PATIENT");
 	}
 
 	/**
@@ -233,23 +233,23 @@ public class CheckInLinks {
 	 */
 	@Transactional
 	void requestNewLink(UUID clinicId, UUID patientId) {
-		Duration window = this.clinics.checkInLinkWindow(clinicId);
-		if (this.accounts.enabledPatientLogin(clinicId, patientId).isEmpty()) {
+		Duration window = this.clinics.checkInLinkWindow(new ClinicId(clinicId));
+		if (this.accounts.enabledPatientLogin(new ClinicId(clinicId), patientId).isEmpty()) {
 			return;
 		}
-		this.treatments.openCheckIn(clinicId, patientId, this.clock.instant(), window)
-			.ifPresent((checkIn) -> this.events
-				.publishEvent(new CheckInLinkRequested(clinicId, patientId, checkIn.id(), checkIn.offset())));
+		this.treatments.openCheckIn(new ClinicId(clinicId), new PatientId(patientId), this.clock.instant(), window)
+			.ifPresent((checkIn) -> this.events.publishEvent(new CheckInLinkRequested(new ClinicId(clinicId),
+					new PatientId(patientId), checkIn.id(), checkIn.offset())));
 	}
 
 	/** Erasure: the patient's links go, used or not, and the throttle's count of them. */
 	@Transactional
-	public int erase(UUID clinicId, UUID patientId) {
+	int erase(ClinicId clinicId, PatientId patientId) {
 		this.jdbc.sql("DELETE FROM check_in_link_attempt WHERE subject = ?")
-			.param(CheckInLinkThrottle.patientKey(patientId))
+			.param(CheckInLinkThrottle.patientKey(patientId.value()))
 			.update();
 		return this.jdbc.sql("DELETE FROM check_in_link WHERE clinic_id = ? AND patient_id = ?")
-			.params(clinicId, patientId)
+			.params(clinicId.value(), patientId.value())
 			.update();
 	}
 

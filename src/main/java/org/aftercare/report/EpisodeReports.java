@@ -13,8 +13,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.aftercare.report.ReportService.EntryView;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.patient.PatientId;
+import org.aftercare.report.EntryView;
+import org.aftercare.report.ReportView;
+import org.aftercare.treatment.TreatmentId;
 
 /**
  * A treatment episode's reports with their entries, read in one statement straight into
@@ -49,8 +51,8 @@ class EpisodeReports {
 			ReportView report = reports.get(id);
 			if (report == null) {
 				String helped = row.getString("medicines_helped");
-				report = new ReportView(id, row.getObject("patient_id", UUID.class),
-						row.getObject("treatment_id", UUID.class), instant(row, "submitted_at"),
+				report = new ReportView(new ReportId(id), new PatientId(row.getObject("patient_id", UUID.class)),
+						new TreatmentId(row.getObject("treatment_id", UUID.class)), instant(row, "submitted_at"),
 						row.getBoolean("no_new_symptoms"), SymptomReport.otherCauses(row.getString("other_causes")),
 						row.getString("medicines"), helped == null ? null : MedicinesHelped.valueOf(helped),
 						row.getBoolean("went_to_emergency"), row.getBoolean("admitted_to_hospital"),

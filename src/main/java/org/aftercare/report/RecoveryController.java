@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.Ids;
@@ -73,20 +74,21 @@ class RecoveryController {
 	@GetMapping("/me/aftercare")
 	String showAftercare(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("sheet", this.clinics.aftercareSheet(user.clinicId()));
-		model.addAttribute("treatment", this.treatments.latestFor(user.clinicId(), user.patientId()).orElse(null));
+		model.addAttribute("treatment",
+				this.treatments.latestFor(user.clinicId(), new PatientId(user.patientId())).orElse(null));
 		return "report/aftercare";
 	}
 
 	/** One tap: "I have read this", for the latest treatment. */
 	@PostMapping("/me/aftercare/confirm")
 	String confirmAftercare(@AuthenticationPrincipal CurrentUser user) {
-		this.treatments.confirmAftercare(user.clinicId(), user.patientId(), Instant.now(this.clock));
+		this.treatments.confirmAftercare(user.clinicId(), new PatientId(user.patientId()), Instant.now(this.clock));
 		return "redirect:/me/aftercare";
 	}
 
 	@GetMapping("/me/check-in")
 	String showCheckIn(@AuthenticationPrincipal CurrentUser user, Model model) {
-		if (this.treatments.latestFor(user.clinicId(), user.patientId()).isEmpty()) {
+		if (this.treatments.latestFor(user.clinicId(), new PatientId(user.patientId())).isEmpty()) {
 			return "report/no-treatment";
 		}
 		model.addAttribute("checkInForm", new CheckInForm(Ids.next()));
@@ -103,8 +105,8 @@ class RecoveryController {
 			model.addAttribute("expired", true);
 			return "report/check-in";
 		}
-		ReportService.NewReport answer = ReportService.NewReport.of(user.clinicId(), user.patientId(), form.formToken(),
-				List.of(), null);
+		NewReport answer = NewReport.of(user.clinicId(), new PatientId(user.patientId()), form.formToken(), List.of(),
+				null);
 		return Submits.saving(model, response, "report/check-in",
 				() -> Submits.submitted(this.reports, user.clinicId(), answer, () -> this.reports.submit(answer)));
 	}

@@ -1,7 +1,9 @@
 package org.aftercare.report;
 
 import java.util.Map;
-import java.util.UUID;
+
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /**
  * What another module shows on the patient's recovery page ({@code GET /me}), such as the
@@ -12,6 +14,6 @@ import java.util.UUID;
 public interface RecoveryPageAdditions {
 
 	/** This module's attributes of the patient's page, by the names its template uses. */
-	Map<String, ?> attributesFor(UUID clinicId, UUID patientId);
+	Map<String, ?> attributesFor(ClinicId clinicId, PatientId patientId);
 
 }

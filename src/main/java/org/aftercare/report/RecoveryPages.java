@@ -13,8 +13,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
  * The patient's recovery page and its chart, each read in one transaction; what other
@@ -44,27 +46,27 @@ class RecoveryPages {
 	}
 
 	@Transactional(readOnly = true)
-	RecoveryView show(UUID clinicId, UUID patientId, ZoneId zone, Locale locale) {
-		TreatmentSummary treatment = this.treatments.latestFor(clinicId, patientId).orElse(null);
+	RecoveryView show(ClinicId clinicId, UUID patientId, ZoneId zone, Locale locale) {
+		TreatmentSummary treatment = this.treatments.latestFor(clinicId, new PatientId(patientId)).orElse(null);
 		Map<String, Object> added = new LinkedHashMap<>();
-		this.additions.forEach((addition) -> added.putAll(addition.attributesFor(clinicId, patientId)));
+		this.additions.forEach((addition) -> added.putAll(addition.attributesFor(clinicId, new PatientId(patientId))));
 		return new RecoveryView(
-				treatment, this.reports.history(clinicId, patientId), (treatment != null)
+				treatment, this.reports.history(clinicId, new PatientId(patientId)), (treatment != null)
 						? CheckInSchedule.next(treatment.treatedAt(), this.clock.instant()).orElse(null) : null,
-				(treatment != null) ? chart(clinicId, treatment, zone, locale) : null, added);
+				(treatment != null) ? chart(clinicId.value(), treatment, zone, locale) : null, added);
 	}
 
 	/** The chart of the latest treatment's episode; an empty one before the first. */
 	@Transactional(readOnly = true)
-	SeverityChart chart(UUID clinicId, UUID patientId, ZoneId zone, Locale locale) {
-		return this.treatments.latestFor(clinicId, patientId)
-			.map((treatment) -> chart(clinicId, treatment, zone, locale))
+	SeverityChart chart(ClinicId clinicId, UUID patientId, ZoneId zone, Locale locale) {
+		return this.treatments.latestFor(clinicId, new PatientId(patientId))
+			.map((treatment) -> chart(clinicId.value(), treatment, zone, locale))
 			.orElseGet(() -> new SeverityChart("", "", List.of(), List.of(), List.of()));
 	}
 
 	private SeverityChart chart(UUID clinicId, TreatmentSummary treatment, ZoneId zone, Locale locale) {
-		return SeverityChart.of(this.reports.episode(clinicId, treatment.id()), treatment.treatedAt(), zone,
-				(symptom) -> this.messages.getMessage("symptom." + symptom, null, locale),
+		return SeverityChart.of(this.reports.episode(new ClinicId(clinicId), treatment.id()), treatment.treatedAt(),
+				zone, (symptom) -> this.messages.getMessage("symptom." + symptom, null, locale),
 				this.messages.getMessage("recovery.chart.treatment", null, locale),
 				this.messages.getMessage("recovery.chart.day", null, locale));
 	}

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.aftercare.report.ReportService.ReportView;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.report.ReportView;
+import org.aftercare.treatment.TreatmentSummary;
 
 /**
  * The patient's recovery page: the latest treatment (null before the first), their

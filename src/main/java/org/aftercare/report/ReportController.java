@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
 import org.aftercare.web.DraftKeys;
@@ -27,18 +28,24 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class ReportController {
 
+	private static final String FORM = "report/form";
+
 	private final ReportService reports;
 
 	private final TreatmentService treatments;
 
 	private final ReportForms forms;
 
+	private final PhotoUploads photos;
+
 	private final DraftKeys draftKeys;
 
-	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms, DraftKeys draftKeys) {
+	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms, PhotoUploads photos,
+			DraftKeys draftKeys) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.forms = forms;
+		this.photos = photos;
 		this.draftKeys = draftKeys;
 	}
 
@@ -50,7 +57,7 @@ class ReportController {
 
 	@GetMapping("/me/reports/new")
 	String showReportForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-		if (this.treatments.latestFor(user.clinicId(), user.patientId()).isEmpty()) {
+		if (this.treatments.latestFor(user.clinicId(), new PatientId(user.patientId())).isEmpty()) {
 			return "report/no-treatment";
 		}
 		model.addAttribute("reportForm", this.forms.blank(user.zone()));
@@ -58,21 +65,30 @@ class ReportController {
 		return "report/form";
 	}
 
+	/**
+	 * The report with its photos ({@link PhotoUploads}): a photo refused, or "add these
+	 * photos", shows the form again with everything typed and the photos accepted so far.
+	 */
 	@PostMapping("/me/reports")
 	String submitReport(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("reportForm") ReportForm form,
-			BindingResult result, Model model, HttpServletResponse response) {
-		// Shown again (a field to correct, not saved yet), the form goes on keeping its
-		// draft.
+			BindingResult result, @ModelAttribute("photoForm") PhotoForm photoForm, BindingResult photoBinding,
+			Model model, HttpServletResponse response) {
+		// Shown again (a field to correct, a photo refused, not saved yet), the form goes
+		// on keeping its draft.
 		model.addAttribute("draftKey", this.draftKeys.of(user));
-		return this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form, result,
-				model, response, (report) -> Submits.submitted(this.reports, user.clinicId(), report,
-						() -> this.reports.submit(report)));
+		PhotoUploads.Upload upload = this.photos
+			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoForm.post());
+		String view = this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form,
+				result, model, response, (report) -> upload.saveOrHoldBack(report, response, FORM,
+						(save) -> Submits.submitted(this.reports, user.clinicId(), report, save)));
+		return upload.shown(view, FORM, ((ReportForm) model.getAttribute("reportForm")).formToken(), model, response);
 	}
 
 	@GetMapping("/me/reports/{id}")
 	String showOwnReport(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-		model.addAttribute("report", this.reports.findForPatient(user.clinicId(), user.patientId(), id)
-			.orElseThrow(() -> new NotFoundException("report")));
+		model.addAttribute("report",
+				this.reports.findForPatient(user.clinicId(), new PatientId(user.patientId()), new ReportId(id))
+					.orElseThrow(() -> new NotFoundException("report")));
 		model.addAttribute("canUpdate", true);
 		return "report/detail";
 	}

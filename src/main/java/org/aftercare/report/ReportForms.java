@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,8 +25,10 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
 
@@ -62,7 +63,7 @@ class ReportForms {
 	}
 
 	/** Whose report it is: the signed-in patient, or the holder of a check-in link. */
-	record Reporter(UUID clinicId, UUID patientId, ZoneId zone) {
+	record Reporter(ClinicId clinicId, UUID patientId, ZoneId zone) {
 	}
 
 	private static Map<SymptomGroup, List<Symptom>> symptomsByGroup() {
@@ -84,13 +85,14 @@ class ReportForms {
 	 * field (422), or "not saved yet" when the database is out of reach (503).
 	 */
 	String submit(Reporter who, ReportForm form, BindingResult result, Model model, HttpServletResponse response,
-			Function<ReportService.NewReport, String> save) {
+			Function<NewReport, String> save) {
 		ReportForm complete = complete(form, now(who.zone()));
 		BindingResult errors = rebind(complete, result);
 		model.addAttribute("reportForm", complete);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "reportForm", errors);
 		return Submits.saving(model, response, "report/form", () -> {
-			TreatmentSummary treatment = this.treatments.latestFor(who.clinicId(), who.patientId()).orElse(null);
+			TreatmentSummary treatment = this.treatments.latestFor(who.clinicId(), new PatientId(who.patientId()))
+				.orElse(null);
 			if (treatment == null) {
 				return "report/no-treatment";
 			}
@@ -161,7 +163,7 @@ class ReportForms {
 		}
 	}
 
-	void checkUpdate(UpdateForm form, BindingResult errors, ReportService.EntryView entry, ZoneId zone) {
+	void checkUpdate(UpdateForm form, BindingResult errors, EntryView entry, ZoneId zone) {
 		if (entry.symptom() == Symptom.HEADACHE) {
 			required(errors, "suddenWorstEver", form.suddenWorstEver(), "report.redFlag.required");
 			required(errors, "feverOrStiffNeck", form.feverOrStiffNeck(), "report.redFlag.required");
@@ -229,23 +231,23 @@ class ReportForms {
 		return false;
 	}
 
-	private static ReportService.NewReport toNewReport(Reporter who, ReportForm form) {
+	private static NewReport toNewReport(Reporter who, ReportForm form) {
 		ZoneId zone = who.zone();
-		List<ReportService.NewEntry> entries = new ArrayList<>();
+		List<NewEntry> entries = new ArrayList<>();
 		for (EntryForm entry : form.entries()) {
 			if (!entry.isChosen()) {
 				continue;
 			}
 			boolean ongoing = Boolean.TRUE.equals(entry.ongoing());
 			boolean headache = entry.symptom() == Symptom.HEADACHE;
-			entries.add(new ReportService.NewEntry(entry.symptom(),
+			entries.add(new NewEntry(entry.symptom(),
 					entry.symptom() == Symptom.OTHER ? entry.trimmedOtherDescription() : null, entry.severity(),
 					entry.interference(), Dates.toInstant(entry.startedAt(), zone), ongoing,
 					ongoing ? null : Dates.toInstant(entry.stoppedAt(), zone),
 					headache ? entry.suddenWorstEver() : null, headache ? entry.feverOrStiffNeck() : null,
 					headache ? entry.neurologicalSigns() : null, null));
 		}
-		return new ReportService.NewReport(who.clinicId(), who.patientId(), form.formToken(), entries,
+		return new NewReport(who.clinicId(), new PatientId(who.patientId()), form.formToken(), entries,
 				form.otherCauses(), form.trimmedMedicines(), form.medicinesHelped(),
 				Boolean.TRUE.equals(form.wentToEmergency()), Boolean.TRUE.equals(form.admittedToHospital()),
 				form.trimmedNotes());

@@ -11,16 +11,19 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.audit.AuditOutcome;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -37,8 +40,6 @@ public class ReportService {
 
 	private final TreatmentService treatments;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -47,43 +48,14 @@ public class ReportService {
 
 	private final EntityManager entityManager;
 
-	ReportService(SymptomReportRepository reports, TreatmentService treatments, ApplicationEventPublisher events,
-			AuditLog audit, Clock clock, EpisodeReports episodes, EntityManager entityManager) {
+	ReportService(SymptomReportRepository reports, TreatmentService treatments, AuditLog audit, Clock clock,
+			EpisodeReports episodes, EntityManager entityManager) {
 		this.reports = reports;
 		this.treatments = treatments;
-		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 		this.episodes = episodes;
 		this.entityManager = entityManager;
-	}
-
-	public record NewEntry(Symptom symptom, String otherDescription, Integer severity, Integer interference,
-			Instant startedAt, boolean ongoing, Instant stoppedAt, Boolean suddenWorstEver, Boolean feverOrStiffNeck,
-			Boolean neurologicalSigns, UUID updatesEntryId) {
-	}
-
-	/** A report to save; no entries means "no new symptoms". */
-	public record NewReport(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
-			Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
-			boolean admittedToHospital, String notes) {
-
-		/** A report with entries and notes only. */
-		public static NewReport of(UUID clinicId, UUID patientId, UUID formToken, List<NewEntry> entries,
-				String notes) {
-			return new NewReport(clinicId, patientId, formToken, entries, Set.of(), null, null, false, false, notes);
-		}
-
-	}
-
-	public record EntryView(UUID id, Symptom symptom, String otherDescription, Integer severity, Integer interference,
-			Instant startedAt, boolean ongoing, Instant stoppedAt, boolean preExisting, Boolean suddenWorstEver,
-			Boolean feverOrStiffNeck, Boolean neurologicalSigns, UUID updatesEntryId) {
-	}
-
-	public record ReportView(UUID id, UUID patientId, UUID treatmentId, Instant submittedAt, boolean noNewSymptoms,
-			Set<Confounder> otherCauses, String medicines, MedicinesHelped medicinesHelped, boolean wentToEmergency,
-			boolean admittedToHospital, String notes, List<EntryView> entries) {
 	}
 
 	/**
@@ -92,8 +64,8 @@ public class ReportService {
 	 * the report it created, so a double submit saves once.
 	 */
 	@Transactional
-	public UUID submit(NewReport report) {
-		return save(report, (event) -> this.audit.record(event));
+	public ReportId submit(NewReport report) {
+		return new ReportId(save(report, (event) -> this.audit.record(event)));
 	}
 
 	/**
@@ -104,7 +76,7 @@ public class ReportService {
 	@Transactional
 	UUID submitViaCheckInLink(NewReport report, UUID accountId) {
 		return save(report,
-				(event) -> this.audit.record(new AuditLog.Event(event.clinicId(), event.patientId(), event.action(),
+				(event) -> this.audit.record(new AuditEvent(event.clinicId(), event.patientId(), event.action(),
 						event.objectType(), event.objectId(), VIA_CHECK_IN_LINK), AuditOutcome.SUCCESS, accountId,
 						"PATIENT"));
 	}
@@ -112,8 +84,8 @@ public class ReportService {
 	/** The audit detail of an answer given through a check-in link. */
 	static final String VIA_CHECK_IN_LINK = "via check-in link";
 
-	private UUID save(NewReport report, java.util.function.Consumer<AuditLog.Event> audit) {
-		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId(),
+	private UUID save(NewReport report, java.util.function.Consumer<AuditEvent> audit) {
+		Optional<SymptomReport> earlier = this.reports.findByClinicIdAndFormToken(report.clinicId().value(),
 				report.formToken());
 		if (earlier.isPresent()) {
 			return earlier.get().id();
@@ -122,12 +94,12 @@ public class ReportService {
 			.orElseThrow(NoTreatmentException::new);
 		checkUpdatesAreOwn(report);
 		Instant now = this.clock.instant();
-		SymptomReport saved = new SymptomReport(report, treatment.id(), treatment.treatedAt(), now);
+		SymptomReport saved = new SymptomReport(report, treatment.id().value(), treatment.treatedAt(), now);
 		this.treatments.recordAnswer(report.clinicId(), treatment.id(), now, saved.id());
 		// The save publishes the report's ReportSubmitted: triage evaluates the report
 		// here, in this transaction, with the check-in it answers already marked.
 		this.reports.save(saved);
-		audit.accept(new AuditLog.Event(saved.clinicId(), saved.patientId(), AuditAction.REPORT_SUBMITTED,
+		audit.accept(new AuditEvent(new ClinicId(saved.clinicId()), saved.patientId(), AuditAction.REPORT_SUBMITTED,
 				"symptom_report", saved.id(), null));
 		return saved.id();
 	}
@@ -139,26 +111,10 @@ public class ReportService {
 			.map(NewEntry::updatesEntryId)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
-		if (!updated.isEmpty()
-				&& this.reports.countEntries(updated, report.clinicId(), report.patientId()) != updated.size()) {
+		if (!updated.isEmpty() && this.reports.countEntries(updated, report.clinicId().value(),
+				report.patientId().value()) != updated.size()) {
 			throw new NotFoundException("entry");
 		}
-	}
-
-	/**
-	 * Erasure: everything the patient wrote in their own words (notes, medicines, the
-	 * description of an "other" symptom) goes; the reports, their entries and scores
-	 * stay, de-identified, for the clinic's counts. Publishes {@link ReportTextErased} so
-	 * that copies of the descriptions elsewhere go too, in the same transaction.
-	 * @return how many reports and entries lost text
-	 */
-	@Transactional
-	public int eraseFreeText(UUID clinicId, UUID patientId) {
-		List<String> descriptions = this.reports.findOtherDescriptions(clinicId, patientId);
-		int changed = this.reports.eraseReportText(clinicId, patientId)
-				+ this.reports.eraseEntryText(clinicId, patientId);
-		this.events.publishEvent(new ReportTextErased(clinicId, patientId, descriptions));
-		return changed;
 	}
 
 	/**
@@ -166,24 +122,26 @@ public class ReportService {
 	 * the first one.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
-		return this.reports.findByClinicIdAndFormToken(clinicId, formToken).map(SymptomReport::id);
+	public Optional<ReportId> findByFormToken(ClinicId clinicId, UUID formToken) {
+		return this.reports.findByClinicIdAndFormToken(clinicId.value(), formToken)
+			.map((report) -> new ReportId(report.id()));
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<ReportView> findForPatient(UUID clinicId, UUID patientId, UUID reportId) {
-		return this.reports.findByIdAndClinicIdAndPatientId(reportId, clinicId, patientId).map(SymptomReport::view);
+	public Optional<ReportView> findForPatient(ClinicId clinicId, PatientId patientId, ReportId reportId) {
+		return this.reports.findByIdAndClinicIdAndPatientId(reportId.value(), clinicId.value(), patientId.value())
+			.map(SymptomReport::view);
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<ReportView> findForClinic(UUID clinicId, UUID reportId) {
-		return this.reports.findByIdAndClinicId(reportId, clinicId).map(SymptomReport::view);
+	public Optional<ReportView> findForClinic(ClinicId clinicId, ReportId reportId) {
+		return this.reports.findByIdAndClinicId(reportId.value(), clinicId.value()).map(SymptomReport::view);
 	}
 
 	/** One of the patient's own entries, for an update to it. */
 	@Transactional(readOnly = true)
-	public Optional<EntryView> findEntryForPatient(UUID clinicId, UUID patientId, UUID entryId) {
-		return this.reports.findEntry(entryId, clinicId, patientId).map(SymptomEntry::view);
+	public Optional<EntryView> findEntryForPatient(ClinicId clinicId, PatientId patientId, UUID entryId) {
+		return this.reports.findEntry(entryId, clinicId.value(), patientId.value()).map(SymptomEntry::view);
 	}
 
 	/**
@@ -196,11 +154,11 @@ public class ReportService {
 	 * time.
 	 */
 	@Transactional(readOnly = true)
-	public List<ReportView> episode(UUID clinicId, UUID treatmentId) {
+	public List<ReportView> episode(ClinicId clinicId, TreatmentId treatmentId) {
 		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			this.entityManager.flush();
 		}
-		return this.episodes.read(clinicId, treatmentId);
+		return this.episodes.read(clinicId.value(), treatmentId.value());
 	}
 
 	/**
@@ -208,8 +166,11 @@ public class ReportService {
 	 * statement whatever their number.
 	 */
 	@Transactional(readOnly = true)
-	public List<ReportView> history(UUID clinicId, UUID patientId) {
-		return this.reports.findLatestWithEntries(clinicId, patientId).stream().map(SymptomReport::view).toList();
+	public List<ReportView> history(ClinicId clinicId, PatientId patientId) {
+		return this.reports.findLatestWithEntries(clinicId.value(), patientId.value())
+			.stream()
+			.map(SymptomReport::view)
+			.toList();
 	}
 
 }

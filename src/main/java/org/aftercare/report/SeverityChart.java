@@ -32,11 +32,11 @@ public record SeverityChart(String treatmentLabel, String dayLabel, List<Long> d
 	public record Point(long day, Symptom symptom, int severity) {
 	}
 
-	public static SeverityChart of(List<ReportService.ReportView> episode, Instant treatedAt, ZoneId zone,
+	public static SeverityChart of(List<ReportView> episode, Instant treatedAt, ZoneId zone,
 			Function<Symptom, String> labels, String treatmentLabel, String dayLabel) {
 		Map<Symptom, TreeMap<Long, Integer>> worst = new EnumMap<>(Symptom.class);
-		for (ReportService.ReportView report : episode) {
-			for (ReportService.EntryView entry : report.entries()) {
+		for (ReportView report : episode) {
+			for (EntryView entry : report.entries()) {
 				if (entry.severity() == null) {
 					continue;
 				}

@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.ui.Model;
 
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.DatabaseUnavailableAdvice;
 
 /**
@@ -30,7 +31,7 @@ final class Submits {
 	 * Saves and redirects to the saved report's advice; a form token already used (a
 	 * double click, a refresh, Back and submit again) leads to the report it created.
 	 */
-	static String submitted(ReportService reports, UUID clinicId, ReportService.NewReport report, Supplier<UUID> save) {
+	static String submitted(ReportService reports, ClinicId clinicId, NewReport report, Supplier<ReportId> save) {
 		try {
 			return redirectTo(submitOnceMore(reports, clinicId, report.formToken(), save));
 		}
@@ -47,13 +48,13 @@ final class Submits {
 	 * form hits the form token's unique index (then the first report is the answer). A
 	 * patient never gets an error page for either.
 	 */
-	static UUID submitOnceMore(ReportService reports, UUID clinicId, UUID formToken, Supplier<UUID> save) {
+	static ReportId submitOnceMore(ReportService reports, ClinicId clinicId, UUID formToken, Supplier<ReportId> save) {
 		try {
 			return save.get();
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two submits of one form raced; the first one won. Show it.
-			Optional<UUID> first = reports.findByFormToken(clinicId, formToken);
+			Optional<ReportId> first = reports.findByFormToken(clinicId, formToken);
 			if (first.isPresent()) {
 				return first.get();
 			}
@@ -66,7 +67,7 @@ final class Submits {
 		}
 	}
 
-	static String redirectTo(UUID reportId) {
+	static String redirectTo(ReportId reportId) {
 		return "redirect:/me/reports/" + reportId + "/advice";
 	}
 

@@ -70,7 +70,7 @@ class SymptomEntry {
 	protected SymptomEntry() {
 	}
 
-	SymptomEntry(UUID clinicId, int position, ReportService.NewEntry entry, boolean preExisting) {
+	SymptomEntry(UUID clinicId, int position, NewEntry entry, boolean preExisting) {
 		this.id = Ids.next();
 		this.clinicId = clinicId;
 		this.position = (short) position;
@@ -88,8 +88,8 @@ class SymptomEntry {
 		this.updatesEntryId = entry.updatesEntryId();
 	}
 
-	ReportService.EntryView view() {
-		return new ReportService.EntryView(this.id, this.symptom, this.otherDescription,
+	EntryView view() {
+		return new EntryView(this.id, this.symptom, this.otherDescription,
 				this.severity == null ? null : this.severity.intValue(),
 				this.interference == null ? null : this.interference.intValue(), this.startedAt, this.ongoing,
 				this.stoppedAt, this.preExisting, this.suddenWorstEver, this.feverOrStiffNeck, this.neurologicalSigns,

@@ -26,6 +26,9 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.domain.Persistable;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.web.Ids;
 
 /**
@@ -91,10 +94,10 @@ class SymptomReport implements Persistable<UUID> {
 	protected SymptomReport() {
 	}
 
-	SymptomReport(ReportService.NewReport report, UUID treatmentId, Instant treatedAt, Instant submittedAt) {
+	SymptomReport(NewReport report, UUID treatmentId, Instant treatedAt, Instant submittedAt) {
 		this.id = Ids.next();
-		this.clinicId = report.clinicId();
-		this.patientId = report.patientId();
+		this.clinicId = report.clinicId().value();
+		this.patientId = report.patientId().value();
 		this.treatmentId = treatmentId;
 		this.formToken = report.formToken();
 		this.submittedAt = submittedAt;
@@ -107,10 +110,11 @@ class SymptomReport implements Persistable<UUID> {
 		this.wentToEmergency = report.wentToEmergency();
 		this.admittedToHospital = report.admittedToHospital();
 		int position = 0;
-		for (ReportService.NewEntry entry : report.entries()) {
+		for (NewEntry entry : report.entries()) {
 			this.entries.add(new SymptomEntry(this.clinicId, position++, entry, entry.startedAt().isBefore(treatedAt)));
 		}
-		this.events.add(new ReportSubmitted(this.id, this.clinicId, this.patientId, this.treatmentId));
+		this.events.add(new ReportSubmitted(new ReportId(this.id), new ClinicId(this.clinicId),
+				new PatientId(this.patientId), new TreatmentId(this.treatmentId)));
 	}
 
 	/** Spring Data publishes these on the repository's save. */
@@ -155,10 +159,11 @@ class SymptomReport implements Persistable<UUID> {
 		return this.treatmentId;
 	}
 
-	ReportService.ReportView view() {
-		return new ReportService.ReportView(this.id, this.patientId, this.treatmentId, this.submittedAt,
-				this.noNewSymptoms, otherCauses(), this.medicines, this.medicinesHelped, this.wentToEmergency,
-				this.admittedToHospital, this.notes, this.entries.stream().map(SymptomEntry::view).toList());
+	ReportView view() {
+		return new ReportView(new ReportId(this.id), new PatientId(this.patientId), new TreatmentId(this.treatmentId),
+				this.submittedAt, this.noNewSymptoms, otherCauses(), this.medicines, this.medicinesHelped,
+				this.wentToEmergency, this.admittedToHospital, this.notes,
+				this.entries.stream().map(SymptomEntry::view).toList());
 	}
 
 	private Set<Confounder> otherCauses() {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.Dates;
 import org.aftercare.web.Ids;
@@ -29,13 +30,18 @@ import org.aftercare.web.NotFoundException;
 @Controller
 class UpdateController {
 
+	private static final String FORM = "report/update";
+
 	private final ReportService reports;
 
 	private final ReportForms forms;
 
-	UpdateController(ReportService reports, ReportForms forms) {
+	private final PhotoUploads photos;
+
+	UpdateController(ReportService reports, ReportForms forms, PhotoUploads photos) {
 		this.reports = reports;
 		this.forms = forms;
+		this.photos = photos;
 	}
 
 	@GetMapping("/me/entries/{entryId}/update")
@@ -46,34 +52,39 @@ class UpdateController {
 		return "report/update";
 	}
 
+	/** The update with its photos, as the report form ({@link PhotoUploads}). */
 	@PostMapping("/me/entries/{entryId}/update")
 	String submitUpdate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID entryId,
-			@Valid @ModelAttribute("updateForm") UpdateForm form, BindingResult result, Model model,
+			@Valid @ModelAttribute("updateForm") UpdateForm form, BindingResult result,
+			@ModelAttribute("photoForm") PhotoForm photoForm, BindingResult photoBinding, Model model,
 			HttpServletResponse response) {
 		model.addAttribute("entryId", entryId);
-		return Submits.saving(model, response, "report/update", () -> {
-			ReportService.EntryView entry = ownEntry(user, entryId);
+		PhotoUploads.Upload upload = this.photos
+			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoForm.post());
+		String view = Submits.saving(model, response, FORM, () -> {
+			EntryView entry = ownEntry(user, entryId);
 			model.addAttribute("entry", entry);
 			this.forms.checkUpdate(form, result, entry, user.zone());
 			if (result.hasErrors()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				return "report/update";
+				return FORM;
 			}
 			boolean ongoing = Boolean.TRUE.equals(form.ongoing());
 			boolean headache = entry.symptom() == Symptom.HEADACHE;
-			ReportService.NewEntry update = new ReportService.NewEntry(entry.symptom(), entry.otherDescription(),
-					form.severity(), null, entry.startedAt(), ongoing,
-					ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
+			NewEntry update = new NewEntry(entry.symptom(), entry.otherDescription(), form.severity(), null,
+					entry.startedAt(), ongoing, ongoing ? null : Dates.toInstant(form.stoppedAt(), user.zone()),
 					headache ? form.suddenWorstEver() : null, headache ? form.feverOrStiffNeck() : null,
 					headache ? form.neurologicalSigns() : null, entry.id());
-			ReportService.NewReport report = ReportService.NewReport.of(user.clinicId(), user.patientId(),
-					form.formToken(), List.of(update), null);
-			return Submits.submitted(this.reports, user.clinicId(), report, () -> this.reports.submit(report));
+			NewReport report = NewReport.of(user.clinicId(), new PatientId(user.patientId()), form.formToken(),
+					List.of(update), null);
+			return upload.saveOrHoldBack(report, response, FORM,
+					(save) -> Submits.submitted(this.reports, user.clinicId(), report, save));
 		});
+		return upload.shown(view, FORM, form.formToken(), model, response);
 	}
 
-	private ReportService.EntryView ownEntry(CurrentUser user, UUID entryId) {
-		return this.reports.findEntryForPatient(user.clinicId(), user.patientId(), entryId)
+	private EntryView ownEntry(CurrentUser user, UUID entryId) {
+		return this.reports.findEntryForPatient(user.clinicId(), new PatientId(user.patientId()), entryId)
 			.orElseThrow(() -> new NotFoundException("entry"));
 	}
 

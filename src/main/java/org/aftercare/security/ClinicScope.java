@@ -125,13 +125,13 @@ public final class ClinicScope {
 	}
 
 	/** Runs the work seeing only the given clinic's rows. */
-	public static <T> T runInClinic(UUID clinicId, Supplier<T> work) {
-		return enter(new OneClinic(clinicId), work);
+	public static <T> T runInClinic(ClinicId clinic, Supplier<T> work) {
+		return enter(new OneClinic(clinic.value()), work);
 	}
 
 	/** Runs the work seeing only the given clinic's rows. */
-	public static void runInClinic(UUID clinicId, Runnable work) {
-		enter(new OneClinic(clinicId), asSupplier(work));
+	public static void runInClinic(ClinicId clinic, Runnable work) {
+		enter(new OneClinic(clinic.value()), asSupplier(work));
 	}
 
 	/**
@@ -186,7 +186,7 @@ public final class ClinicScope {
 		}
 		// The signed-in user may come from the session, which Spring Session reads in a
 		// plain JDBC transaction of its own (SessionTransactions), never through here.
-		return CurrentUsers.current().map((user) -> new OneClinic(user.clinicId()));
+		return CurrentUsers.current().map((user) -> new OneClinic(user.clinicId().value()));
 	}
 
 	private static void logBypass(Reason reason) {

@@ -12,6 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in user: who they are, their one clinic and, for a patient, their patient
  * record. Every query about clinic data is scoped by {@link #clinicId()}.
+ * <p>
+ * The account and patient ids stay plain UUIDs here: their types belong to the
+ * {@code account} and {@code patient} modules, which depend on this one. The fields stay
+ * UUIDs too, so that a session stored before the typed ids existed still reads.
  */
 public final class CurrentUser implements UserDetails, Serializable {
 
@@ -35,11 +39,23 @@ public final class CurrentUser implements UserDetails, Serializable {
 
 	private final boolean enabled;
 
+	/**
+	 * The language a patient chose or their clinician chose for them, a tag ("es");
+	 * {@code null} when not known (a session from before it was kept).
+	 */
+	private final String language;
+
 	/** {@link #timeZone} parsed once: every date on a page asks for it. */
 	private transient java.time.ZoneId zone;
 
 	public CurrentUser(UUID accountId, UUID clinicId, UUID patientId, String email, String displayName, Role role,
 			String timeZone, String passwordHash, boolean enabled) {
+		this(accountId, clinicId, patientId, email, displayName, role, timeZone, passwordHash, enabled, null);
+	}
+
+	public CurrentUser(UUID accountId, UUID clinicId, UUID patientId, String email, String displayName, Role role,
+			String timeZone, String passwordHash, boolean enabled, String language) {
+		this.language = language;
 		this.accountId = accountId;
 		this.clinicId = clinicId;
 		this.patientId = patientId;
@@ -55,8 +71,8 @@ public final class CurrentUser implements UserDetails, Serializable {
 		return this.accountId;
 	}
 
-	public UUID clinicId() {
-		return this.clinicId;
+	public ClinicId clinicId() {
+		return new ClinicId(this.clinicId);
 	}
 
 	/** The patient record of a patient account; {@code null} for staff. */
@@ -80,6 +96,14 @@ public final class CurrentUser implements UserDetails, Serializable {
 			this.zone = parsed;
 		}
 		return parsed;
+	}
+
+	/**
+	 * The account's language as it was when they signed in, a tag such as "es";
+	 * {@code null} when not known. Staff pages ignore it.
+	 */
+	public String language() {
+		return this.language;
 	}
 
 	public boolean isStaff() {

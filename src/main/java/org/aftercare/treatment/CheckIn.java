@@ -14,6 +14,8 @@ import jakarta.persistence.Transient;
 
 import org.springframework.data.domain.Persistable;
 
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.Ids;
 
 /**
@@ -85,18 +87,18 @@ class CheckIn implements Persistable<UUID> {
 		this.isNew = false;
 	}
 
-	TreatmentService.DueCheckIn toDue() {
-		return new TreatmentService.DueCheckIn(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt,
-				this.offsetLabel);
+	DueCheckIn toDue() {
+		return new DueCheckIn(new CheckInId(this.id), new ClinicId(this.clinicId), new PatientId(this.patientId),
+				new TreatmentId(this.treatmentId), this.dueAt, this.offsetLabel);
 	}
 
-	TreatmentService.CheckInState toState() {
-		return new TreatmentService.CheckInState(this.id, this.clinicId, this.patientId, this.treatmentId, this.dueAt,
-				this.offsetLabel, this.answeredAt);
+	CheckInState toState() {
+		return new CheckInState(new CheckInId(this.id), new ClinicId(this.clinicId), new PatientId(this.patientId),
+				new TreatmentId(this.treatmentId), this.dueAt, this.offsetLabel, this.answeredAt);
 	}
 
-	TreatmentService.CheckInRow toRow() {
-		return new TreatmentService.CheckInRow(this.id, this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
+	CheckInRow toRow() {
+		return new CheckInRow(new CheckInId(this.id), this.dueAt, this.offsetLabel, this.remindedAt, this.answeredAt,
 				this.answerReportId);
 	}
 

@@ -3,7 +3,7 @@ package org.aftercare.treatment;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aftercare.patient.PatientService.Intake;
+import org.aftercare.patient.Intake;
 
 /**
  * What the intake says the injector should weigh before treating (the Medication Guides'

@@ -17,6 +17,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.web.Ids;
 
 /**
@@ -78,18 +81,18 @@ class Treatment {
 	protected Treatment() {
 	}
 
-	Treatment(UUID clinicId, TreatmentService.NewTreatment details, Instant createdAt) {
+	Treatment(UUID clinicId, NewTreatment details, Instant createdAt) {
 		this.id = Ids.next();
 		this.clinicId = clinicId;
-		this.patientId = details.patientId();
+		this.patientId = details.patientId().value();
 		this.product = details.product();
 		this.lotNumber = details.lotNumber();
-		this.injectorId = details.injectorId();
+		this.injectorId = details.injectorId().value();
 		this.treatedAt = details.treatedAt();
 		this.indication = details.indication();
 		this.intakeReviewed = details.intakeReviewed();
 		this.createdAt = createdAt;
-		for (TreatmentService.AreaUnits area : details.areas()) {
+		for (AreaUnits area : details.areas()) {
 			this.areas.add(new TreatmentArea(clinicId, area.area(), area.units()));
 		}
 	}
@@ -126,10 +129,11 @@ class Treatment {
 		return this.aftercareConfirmedAt;
 	}
 
-	TreatmentService.TreatmentSummary summary() {
-		return new TreatmentService.TreatmentSummary(this.id, this.clinicId, this.patientId, this.product,
-				this.lotNumber, this.injectorId, this.treatedAt, this.indication,
-				this.areas.stream().map(TreatmentArea::toAreaUnits).toList(), this.aftercareConfirmedAt);
+	TreatmentSummary summary() {
+		return new TreatmentSummary(new TreatmentId(this.id), new ClinicId(this.clinicId),
+				new PatientId(this.patientId), this.product, this.lotNumber, new AccountId(this.injectorId),
+				this.treatedAt, this.indication, this.areas.stream().map(TreatmentArea::toAreaUnits).toList(),
+				this.aftercareConfirmedAt);
 	}
 
 }

@@ -42,8 +42,8 @@ class TreatmentArea {
 		this.units = units;
 	}
 
-	TreatmentService.AreaUnits toAreaUnits() {
-		return new TreatmentService.AreaUnits(this.area, this.units);
+	AreaUnits toAreaUnits() {
+		return new AreaUnits(this.area, this.units);
 	}
 
 }

@@ -24,9 +24,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.Dates;
 import org.aftercare.web.NotFoundException;
@@ -87,7 +90,7 @@ class TreatmentController {
 		TreatmentForm complete = form.complete();
 		BindingResult errors = new BeanPropertyBindingResult(complete, result.getObjectName());
 		errors.addAllErrors(result);
-		List<AccountService.AccountSummary> clinicians = this.accounts.clinicians(user.clinicId());
+		List<AccountSummary> clinicians = this.accounts.clinicians(user.clinicId());
 		check(complete, errors, clinicians, user);
 		if (errors.hasErrors()) {
 			model.addAttribute("treatmentForm", complete);
@@ -96,9 +99,10 @@ class TreatmentController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "treatment/form";
 		}
-		TreatmentService.NewTreatment treatment = new TreatmentService.NewTreatment(patientId, complete.product(),
-				complete.trimmedLotNumber(), complete.injectorId(), Dates.toInstant(complete.treatedAt(), user.zone()),
-				complete.indication(), true, complete.treatedAreas());
+		NewTreatment treatment = new NewTreatment(new PatientId(patientId), complete.product(),
+				complete.trimmedLotNumber(), new AccountId(complete.injectorId()),
+				Dates.toInstant(complete.treatedAt(), user.zone()), complete.indication(), true,
+				complete.treatedAreas());
 		UUID treatmentId;
 		try {
 			treatmentId = this.treatments.recordByClinician(user.clinicId(), complete.formToken(), treatment);
@@ -113,21 +117,22 @@ class TreatmentController {
 
 	@GetMapping("/clinician/treatments/{treatmentId}")
 	String showTreatment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID treatmentId, Model model) {
-		TreatmentService.TreatmentSummary treatment = this.treatments.find(user.clinicId(), treatmentId)
+		TreatmentSummary treatment = this.treatments.find(user.clinicId(), new TreatmentId(treatmentId))
 			.orElseThrow(() -> new NotFoundException("treatment"));
 		model.addAttribute("treatment", treatment);
-		model.addAttribute("patient", patient(user, treatment.patientId()));
+		model.addAttribute("patient", patient(user, treatment.patientId().value()));
 		model.addAttribute("injector",
 				this.accounts.find(user.clinicId(), treatment.injectorId())
-					.map(AccountService.AccountSummary::displayName)
+					.map(AccountSummary::displayName)
 					.orElse(null));
-		model.addAttribute("checkIns", this.treatments.checkIns(user.clinicId(), treatmentId));
+		model.addAttribute("checkIns", this.treatments.checkIns(user.clinicId(), new TreatmentId(treatmentId)));
 		model.addAttribute("now", this.clock.instant());
 		return "treatment/detail";
 	}
 
 	private PatientSummary patient(CurrentUser user, UUID patientId) {
-		return this.patients.find(user.clinicId(), patientId).orElseThrow(() -> new NotFoundException("patient"));
+		return this.patients.find(user.clinicId(), new PatientId(patientId))
+			.orElseThrow(() -> new NotFoundException("patient"));
 	}
 
 	private void prepare(Model model, CurrentUser user, PatientSummary patient, TreatmentForm form) {
@@ -136,13 +141,12 @@ class TreatmentController {
 		model.addAttribute("warnings", IntakeWarning.of(patient.intake(), form.product()));
 	}
 
-	private void check(TreatmentForm form, BindingResult errors, List<AccountService.AccountSummary> clinicians,
-			CurrentUser user) {
+	private void check(TreatmentForm form, BindingResult errors, List<AccountSummary> clinicians, CurrentUser user) {
 		if (!form.anyAreaTreated() && !errors.hasFieldErrors("areas*")) {
 			errors.rejectValue("areas", "treatment.areas.none");
 		}
 		if (form.injectorId() != null && !errors.hasFieldErrors("injectorId")
-				&& clinicians.stream().noneMatch((c) -> c.id().equals(form.injectorId()))) {
+				&& clinicians.stream().noneMatch((c) -> c.id().value().equals(form.injectorId()))) {
 			errors.rejectValue("injectorId", "treatment.injector.unknown");
 		}
 		if (form.treatedAt() != null && !errors.hasFieldErrors("treatedAt")) {

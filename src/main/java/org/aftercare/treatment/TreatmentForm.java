@@ -69,10 +69,10 @@ record TreatmentForm(@NotNull Product product, @Size(max = 40) @PlainText String
 		return this.areas != null && this.areas.stream().anyMatch((row) -> row != null && row.treated());
 	}
 
-	List<TreatmentService.AreaUnits> treatedAreas() {
+	List<AreaUnits> treatedAreas() {
 		return this.areas.stream()
 			.filter((row) -> row != null && row.treated())
-			.map((row) -> new TreatmentService.AreaUnits(row.area(), row.units()))
+			.map((row) -> new AreaUnits(row.area(), row.units()))
 			.toList();
 	}
 

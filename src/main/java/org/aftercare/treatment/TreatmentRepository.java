@@ -1,5 +1,6 @@
 package org.aftercare.treatment;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,11 @@ interface TreatmentRepository extends Repository<Treatment, UUID> {
 	Optional<Treatment> findLatest(UUID clinicId, UUID patientId);
 
 	Optional<Treatment> findByClinicIdAndFormToken(UUID clinicId, UUID formToken);
+
+	/** Every treatment of the patient with its areas, oldest first. */
+	@Query("select distinct t from Treatment t left join fetch t.areas where t.clinicId = ?1 and t.patientId = ?2 "
+			+ "order by t.treatedAt, t.id")
+	List<Treatment> findAllOfPatient(UUID clinicId, UUID patientId);
 
 	Treatment save(Treatment treatment);
 

@@ -1,6 +1,5 @@
 package org.aftercare.treatment;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 /**
  * The treatment facade: recording treatments with their check-in schedule, finding a
@@ -49,81 +51,23 @@ public class TreatmentService {
 		this.clock = clock;
 	}
 
-	public record AreaUnits(Area area, BigDecimal units) {
-	}
-
-	public record NewTreatment(UUID patientId, Product product, String lotNumber, UUID injectorId, Instant treatedAt,
-			Indication indication, boolean intakeReviewed, List<AreaUnits> areas) {
-	}
-
-	public record TreatmentSummary(UUID id, UUID clinicId, UUID patientId, Product product, String lotNumber,
-			UUID injectorId, Instant treatedAt, Indication indication, List<AreaUnits> areas,
-			Instant aftercareConfirmedAt) {
-
-		public boolean includes(Area area) {
-			return this.areas.stream().anyMatch((a) -> a.area() == area);
-		}
-
-		public BigDecimal totalUnits() {
-			return this.areas.stream().map(AreaUnits::units).reduce(BigDecimal.ZERO, BigDecimal::add);
-		}
-
-	}
-
-	/** A check-in whose reminder is due, for the reminder job. */
-	public record DueCheckIn(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
-			String offsetLabel) {
-
-		/** How long after the treatment it falls due. */
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-	}
-
-	/** One check-in, for its link: whose it is, when it fell due and whether answered. */
-	public record CheckInState(UUID id, UUID clinicId, UUID patientId, UUID treatmentId, Instant dueAt,
-			String offsetLabel, Instant answeredAt) {
-
-		/** How long after the treatment it falls due. */
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-	}
-
-	/** One check-in of a treatment as the clinician sees it. */
-	public record CheckInRow(UUID id, Instant dueAt, String offsetLabel, Instant remindedAt, Instant answeredAt,
-			UUID answerReportId) {
-
-		public Duration offset() {
-			return Duration.parse(this.offsetLabel);
-		}
-
-		/** Due and still without an answer: the clinician may want to call. */
-		public boolean unanswered(Instant now) {
-			return this.answeredAt == null && !this.dueAt.isAfter(now);
-		}
-
-	}
-
 	/**
 	 * Records a treatment and schedules its check-ins from the clinic's offsets. A
 	 * check-in already past when the treatment is recorded (a treatment entered late) is
 	 * not scheduled: reminding the patient of it now would only confuse.
 	 */
 	@Transactional
-	public UUID record(UUID clinicId, NewTreatment treatment) {
-		return record(clinicId, treatment, null);
+	public TreatmentId record(ClinicId clinicId, NewTreatment treatment) {
+		return new TreatmentId(record(clinicId.value(), treatment, null));
 	}
 
 	private UUID record(UUID clinicId, NewTreatment treatment, UUID formToken) {
 		Instant now = this.clock.instant();
 		Treatment saved = this.treatments.save(new Treatment(clinicId, treatment, now).withFormToken(formToken));
-		for (Duration offset : this.clinics.checkInOffsets(clinicId)) {
+		for (Duration offset : this.clinics.checkInOffsets(new ClinicId(clinicId))) {
 			if (treatment.treatedAt().plus(offset).isAfter(now)) {
-				this.checkIns
-					.save(new CheckIn(clinicId, treatment.patientId(), saved.id(), treatment.treatedAt(), offset));
+				this.checkIns.save(new CheckIn(clinicId, treatment.patientId().value(), saved.id(),
+						treatment.treatedAt(), offset));
 			}
 		}
 		return saved.id();
@@ -136,36 +80,45 @@ public class TreatmentService {
 	 * violation for the second, which the caller answers the same way.
 	 */
 	@Transactional
-	UUID recordByClinician(UUID clinicId, UUID formToken, NewTreatment treatment) {
+	UUID recordByClinician(ClinicId clinicId, UUID formToken, NewTreatment treatment) {
 		Optional<UUID> earlier = findByFormToken(clinicId, formToken);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		UUID id = record(clinicId, treatment, formToken);
-		this.audit.record(new AuditLog.Event(clinicId, treatment.patientId(), AuditAction.TREATMENT_RECORDED,
+		UUID id = record(clinicId.value(), treatment, formToken);
+		this.audit.record(new AuditEvent(clinicId, treatment.patientId().value(), AuditAction.TREATMENT_RECORDED,
 				"treatment", id, treatment.product() + ", " + treatment.areas().size() + " area(s)"));
 		return id;
 	}
 
 	@Transactional(readOnly = true)
-	Optional<UUID> findByFormToken(UUID clinicId, UUID formToken) {
-		return this.treatments.findByClinicIdAndFormToken(clinicId, formToken).map(Treatment::id);
+	Optional<UUID> findByFormToken(ClinicId clinicId, UUID formToken) {
+		return this.treatments.findByClinicIdAndFormToken(clinicId.value(), formToken).map(Treatment::id);
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<TreatmentSummary> latestFor(UUID clinicId, UUID patientId) {
-		return latestEntity(clinicId, patientId).map(Treatment::summary);
+	public Optional<TreatmentSummary> latestFor(ClinicId clinicId, PatientId patientId) {
+		return latestEntity(clinicId.value(), patientId.value()).map(Treatment::summary);
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<TreatmentSummary> find(UUID clinicId, UUID treatmentId) {
+	public Optional<TreatmentSummary> find(ClinicId clinicId, TreatmentId treatmentId) {
 		// By primary key: no statement when this transaction already holds the
 		// treatment (the triage of a report, right after the submit loaded it); else one
 		// for the treatment and one for its areas, when the summary reads them. Not a
 		// fetch graph: Hibernate planned the load of a graph on every call.
-		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId))
-			.filter((treatment) -> treatment.clinicId().equals(clinicId))
+		return Optional.ofNullable(this.entityManager.find(Treatment.class, treatmentId.value()))
+			.filter((treatment) -> treatment.clinicId().equals(clinicId.value()))
 			.map(Treatment::summary);
+	}
+
+	/** Every treatment of the patient, oldest first: their episodes. */
+	@Transactional(readOnly = true)
+	public List<TreatmentSummary> treatmentsOf(ClinicId clinicId, PatientId patientId) {
+		return this.treatments.findAllOfPatient(clinicId.value(), patientId.value())
+			.stream()
+			.map(Treatment::summary)
+			.toList();
 	}
 
 	/**
@@ -181,8 +134,8 @@ public class TreatmentService {
 	 * Records that the patient was reminded of a check-in; only the first time counts.
 	 */
 	@Transactional
-	public void markReminded(UUID clinicId, UUID checkInId, Instant at) {
-		this.checkIns.markReminded(clinicId, checkInId, at);
+	public void markReminded(ClinicId clinicId, CheckInId checkInId, Instant at) {
+		this.checkIns.markReminded(clinicId.value(), checkInId.value(), at);
 	}
 
 	/**
@@ -190,14 +143,14 @@ public class TreatmentService {
 	 * was not yet answered. Returns how many it answered.
 	 */
 	@Transactional
-	public int recordAnswer(UUID clinicId, UUID treatmentId, Instant at, UUID reportId) {
-		return this.checkIns.markAnswered(clinicId, treatmentId, at, reportId);
+	public int recordAnswer(ClinicId clinicId, TreatmentId treatmentId, Instant at, UUID reportId) {
+		return this.checkIns.markAnswered(clinicId.value(), treatmentId.value(), at, reportId);
 	}
 
 	/** One check-in of the clinic. */
 	@Transactional(readOnly = true)
-	public Optional<CheckInState> findCheckIn(UUID clinicId, UUID checkInId) {
-		return this.checkIns.findByClinicIdAndId(clinicId, checkInId).map(CheckIn::toState);
+	public Optional<CheckInState> findCheckIn(ClinicId clinicId, CheckInId checkInId) {
+		return this.checkIns.findByClinicIdAndId(clinicId.value(), checkInId.value()).map(CheckIn::toState);
 	}
 
 	/**
@@ -205,25 +158,25 @@ public class TreatmentService {
 	 * due no longer than {@code window} ago and not answered; the latest such one.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<CheckInState> openCheckIn(UUID clinicId, UUID patientId, Instant now, Duration window) {
-		return latestEntity(clinicId, patientId)
-			.flatMap((treatment) -> this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId, treatment.id())
-				.stream()
-				.map(CheckIn::toState)
-				.filter((c) -> c.answeredAt() == null && !c.dueAt().isAfter(now) && c.dueAt().plus(window).isAfter(now))
-				.reduce((first, second) -> second));
+	public Optional<CheckInState> openCheckIn(ClinicId clinicId, PatientId patientId, Instant now, Duration window) {
+		return latestEntity(clinicId.value(), patientId.value()).flatMap((treatment) -> this.checkIns
+			.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId.value(), treatment.id())
+			.stream()
+			.map(CheckIn::toState)
+			.filter((c) -> c.answeredAt() == null && !c.dueAt().isAfter(now) && c.dueAt().plus(window).isAfter(now))
+			.reduce((first, second) -> second));
 	}
 
 	/** The id of the patient's latest treatment, whose episode a new report joins. */
 	@Transactional(readOnly = true)
-	public Optional<UUID> latestTreatmentId(UUID clinicId, UUID patientId) {
-		return latestEntity(clinicId, patientId).map(Treatment::id);
+	public Optional<TreatmentId> latestTreatmentId(ClinicId clinicId, PatientId patientId) {
+		return latestEntity(clinicId.value(), patientId.value()).map((treatment) -> new TreatmentId(treatment.id()));
 	}
 
 	/** A treatment's check-ins, earliest first. */
 	@Transactional(readOnly = true)
-	public List<CheckInRow> checkIns(UUID clinicId, UUID treatmentId) {
-		return this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId, treatmentId)
+	public List<CheckInRow> checkIns(ClinicId clinicId, TreatmentId treatmentId) {
+		return this.checkIns.findByClinicIdAndTreatmentIdOrderByDueAtAsc(clinicId.value(), treatmentId.value())
 			.stream()
 			.map(CheckIn::toRow)
 			.toList();
@@ -234,12 +187,12 @@ public class TreatmentService {
 	 * Returns when they (first) confirmed; empty when they have no treatment.
 	 */
 	@Transactional
-	public Optional<Instant> confirmAftercare(UUID clinicId, UUID patientId, Instant at) {
-		return latestEntity(clinicId, patientId).map((treatment) -> {
+	public Optional<Instant> confirmAftercare(ClinicId clinicId, PatientId patientId, Instant at) {
+		return latestEntity(clinicId.value(), patientId.value()).map((treatment) -> {
 			Instant confirmed = treatment.confirmAftercare(at);
 			if (confirmed.equals(at)) {
-				this.audit.record(new AuditLog.Event(clinicId, patientId, AuditAction.AFTERCARE_CONFIRMED, "treatment",
-						treatment.id(), null));
+				this.audit.record(new AuditEvent(clinicId, patientId.value(), AuditAction.AFTERCARE_CONFIRMED,
+						"treatment", treatment.id(), null));
 			}
 			return confirmed;
 		});

@@ -1,5 +1,6 @@
 package org.aftercare.triage;
 
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.aftercare.report.CheckInLinkAnswers;
 import org.aftercare.security.ClinicScope;
 import org.aftercare.security.CurrentUser;
+import org.aftercare.web.Dates;
 import org.aftercare.web.NotFoundException;
 
 /** The advice page after a report, signed in or through a check-in link. */
@@ -45,9 +47,12 @@ class AdviceController {
 		}
 		AdviceView view = ClinicScope
 			.runInClinic(answer.clinicId(),
-					() -> this.pages.forReport(answer.clinicId(), answer.patientId(), answer.reportId()))
+					() -> this.pages.forReport(answer.clinicId(), answer.patientId().value(),
+							answer.reportId().value()))
 			.orElseThrow(() -> new NotFoundException("report"));
 		model.addAttribute("viaLink", true);
+		// Nobody is signed in: the report's times in its clinic's zone.
+		Dates.showIn(request, ZoneId.of(view.clinic().timeZone()));
 		return show(view, model);
 	}
 

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.clinic.ClinicService;
+import org.aftercare.patient.PatientId;
+import org.aftercare.report.ReportId;
 import org.aftercare.report.ReportService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.Advice;
 import org.aftercare.triage.rules.RuleCode;
 
@@ -34,10 +37,10 @@ class AdvicePages {
 
 	/** The advice of one of the patient's own reports; another's is empty. */
 	@Transactional(readOnly = true)
-	Optional<AdviceView> forReport(UUID clinicId, UUID patientId, UUID reportId) {
-		return this.reports.findForPatient(clinicId, patientId, reportId)
+	Optional<AdviceView> forReport(ClinicId clinicId, UUID patientId, UUID reportId) {
+		return this.reports.findForPatient(clinicId, new PatientId(patientId), new ReportId(reportId))
 			.map((report) -> new AdviceView(report,
-					adviceFor(this.evidence.findByClinicIdAndReportId(clinicId, reportId)),
+					adviceFor(this.evidence.findByClinicIdAndReportId(clinicId.value(), reportId)),
 					this.clinics.get(clinicId)));
 	}
 

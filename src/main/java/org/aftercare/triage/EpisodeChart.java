@@ -3,7 +3,7 @@ package org.aftercare.triage;
 import java.time.Instant;
 import java.util.List;
 
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
 
 /**
  * What the severity chart of a flag is drawn from: the episode's reports and its start.

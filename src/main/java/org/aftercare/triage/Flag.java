@@ -19,7 +19,9 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.domain.Persistable;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.Escalation;
 import org.aftercare.triage.rules.Finding;
 import org.aftercare.triage.rules.OpenFlagFacts;
@@ -150,7 +152,8 @@ class Flag implements Persistable<UUID> {
 		this.raisedAt = at;
 		this.lastRaisedAt = at;
 		absorb(finding, reportId);
-		this.events.add(new FlagRaised(this.id, clinicId, patientId, this.ruleCode.name(), this.priority, false));
+		this.events.add(new FlagRaised(new FlagId(this.id), new ClinicId(clinicId), new PatientId(patientId),
+				this.ruleCode.name(), this.priority, false));
 	}
 
 	/**
@@ -162,8 +165,8 @@ class Flag implements Persistable<UUID> {
 		if (this.status != FlagStatus.RESOLVED && finding.priority().compareTo(this.priority) > 0) {
 			this.priority = finding.priority();
 			this.lastRaisedAt = at;
-			this.events
-				.add(new FlagRaised(this.id, this.clinicId, this.patientId, this.ruleCode.name(), this.priority, true));
+			this.events.add(new FlagRaised(new FlagId(this.id), new ClinicId(this.clinicId),
+					new PatientId(this.patientId), this.ruleCode.name(), this.priority, true));
 			return true;
 		}
 		return false;
@@ -187,8 +190,8 @@ class Flag implements Persistable<UUID> {
 		this.priority = escalation.to();
 		this.escalatedAt = at;
 		this.lastRaisedAt = at;
-		this.events.add(new FlagEscalated(this.id, this.clinicId, this.patientId, escalation.from(), escalation.to(),
-				escalation.reason()));
+		this.events.add(new FlagEscalated(new FlagId(this.id), new ClinicId(this.clinicId),
+				new PatientId(this.patientId), escalation.from(), escalation.to(), escalation.reason()));
 	}
 
 	/**

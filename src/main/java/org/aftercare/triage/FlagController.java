@@ -45,6 +45,7 @@ class FlagController {
 		model.addAttribute("evidence", view.evidence());
 		model.addAttribute("actions", view.actions());
 		model.addAttribute("reports", view.reports());
+		model.addAttribute("photos", view.photos());
 		if (!model.containsAttribute("resolveForm")) {
 			model.addAttribute("resolveForm", new ResolveForm(view.flag().version(), null, null, null, null, null));
 		}

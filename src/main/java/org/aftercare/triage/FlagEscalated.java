@@ -1,7 +1,7 @@
 package org.aftercare.triage;
 
-import java.util.UUID;
-
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.Priority;
 
 /**
@@ -9,5 +9,6 @@ import org.aftercare.triage.rules.Priority;
  * follow-up; the flag went up a level (or stayed at EMERGENCY) and the clinic must be
  * alerted again.
  */
-public record FlagEscalated(UUID flagId, UUID clinicId, UUID patientId, Priority from, Priority to, String reason) {
+public record FlagEscalated(FlagId flagId, ClinicId clinicId, PatientId patientId, Priority from, Priority to,
+		String reason) {
 }

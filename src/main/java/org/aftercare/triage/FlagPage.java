@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read model of one flag's page: the flag, every flag of its episode, its evidence
- * history and its review history with the names of who acted. A fixed number of
- * statements whatever the history's length.
+ * history and its review history with the names of who acted (the read models
+ * {@code read_model.flag_page} and {@code read_model.flag_page_action}, docs/modules.md).
+ * A fixed number of statements whatever the history's length.
  */
 @Component
 class FlagPage {
@@ -47,10 +48,9 @@ class FlagPage {
 	private static final String FLAG_COLUMNS = """
 			SELECT f.id, f.version, f.patient_id, f.treatment_id, f.rule_code, f.priority, f.status, f.serious,
 			       f.may_have_other_cause, f.symptoms, f.evidence, f.source, f.other_causes, f.raised_at,
-			       f.acknowledged_at, a.display_name AS acknowledged_by, f.follow_up_requested_at, f.resolved_at,
-			       f.outcome, f.causality, f.seriousness, f.seriousness_criteria, f.resolution_note
-			  FROM flag f
-			  LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+			       f.acknowledged_at, f.acknowledged_by_name, f.follow_up_requested_at, f.resolved_at, f.outcome,
+			       f.causality, f.seriousness, f.seriousness_criteria, f.resolution_note
+			  FROM read_model.flag_page f
 			""";
 
 	@Transactional(readOnly = true)
@@ -73,9 +73,8 @@ class FlagPage {
 	@Transactional(readOnly = true)
 	List<ActionRow> actions(UUID clinicId, UUID flagId) {
 		return this.jdbc.sql("""
-				SELECT x.occurred_at, coalesce(u.display_name, '-'), x.action, x.detail
-				  FROM flag_action x
-				  LEFT JOIN user_account u ON u.clinic_id = x.clinic_id AND u.id = x.actor_id
+				SELECT x.occurred_at, x.actor, x.action, x.detail
+				  FROM read_model.flag_page_action x
 				 WHERE x.clinic_id = :clinic AND x.flag_id = :flag
 				 ORDER BY x.occurred_at, x.id
 				""")
@@ -105,7 +104,7 @@ class FlagPage {
 				rs.getBoolean("may_have_other_cause"), List.of(rs.getString("symptoms").split(",")),
 				rs.getString("evidence"), rs.getString("source"), rs.getString("other_causes"),
 				instant(rs.getTimestamp("raised_at")), instant(rs.getTimestamp("acknowledged_at")),
-				rs.getString("acknowledged_by"), instant(rs.getTimestamp("follow_up_requested_at")),
+				rs.getString("acknowledged_by_name"), instant(rs.getTimestamp("follow_up_requested_at")),
 				instant(rs.getTimestamp("resolved_at")), rs.getString("outcome"), rs.getString("causality"),
 				rs.getString("seriousness"), rs.getString("seriousness_criteria"), rs.getString("resolution_note"));
 	}

@@ -20,7 +20,9 @@ import org.aftercare.triage.rules.Priority;
 /**
  * The clinic's flags: open ones EMERGENCY first, then HIGH, then MEDIUM, oldest first
  * within a priority; resolved ones newest first. One bounded keyset-paginated query per
- * page, whatever the filters, plus one for the counts.
+ * page, whatever the filters, plus one for the counts. A row's patient name, treatment
+ * and staff names come from the read models {@code read_model.flag_queue_patient},
+ * {@code flag_queue_treatment} and {@code flag_queue_staff} (docs/modules.md).
  */
 @Component
 class FlagQueue {
@@ -33,10 +35,10 @@ class FlagQueue {
 			       a.display_name AS assignee, f.priority_rank, f.resolved_at""";
 
 	private static final String JOINS = """
-			 JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
-			 JOIN treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
-			 JOIN user_account u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
-			 LEFT JOIN user_account a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
+			 JOIN read_model.flag_queue_patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id
+			 JOIN read_model.flag_queue_treatment t ON t.clinic_id = f.clinic_id AND t.id = f.treatment_id
+			 JOIN read_model.flag_queue_staff u ON u.clinic_id = t.clinic_id AND u.id = t.injector_id
+			 LEFT JOIN read_model.flag_queue_staff a ON a.clinic_id = f.clinic_id AND a.id = f.acknowledged_by
 			""";
 
 	private final JdbcClient jdbc;

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.Product;
@@ -74,9 +74,9 @@ class FlagQueueController {
 		model.addAttribute("assignedChoices",
 				choices(List.of(QueueFilter.Assigned.values()), filter.assigned(), "queue.assigned.", locale));
 		List<Choice> injectors = new ArrayList<>();
-		for (AccountService.AccountSummary clinician : view.clinicians()) {
+		for (AccountSummary clinician : view.clinicians()) {
 			injectors.add(new Choice(clinician.id().toString(), clinician.displayName(),
-					clinician.id().equals(filter.injector())));
+					clinician.id().value().equals(filter.injector())));
 		}
 		model.addAttribute("injectorChoices", injectors);
 		if (result.hasErrors()) {

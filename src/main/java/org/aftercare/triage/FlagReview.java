@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.audit.AuditAction;
+import org.aftercare.audit.AuditEvent;
 import org.aftercare.audit.AuditLog;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.web.NotFoundException;
@@ -70,10 +71,10 @@ public class FlagReview {
 	 * version they saw.
 	 */
 	@Transactional
-	public void resolveAsItStands(CurrentUser user, UUID flagId, Resolution resolution) {
-		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId())
+	public void resolveAsItStands(CurrentUser user, FlagId flagId, Resolution resolution) {
+		Flag flag = this.flags.findByIdAndClinicId(flagId.value(), user.clinicId().value())
 			.orElseThrow(() -> new NotFoundException("flag"));
-		resolve(user, flagId, flag.version(), resolution);
+		resolve(user, flagId.value(), flag.version(), resolution);
 	}
 
 	@Transactional
@@ -84,7 +85,7 @@ public class FlagReview {
 
 	private void act(CurrentUser user, UUID flagId, long seenVersion, AuditAction action, String detail,
 			String auditDetail, Consumer<Flag> change) {
-		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId())
+		Flag flag = this.flags.findByIdAndClinicId(flagId, user.clinicId().value())
 			.orElseThrow(() -> new NotFoundException("flag"));
 		if (flag.version() != seenVersion) {
 			throw new FlagChangedException();
@@ -105,8 +106,7 @@ public class FlagReview {
 		// prefix.
 		this.actions
 			.save(new FlagAction(flag, user.accountId(), action.name().substring("FLAG_".length()), detail, now()));
-		this.audit
-			.record(new AuditLog.Event(user.clinicId(), flag.patientId(), action, "flag", flag.id(), auditDetail));
+		this.audit.record(new AuditEvent(user.clinicId(), flag.patientId(), action, "flag", flag.id(), auditDetail));
 	}
 
 	private static AuditAction contact(ContactKind kind) {

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.report.RecoveryPageAdditions;
+import org.aftercare.security.ClinicId;
 
 /**
  * Puts the clinic's open requests for an update on the patient's own page, without the
@@ -53,8 +55,8 @@ class FollowUpRequests implements RecoveryPageAdditions {
 	}
 
 	@Override
-	public Map<String, ?> attributesFor(UUID clinicId, UUID patientId) {
-		return Map.of("followUpRequests", pending(clinicId, patientId));
+	public Map<String, ?> attributesFor(ClinicId clinicId, PatientId patientId) {
+		return Map.of("followUpRequests", pending(clinicId.value(), patientId.value()));
 	}
 
 }

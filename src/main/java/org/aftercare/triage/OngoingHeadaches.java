@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.aftercare.privacy.PatientErased;
 import org.aftercare.triage.rules.EntryFacts;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.RuleCode;
@@ -83,14 +81,6 @@ class OngoingHeadaches {
 			.query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class)))
 			.list();
-	}
-
-	/** An erased patient's episodes are no longer watched. */
-	@EventListener
-	void on(PatientErased erased) {
-		this.jdbc.sql("DELETE FROM ongoing_headache WHERE clinic_id = ? AND patient_id = ?")
-			.params(erased.clinicId(), erased.patientId())
-			.update();
 	}
 
 	/** An R6 candidate: an episode with a headache still going on. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.aftercare.account.AccountService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.RuleDescription;
 
 /**
@@ -35,22 +36,22 @@ class QueuePages {
 	 * flags.
 	 */
 	@Transactional(readOnly = true)
-	QueueView show(UUID clinicId, UUID me, QueueFilter filter, boolean filterValid, ZoneId zone) {
-		return new QueueView(this.queue.openCounts(clinicId), this.accounts.clinicians(clinicId),
-				filterValid ? this.queue.page(clinicId, me, filter, zone) : null,
-				filterValid ? this.triage.settingsFor(clinicId) : null);
+	QueueView show(ClinicId clinicId, UUID me, QueueFilter filter, boolean filterValid, ZoneId zone) {
+		return new QueueView(this.queue.openCounts(clinicId.value()), this.accounts.clinicians(clinicId),
+				filterValid ? this.queue.page(clinicId.value(), me, filter, zone) : null,
+				filterValid ? this.triage.settingsFor(clinicId.value()) : null);
 	}
 
 	/** How many flags were raised since the queue was loaded: its "new flags" notice. */
 	@Transactional(readOnly = true)
-	long raisedSince(UUID clinicId, Instant since) {
-		return this.queue.raisedSince(clinicId, since);
+	long raisedSince(ClinicId clinicId, Instant since) {
+		return this.queue.raisedSince(clinicId.value(), since);
 	}
 
 	/** Every rule with the clinic's current threshold, for the rules page. */
 	@Transactional(readOnly = true)
-	List<RuleDescription> rules(UUID clinicId) {
-		return this.triage.engine().describe(this.triage.settingsFor(clinicId));
+	List<RuleDescription> rules(ClinicId clinicId) {
+		return this.triage.engine().describe(this.triage.settingsFor(clinicId.value()));
 	}
 
 }

@@ -3,7 +3,7 @@ package org.aftercare.triage;
 import java.util.List;
 import java.util.Map;
 
-import org.aftercare.account.AccountService.AccountSummary;
+import org.aftercare.account.AccountSummary;
 import org.aftercare.triage.rules.Priority;
 import org.aftercare.triage.rules.RuleSettings;
 

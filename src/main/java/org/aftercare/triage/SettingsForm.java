@@ -4,8 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import org.aftercare.triage.rules.RuleSettings;
-
 /**
  * The admin's form for the rule thresholds; ranges keep every threshold clinically
  * meaningful.
@@ -19,13 +17,23 @@ record SettingsForm(@NotNull @Min(1) @Max(10) Integer severeSeverity,
 		@NotNull @Min(1) @Max(1440) Integer highAckMinutes, @NotNull @Min(1) @Max(336) Integer patientUpdateHours) {
 
 	static SettingsForm defaults() {
-		RuleSettings d = RuleSettings.defaults();
-		return new SettingsForm(d.severeSeverity(), d.severeInterference(), d.moderateHeadacheMin(),
-				d.moderateHeadacheMax(), d.moderateInterference(), (int) d.mildTransientWindow().toDays(),
-				(int) d.persistentHeadacheMedium().toDays(), (int) d.persistentHeadacheHigh().toDays(),
-				d.worseningPoints(), (int) d.lateOnset().toHours(),
-				(int) d.emergencyAcknowledgementTarget().toMinutes(), (int) d.highAcknowledgementTarget().toMinutes(),
-				(int) d.patientUpdateWait().toHours());
+		return of(Thresholds.defaults());
+	}
+
+	/** The form filled in with the clinic's current thresholds. */
+	static SettingsForm of(Thresholds t) {
+		return new SettingsForm(t.severeSeverity(), t.severeInterference(), t.moderateHeadacheMin(),
+				t.moderateHeadacheMax(), t.moderateInterference(), t.mildTransientDays(), t.persistentHeadacheDays(),
+				t.persistentHeadacheHighDays(), t.worseningPoints(), t.lateOnsetHours(), t.emergencyAckMinutes(),
+				t.highAckMinutes(), t.patientUpdateHours());
+	}
+
+	/** The thresholds a valid form sets (every field is present once it validated). */
+	Thresholds thresholds() {
+		return new Thresholds(this.severeSeverity, this.severeInterference, this.moderateHeadacheMin,
+				this.moderateHeadacheMax, this.moderateInterference, this.mildTransientDays,
+				this.persistentHeadacheDays, this.persistentHeadacheHighDays, this.worseningPoints, this.lateOnsetHours,
+				this.emergencyAckMinutes, this.highAckMinutes, this.patientUpdateHours);
 	}
 
 }

@@ -16,16 +16,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
-import org.aftercare.patient.PatientService.PatientSummary;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.EntryView;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.EntryView;
+import org.aftercare.report.ReportView;
 import org.aftercare.report.ReportSubmitted;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.treatment.Area;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.TreatmentSummary;
+import org.aftercare.treatment.TreatmentSummary;
 import org.aftercare.triage.rules.EntryFacts;
 import org.aftercare.triage.rules.EpisodeHistory;
 import org.aftercare.triage.rules.Evaluation;
@@ -114,27 +117,28 @@ class Triage {
 		}
 		Instant now = this.clock.instant();
 		Evaluation evaluation = new Evaluation(reportFacts(report), new EpisodeHistory(history),
-				patientFacts(submitted.clinicId(), submitted.patientId()),
-				treatmentFacts(submitted.clinicId(), submitted.treatmentId()),
+				patientFacts(submitted.clinicId().value(), submitted.patientId().value()),
+				treatmentFacts(submitted.clinicId().value(), submitted.treatmentId().value()),
 				this.settings.ruleSettings(submitted.clinicId()), now);
-		List<Flag> open = this.flags.findUnresolvedInEpisode(submitted.clinicId(), submitted.treatmentId());
+		List<Flag> open = this.flags.findUnresolvedInEpisode(submitted.clinicId().value(),
+				submitted.treatmentId().value());
 		// Any report, "no new symptoms" included, answers the clinic's request for an
 		// update (R13).
 		for (Flag flag : open) {
 			if (flag.awaitsPatient()) {
 				this.entityManager.persist(new FlagAction(flag,
-						CurrentUsers.current().map(CurrentUser::accountId).orElse(submitted.patientId()),
+						CurrentUsers.current().map(CurrentUser::accountId).orElse(submitted.patientId().value()),
 						"PATIENT_ANSWERED", report.id().toString(), now));
 			}
 			flag.patientUpdated(now);
 		}
-		apply(submitted.clinicId(), submitted.patientId(), submitted.treatmentId(), report.id(),
-				this.engine.evaluate(evaluation), open, now);
+		apply(submitted.clinicId().value(), submitted.patientId().value(), submitted.treatmentId().value(),
+				report.id().value(), this.engine.evaluate(evaluation), open, now);
 		// R6 on the clock watches the episode's latest headache; a report without one
 		// leaves it as it was (and costs the submit nothing).
 		if (report.entries().stream().anyMatch((e) -> e.symptom() == Symptom.HEADACHE)) {
-			latestHeadache(episode).ifPresent((latest) -> this.ongoingHeadaches.reported(submitted.clinicId(),
-					submitted.patientId(), submitted.treatmentId(), latest));
+			latestHeadache(episode).ifPresent((latest) -> this.ongoingHeadaches.reported(submitted.clinicId().value(),
+					submitted.patientId().value(), submitted.treatmentId().value(), latest));
 		}
 	}
 
@@ -188,11 +192,11 @@ class Triage {
 	}
 
 	RuleSettings settingsFor(UUID clinicId) {
-		return this.settings.ruleSettings(clinicId);
+		return this.settings.ruleSettings(new ClinicId(clinicId));
 	}
 
 	PatientFacts patientFacts(UUID clinicId, UUID patientId) {
-		PatientSummary patient = this.patients.find(clinicId, patientId)
+		PatientSummary patient = this.patients.find(new ClinicId(clinicId), new PatientId(patientId))
 			.orElseThrow(() -> new NotFoundException("patient"));
 		var intake = patient.intake();
 		return new PatientFacts(intake.hypertension(), intake.migraineHistory(), intake.baselineHeadacheDays(),
@@ -200,7 +204,7 @@ class Triage {
 	}
 
 	TreatmentFacts treatmentFacts(UUID clinicId, UUID treatmentId) {
-		TreatmentSummary treatment = this.treatments.find(clinicId, treatmentId)
+		TreatmentSummary treatment = this.treatments.find(new ClinicId(clinicId), new TreatmentId(treatmentId))
 			.orElseThrow(() -> new NotFoundException("treatment"));
 		return new TreatmentFacts(treatment.treatedAt(), treatment.includes(Area.BUNNY_LINES),
 				treatment.product().name());

@@ -25,8 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.aftercare.report.ReportService;
-import org.aftercare.report.ReportService.ReportView;
+import org.aftercare.report.ReportView;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
+import org.aftercare.treatment.TreatmentId;
 import org.aftercare.triage.OngoingHeadaches.Candidate;
 import org.aftercare.triage.rules.EntryFacts;
 import org.aftercare.triage.rules.Escalation;
@@ -226,7 +228,8 @@ class TriageJobs {
 	 * headache's report when only a later report can change anything.
 	 */
 	private void evaluatePersistence(Candidate episode, RuleSettings settings, Instant now) {
-		List<ReportView> reports = this.reports.episode(episode.clinicId(), episode.treatmentId());
+		List<ReportView> reports = this.reports.episode(new ClinicId(episode.clinicId()),
+				new TreatmentId(episode.treatmentId()));
 		Optional<EntryFacts> latestHeadache = Triage.latestHeadache(reports);
 		if (latestHeadache.isEmpty() || !latestHeadache.get().ongoing()) {
 			return;

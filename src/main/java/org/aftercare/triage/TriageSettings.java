@@ -1,6 +1,5 @@
 package org.aftercare.triage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,8 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
-import org.aftercare.triage.rules.RuleSettings;
 
 /**
  * A clinic's own thresholds for the flag rules (every "default" of CLINICAL.md section
@@ -72,35 +69,26 @@ class TriageSettings {
 	protected TriageSettings() {
 	}
 
-	TriageSettings(UUID clinicId, SettingsForm form, Instant at) {
+	TriageSettings(UUID clinicId, Thresholds thresholds, Instant at) {
 		this.clinicId = clinicId;
-		apply(form, at);
+		apply(thresholds, at);
 	}
 
-	void apply(SettingsForm form, Instant at) {
-		this.severeSeverity = form.severeSeverity().shortValue();
-		this.severeInterference = form.severeInterference().shortValue();
-		this.moderateHeadacheMin = form.moderateHeadacheMin().shortValue();
-		this.moderateHeadacheMax = form.moderateHeadacheMax().shortValue();
-		this.moderateInterference = form.moderateInterference().shortValue();
-		this.mildTransientDays = form.mildTransientDays().shortValue();
-		this.persistentHeadacheDays = form.persistentHeadacheDays().shortValue();
-		this.persistentHeadacheHighDays = form.persistentHeadacheHighDays().shortValue();
-		this.worseningPoints = form.worseningPoints().shortValue();
-		this.lateOnsetHours = form.lateOnsetHours().shortValue();
-		this.emergencyAckMinutes = form.emergencyAckMinutes().shortValue();
-		this.highAckMinutes = form.highAckMinutes().shortValue();
-		this.patientUpdateHours = form.patientUpdateHours().shortValue();
+	void apply(Thresholds thresholds, Instant at) {
+		this.severeSeverity = (short) thresholds.severeSeverity();
+		this.severeInterference = (short) thresholds.severeInterference();
+		this.moderateHeadacheMin = (short) thresholds.moderateHeadacheMin();
+		this.moderateHeadacheMax = (short) thresholds.moderateHeadacheMax();
+		this.moderateInterference = (short) thresholds.moderateInterference();
+		this.mildTransientDays = (short) thresholds.mildTransientDays();
+		this.persistentHeadacheDays = (short) thresholds.persistentHeadacheDays();
+		this.persistentHeadacheHighDays = (short) thresholds.persistentHeadacheHighDays();
+		this.worseningPoints = (short) thresholds.worseningPoints();
+		this.lateOnsetHours = (short) thresholds.lateOnsetHours();
+		this.emergencyAckMinutes = (short) thresholds.emergencyAckMinutes();
+		this.highAckMinutes = (short) thresholds.highAckMinutes();
+		this.patientUpdateHours = (short) thresholds.patientUpdateHours();
 		this.updatedAt = at;
-	}
-
-	static RuleSettings toRuleSettings(SettingsForm form) {
-		return new RuleSettings(form.severeSeverity(), form.severeInterference(), form.moderateHeadacheMin(),
-				form.moderateHeadacheMax(), form.moderateInterference(), Duration.ofDays(form.mildTransientDays()),
-				Duration.ofDays(form.persistentHeadacheDays()), Duration.ofDays(form.persistentHeadacheHighDays()),
-				form.worseningPoints(), Duration.ofHours(form.lateOnsetHours()),
-				Duration.ofMinutes(form.emergencyAckMinutes()), Duration.ofMinutes(form.highAckMinutes()),
-				Duration.ofHours(form.patientUpdateHours()));
 	}
 
 }

@@ -29,7 +29,7 @@ class TriageSettingsController {
 
 	@GetMapping("/admin/triage-settings")
 	String showSettingsForm(@AuthenticationPrincipal CurrentUser user, org.springframework.ui.Model model) {
-		model.addAttribute("settingsForm", this.settings.form(user.clinicId()));
+		model.addAttribute("settingsForm", SettingsForm.of(this.settings.thresholds(user.clinicId())));
 		return "triage/settings";
 	}
 
@@ -58,7 +58,7 @@ class TriageSettingsController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "triage/settings";
 		}
-		this.settings.update(user.clinicId(), form);
+		this.settings.update(user.clinicId(), form.thresholds());
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/triage-settings";
 	}

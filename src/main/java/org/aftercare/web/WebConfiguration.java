@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.support.FormattingConversionService;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.servlet.DispatcherServlet;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -16,6 +17,15 @@ class WebConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * The language of each page (patients' in theirs, staff's in English), under the name
+	 * Spring MVC looks for and under its own for templates ({@code @pageLanguage}).
+	 */
+	@Bean(name = { DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME, "pageLanguage" })
+	PageLanguage localeResolver(Languages languages) {
+		return new PageLanguage(languages);
 	}
 
 	/** Form binding as Spring Boot sets it up, with the form records' names cached. */

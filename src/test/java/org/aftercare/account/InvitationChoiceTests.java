@@ -20,6 +20,7 @@ import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 
@@ -80,8 +81,8 @@ class InvitationChoiceTests {
 					.single())
 			.isEqualTo("sign-in by e-mailed links");
 		// The clinic sees the patient as active, and sends no new invitation.
-		assertThat(this.accounts.hasActivated(world.clinicId(), invited.patientId())).isTrue();
-		assertThat(this.accounts.resendInvitation(world.clinicId(), invited.patientId())).isFalse();
+		assertThat(this.accounts.hasActivated(world.clinic(), invited.patientId())).isTrue();
+		assertThat(this.accounts.resendInvitation(world.clinic(), invited.patientId())).isFalse();
 
 		// With no password, no password signs in; an e-mailed link does.
 		SignInBrowser laptop = new SignInBrowser(this.mvc);
@@ -108,7 +109,7 @@ class InvitationChoiceTests {
 	void staffAreOfferedOnlyAPasswordAndCannotChooseNone() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "new-clinician-" + UUID.randomUUID() + "@test.aftercare";
-		UUID accountId = this.accounts.invite(world.clinicId(), email, "Dr New", Role.CLINICIAN, null);
+		UUID accountId = this.accounts.invite(world.clinic(), email, "Dr New", Role.CLINICIAN, null).value();
 		String token = token(email);
 
 		SignInBrowser browser = new SignInBrowser(this.mvc);
@@ -159,10 +160,12 @@ class InvitationChoiceTests {
 
 	private Invited invitePatient(World world) throws Exception {
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ines", "Vitada", LocalDate.of(1985, 5, 5), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		UUID accountId = this.accounts.invite(world.clinicId(), email, "Ines Vitada", Role.PATIENT, patientId);
+		UUID patientId = this.patients
+			.enrol(world.clinic(),
+					new Intake("Ines", "Vitada", LocalDate.of(1985, 5, 5), email, null, false, false, null, false,
+							false, false, false, false, false, false, false, false, null, null))
+			.value();
+		UUID accountId = this.accounts.invite(world.clinic(), email, "Ines Vitada", Role.PATIENT, patientId).value();
 		return new Invited(email, patientId, accountId, token(email));
 	}
 

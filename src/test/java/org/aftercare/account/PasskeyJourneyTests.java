@@ -61,7 +61,7 @@ class PasskeyJourneyTests {
 	@AfterEach
 	void relaxClinic() {
 		if (this.world != null) {
-			this.twoFactor.require(this.world.clinicId(), false);
+			this.twoFactor.require(this.world.clinic(), false);
 		}
 	}
 
@@ -112,7 +112,7 @@ class PasskeyJourneyTests {
 
 		// From now on the clinic asks staff for a second factor: a password alone goes to
 		// the authenticator step, a passkey does not.
-		this.twoFactor.require(this.world.clinicId(), true);
+		this.twoFactor.require(this.world.clinic(), true);
 		logIn(this.world.clinicianEmail());
 		browser.waitUntil(ExpectedConditions.urlContains("/two-factor"));
 		driver.manage().deleteAllCookies();

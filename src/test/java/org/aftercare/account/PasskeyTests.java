@@ -160,7 +160,7 @@ class PasskeyTests {
 			.single();
 		assertThat(this.users.findById(new Bytes(handle))).isNotNull();
 
-		assertThat(this.accounts.erasePatientLogin(world.clinicId(), world.patient().patientId())).isPresent();
+		assertThat(this.accounts.erasePatientLogin(world.clinic(), world.patient().patientId())).isPresent();
 		assertThat(count(passkey)).isZero();
 		assertThat(this.users.findById(new Bytes(handle))).isNull();
 	}
@@ -181,14 +181,14 @@ class PasskeyTests {
 		this.owner.sql("""
 				INSERT INTO passkey_user (clinic_id, account_id, user_handle, created_at)
 				VALUES (?, ?, ?, now()) ON CONFLICT DO NOTHING""")
-			.params(login.clinicId(), login.accountId(), Bytes.random().getBytes())
+			.params(login.clinicId().value(), login.accountId(), Bytes.random().getBytes())
 			.update();
 		UUID id = UUID.randomUUID();
 		this.owner.sql("""
 				INSERT INTO passkey (id, clinic_id, account_id, credential_id, public_key, signature_count,
 				    uv_initialized, backup_eligible, backup_state, label, created_at, last_used_at)
 				VALUES (?, ?, ?, ?, ?, 0, true, false, false, ?, now(), ?)""")
-			.params(id, login.clinicId(), login.accountId(), Bytes.random().getBytes(), new byte[] { 1 }, label,
+			.params(id, login.clinicId().value(), login.accountId(), Bytes.random().getBytes(), new byte[] { 1 }, label,
 					(lastUsed != null) ? java.sql.Timestamp.from(lastUsed) : null)
 			.update();
 		return id;

@@ -17,6 +17,7 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 
@@ -56,10 +57,10 @@ class PasswordNormalisationTests {
 	void anAccountCreatedComposedSignsInDecomposedAndBack() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String composedEmail = "composed-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(world.clinicId(), composedEmail, COMPOSED, Role.CLINICIAN, "Composed", null);
+		this.accounts.create(world.clinic(), composedEmail, COMPOSED, Role.CLINICIAN, "Composed", null);
 		assertThat(login(composedEmail, DECOMPOSED).getRedirectedUrl()).isEqualTo("/");
 		String decomposedEmail = "decomposed-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(world.clinicId(), decomposedEmail, DECOMPOSED, Role.CLINICIAN, "Decomposed", null);
+		this.accounts.create(world.clinic(), decomposedEmail, DECOMPOSED, Role.CLINICIAN, "Decomposed", null);
 		assertThat(login(decomposedEmail, COMPOSED).getRedirectedUrl()).isEqualTo("/");
 		assertThat(login(decomposedEmail, "cafe crème brûlée au géranium").getRedirectedUrl())
 			.isEqualTo("/login?error");
@@ -107,10 +108,12 @@ class PasswordNormalisationTests {
 	void anInvitationAcceptedDecomposedSignsInComposed() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "accents-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ren\u00e9e", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false,
-						null, false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.invite(world.clinicId(), email, "Ren\u00e9e Invited", Role.PATIENT, patient);
+		UUID patient = this.patients
+			.enrol(world.clinic(),
+					new Intake("Ren\u00e9e", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null,
+							false, false, false, false, false, false, false, false, false, null, null))
+			.value();
+		this.accounts.invite(world.clinic(), email, "Ren\u00e9e Invited", Role.PATIENT, patient);
 		await().atMost(WAIT).until(() -> NotificationTestsAccess.mailsTo(email).size() == 1);
 		String path = PasswordResetTests.path(NotificationTestsAccess.mailsTo(email).get(0), "invitation");
 		this.mvc.perform(post(path).with(csrf()).param("password", DECOMPOSED).param("confirmation", COMPOSED));
@@ -121,7 +124,7 @@ class PasswordNormalisationTests {
 	void aTwoFactorChangeIsConfirmedWithThePasswordTypedEitherWay() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "staff-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(world.clinicId(), email, COMPOSED, Role.CLINICIAN, "Composed Staff", null);
+		this.accounts.create(world.clinic(), email, COMPOSED, Role.CLINICIAN, "Composed Staff", null);
 		MockHttpServletResponse signedIn = login(email, DECOMPOSED);
 		Cookie session = signedIn.getCookie("SESSION");
 		String page = this.mvc.perform(get("/two-factor/enrol").cookie(session))

@@ -3,7 +3,6 @@ package org.aftercare.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +23,7 @@ import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 
@@ -182,10 +182,12 @@ class PasswordResetTests {
 	void invitationRefusesACommonPassword() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Lena", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.invite(world.clinicId(), email, "Lena Invited", Role.PATIENT, patient);
+		UUID patient = this.patients
+			.enrol(world.clinic(),
+					new Intake("Lena", "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
+							false, false, false, false, false, false, false, false, null, null))
+			.value();
+		this.accounts.invite(world.clinic(), email, "Lena Invited", Role.PATIENT, patient);
 		await().atMost(WAIT).until(() -> NotificationTestsAccess.mailsTo(email).size() == 1);
 		String path = path(NotificationTestsAccess.mailsTo(email).get(0), "invitation");
 		this.mvc

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +41,14 @@ class PatientLoginErasureTests {
 	void erasedLoginIsDisabledNamelessAndItsInvitationsStopWorking() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "invited-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("In", "Vited", LocalDate.of(1990, 2, 3), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		UUID accountId = this.accounts.invite(world.clinicId(), email, "In Vited", Role.PATIENT, patientId);
+		UUID patientId = this.patients
+			.enrol(world.clinic(),
+					new Intake("In", "Vited", LocalDate.of(1990, 2, 3), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
+			.value();
+		UUID accountId = this.accounts.invite(world.clinic(), email, "In Vited", Role.PATIENT, patientId).value();
 
-		assertThat(this.accounts.erasePatientLogin(world.clinicId(), patientId)).contains(email);
+		assertThat(this.accounts.erasePatientLogin(world.clinic(), patientId)).contains(email);
 
 		UserAccount account = this.userAccounts.findByIdAndClinicId(accountId, world.clinicId()).orElseThrow();
 		assertThat(account.enabled()).isFalse();
@@ -61,7 +65,8 @@ class PatientLoginErasureTests {
 	void erasePatientLoginIsScopedToTheClinic() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		assertThat(this.accounts.erasePatientLogin(other.clinicId(), world.patient().patientId())).isEmpty();
+		assertThat(this.accounts.erasePatientLogin(new ClinicId(other.clinicId()), world.patient().patientId()))
+			.isEmpty();
 		assertThat(this.accounts.emailTaken(world.patientEmail())).isTrue();
 	}
 

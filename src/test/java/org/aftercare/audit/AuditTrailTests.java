@@ -15,6 +15,8 @@ import org.aftercare.AftercareTest;
 import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.CurrentUser;
@@ -166,12 +168,12 @@ class AuditTrailTests {
 	}
 
 	private UUID submit(World world) {
-		return this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.BRUISING, null, 2, null,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+		return this.reports
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING, null,
+							2, null, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+					null))
+			.value();
 	}
 
 	private static CurrentUser admin(World world) {

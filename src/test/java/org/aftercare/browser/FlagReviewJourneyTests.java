@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.Role;
@@ -55,15 +57,12 @@ class FlagReviewJourneyTests {
 	@Test
 	void clinicianResolvesAnEmergencyAndASecondClinicianSeesItsHistoryAmongTheResolved() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+		this.reports.submit(NewReport.of(
+				world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING,
+						null, 6, 2, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+				null));
 		String secondEmail = "second-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(world.clinicId(), secondEmail, TestFixtures.PASSWORD, Role.CLINICIAN, "Nurse Second",
-				null);
+		this.accounts.create(world.clinic(), secondEmail, TestFixtures.PASSWORD, Role.CLINICIAN, "Nurse Second", null);
 		String patient = world.patient().displayName();
 		WebDriver driver = browser.driver();
 

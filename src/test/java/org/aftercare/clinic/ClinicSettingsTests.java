@@ -52,7 +52,7 @@ class ClinicSettingsTests {
 				.param("emergencyNumber", "112")
 				.param("timeZone", "Europe/London"))
 			.andExpect(redirectedUrl("/admin/settings"));
-		assertThat(this.clinics.get(world.clinicId()).emergencyNumber()).isEqualTo("112");
+		assertThat(this.clinics.get(world.clinic()).emergencyNumber()).isEqualTo("112");
 		String detail = this.jdbc
 			.sql("SELECT detail FROM audit_event WHERE clinic_id = ? AND action = 'CLINIC_SETTINGS_CHANGED'")
 			.param(world.clinicId())
@@ -77,7 +77,7 @@ class ClinicSettingsTests {
 			.andExpect(content().string(containsString("id=\"timeZone-error\"")))
 			.andExpect(content().string(containsString("value=\"Mars/Olympus\"")))
 			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")));
-		assertThat(this.clinics.get(world.clinicId()).emergencyNumber()).isEqualTo("999");
+		assertThat(this.clinics.get(world.clinic()).emergencyNumber()).isEqualTo("999");
 	}
 
 	@Test
@@ -92,8 +92,8 @@ class ClinicSettingsTests {
 				.param("timeZone", "Europe/London")
 				.param("checkIns", "1d, 4h, 10d"))
 			.andExpect(redirectedUrl("/admin/settings"));
-		assertThat(this.clinics.checkInOffsets(world.clinicId())).containsExactly(Duration.ofHours(4),
-				Duration.ofDays(1), Duration.ofDays(10));
+		assertThat(this.clinics.checkInOffsets(world.clinic())).containsExactly(Duration.ofHours(4), Duration.ofDays(1),
+				Duration.ofDays(10));
 		this.mvc
 			.perform(post("/admin/settings").with(user(admin(world)))
 				.with(csrf())
@@ -123,7 +123,7 @@ class ClinicSettingsTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"checkInLinkHours-error\"")))
 			.andExpect(content().string(containsString("value=\"500\"")));
-		assertThat(this.clinics.checkInLinkWindow(world.clinicId())).isEqualTo(Duration.ofHours(72));
+		assertThat(this.clinics.checkInLinkWindow(world.clinic())).isEqualTo(Duration.ofHours(72));
 		this.mvc
 			.perform(post("/admin/settings").with(user(admin(world)))
 				.with(csrf())
@@ -133,7 +133,7 @@ class ClinicSettingsTests {
 				.param("timeZone", "Europe/London")
 				.param("checkInLinkHours", "24"))
 			.andExpect(redirectedUrl("/admin/settings"));
-		assertThat(this.clinics.checkInLinkWindow(world.clinicId())).isEqualTo(Duration.ofHours(24));
+		assertThat(this.clinics.checkInLinkWindow(world.clinic())).isEqualTo(Duration.ofHours(24));
 		assertThat(this.jdbc
 			.sql("SELECT detail FROM audit_event WHERE clinic_id = ? AND action = 'CLINIC_SETTINGS_CHANGED'")
 			.param(world.clinicId())

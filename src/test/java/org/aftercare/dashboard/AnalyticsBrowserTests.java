@@ -25,14 +25,20 @@ import org.springframework.context.annotation.Import;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.browser.BrowserTestSupport;
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.Intake;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
+import org.aftercare.treatment.NewTreatment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,25 +138,24 @@ class AnalyticsBrowserTests {
 		Instant treated = Instant.now().minus(Duration.ofDays(5));
 		for (int p = 0; p < PRODUCTS.size(); p++) {
 			for (int i = 0; i < 3; i++) {
-				UUID patient = treat(world, PRODUCTS.get(p), treated);
+				PatientId patient = treat(world, PRODUCTS.get(p), treated);
 				boolean headache = i <= p % 3;
-				this.reports.submit(ReportService.NewReport.of(world.clinicId(), patient, UUID.randomUUID(),
-						headache ? List.of(new ReportService.NewEntry(Symptom.HEADACHE, null, 3, 0,
-								treated.plus(Duration.ofHours(6)), false, treated.plus(Duration.ofHours(20)), false,
-								false, false, null)) : List.of(),
+				this.reports.submit(NewReport.of(world.clinic(), patient, UUID.randomUUID(),
+						headache ? List.of(new NewEntry(Symptom.HEADACHE, null, 3, 0, treated.plus(Duration.ofHours(6)),
+								false, treated.plus(Duration.ofHours(20)), false, false, false, null)) : List.of(),
 						null));
 			}
 		}
 		return world;
 	}
 
-	private UUID treat(World world, Product product, Instant at) {
-		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5),
-						"p-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false, false, false,
-						false, false, false, false, false, false, null, null));
-		this.treatments.record(world.clinicId(),
-				new TreatmentService.NewTreatment(patient, product, "LOT", world.clinician().accountId(), at,
+	private PatientId treat(World world, Product product, Instant at) {
+		PatientId patient = this.patients.enrol(world.clinic(),
+				new Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5), "p-" + UUID.randomUUID() + "@test.aftercare",
+						null, false, false, null, false, false, false, false, false, false, false, false, false, null,
+						null));
+		this.treatments.record(world.clinic(),
+				new NewTreatment(patient, product, "LOT", new AccountId(world.clinician().accountId()), at,
 						Indication.COSMETIC, true, List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("20")))));
 		return patient;
 	}

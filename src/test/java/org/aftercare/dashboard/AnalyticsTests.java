@@ -24,16 +24,23 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.patient.Intake;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
-import org.aftercare.treatment.TreatmentService.AreaUnits;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.web.ShortCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,12 +141,14 @@ class AnalyticsTests {
 		AnalyticsCriteria criteria = new AnalyticsCriteria(today.minusMonths(12), today, AnalyticsDimension.PRODUCT,
 				Symptom.HEADACHE);
 		UUID clinicId = clinic.world().clinicId();
-		assertThat(analytics.incidence(clinicId, ZoneOffset.UTC, criteria).overall().treatments()).isEqualTo(8);
+		assertThat(analytics.incidence(new ClinicId(clinicId), ZoneOffset.UTC, criteria).overall().treatments())
+			.isEqualTo(8);
 		nanos.addAndGet(Duration.ofSeconds(61).toNanos());
-		assertThat(analytics.incidence(clinicId, ZoneOffset.UTC, criteria).overall().treatments()).isEqualTo(8);
+		assertThat(analytics.incidence(new ClinicId(clinicId), ZoneOffset.UTC, criteria).overall().treatments())
+			.isEqualTo(8);
 		assertThat(background).hasSize(1);
 		CompletableFuture.runAsync(background.remove(0)).get();
-		assertThat(analytics.incidence(clinicId, ZoneOffset.UTC, criteria).overall().treatments())
+		assertThat(analytics.incidence(new ClinicId(clinicId), ZoneOffset.UTC, criteria).overall().treatments())
 			.as("the result recomputed on the background thread")
 			.isEqualTo(8);
 		assertThat(background).as("fresh again: nothing more to recompute").isEmpty();
@@ -374,18 +383,22 @@ class AnalyticsTests {
 	}
 
 	private UUID injector(World world, String name) {
-		return this.accounts.create(world.clinicId(), "injector-" + UUID.randomUUID() + "@test.aftercare",
-				TestFixtures.PASSWORD, Role.CLINICIAN, name, null);
+		return this.accounts
+			.create(world.clinic(), "injector-" + UUID.randomUUID() + "@test.aftercare", TestFixtures.PASSWORD,
+					Role.CLINICIAN, name, null)
+			.value();
 	}
 
 	/** A new patient of the clinic with one treatment; returns the patient. */
 	private UUID treat(World world, UUID injector, Product product, Instant at, List<AreaUnits> areas) {
-		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5),
-						"p-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false, false, false,
-						false, false, false, false, false, false, null, null));
-		this.treatments.record(world.clinicId(), new TreatmentService.NewTreatment(patient, product, "LOT", injector,
-				at, Indication.COSMETIC, true, areas));
+		UUID patient = this.patients
+			.enrol(world.clinic(),
+					new Intake("Ana", "Lytics", LocalDate.of(1985, 5, 5), "p-" + UUID.randomUUID() + "@test.aftercare",
+							null, false, false, null, false, false, false, false, false, false, false, false, false,
+							null, null))
+			.value();
+		this.treatments.record(world.clinic(), new NewTreatment(new PatientId(patient), product, "LOT",
+				new AccountId(injector), at, Indication.COSMETIC, true, areas));
 		return patient;
 	}
 
@@ -402,13 +415,12 @@ class AnalyticsTests {
 	}
 
 	private void report(World world, UUID patient, Symptom symptom, Instant started) {
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), patient, UUID.randomUUID(), List
-			.of(new ReportService.NewEntry(symptom, null, 4, null, started, true, null, null, null, null, null)),
-				null));
+		this.reports.submit(NewReport.of(world.clinic(), new PatientId(patient), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, 4, null, started, true, null, null, null, null, null)), null));
 	}
 
 	private void noNewSymptoms(World world, UUID patient) {
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), patient, UUID.randomUUID(), List.of(), null));
+		this.reports.submit(NewReport.of(world.clinic(), new PatientId(patient), UUID.randomUUID(), List.of(), null));
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -86,10 +88,10 @@ class ClinicianReportsTests {
 
 	private UUID submit(World world, Symptom symptom, int severity) {
 		Instant started = Instant.now().minus(Duration.ofHours(2));
-		return this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(),
-				UUID.randomUUID(), List.of(new ReportService.NewEntry(symptom, null, severity, null, started, true,
-						null, null, null, null, null)),
-				null));
+		return this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, severity, null, started, true, null, null, null, null, null)),
+				null))
+			.value();
 	}
 
 }

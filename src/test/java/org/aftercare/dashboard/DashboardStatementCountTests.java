@@ -24,11 +24,18 @@ import org.aftercare.StatementCounting;
 import org.aftercare.TestClockConfiguration;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
+import org.aftercare.patient.Intake;
+import org.aftercare.patient.PatientId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.treatment.Area;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
 
@@ -172,7 +179,7 @@ class DashboardStatementCountTests {
 	/**
 	 * A clinic with {@code n} patients, one of them with {@code n} treatments, each
 	 * episode flagged; the last episode with {@code n} more reports on its flag and
-	 * {@code n} recorded contacts.
+	 * {@code n} recorded contacts; a photo with every report.
 	 */
 	private Clinic clinicWith(int n) throws Exception {
 		Instant start = Instant.now().minus(Duration.ofDays(10));
@@ -184,10 +191,12 @@ class DashboardStatementCountTests {
 			swallowing(world, patient);
 		}
 		for (int i = 1; i < n; i++) {
-			UUID other = this.patients.enrol(world.clinicId(),
-					new PatientService.Intake("Other" + i, "Patient", LocalDate.of(1970 + i, 2, 3),
-							"other-" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, false,
-							false, false, false, false, false, false, false, false, null, null));
+			UUID other = this.patients
+				.enrol(world.clinic(),
+						new Intake("Other" + i, "Patient", LocalDate.of(1970 + i, 2, 3),
+								"other-" + i + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null,
+								false, false, false, false, false, false, false, false, false, null, null))
+				.value();
 			treat(world, other, start);
 			swallowing(world, other);
 		}
@@ -209,6 +218,16 @@ class DashboardStatementCountTests {
 		assertThat(count("SELECT count(*) FROM flag WHERE clinic_id = ?", world)).isEqualTo(2L * n - 1);
 		assertThat(count("SELECT count(*) FROM treatment WHERE clinic_id = ?", world)).isEqualTo(2L * n - 1);
 		assertThat(count("SELECT count(*) FROM symptom_report WHERE clinic_id = ?", world)).isEqualTo(3L * n - 2);
+		// A photo with every report: the flag and patient pages list them in one
+		// statement
+		// however many there are.
+		this.jdbc.sql("""
+				INSERT INTO report_photo (id, clinic_id, patient_id, form_token, report_id, uploaded_at, content_type,
+				                          width, height, thumbnail_width, thumbnail_height, image, thumbnail)
+				SELECT gen_random_uuid(), clinic_id, patient_id, form_token, id, submitted_at, 'image/jpeg', 1, 1, 1, 1,
+				       '\\x00'::bytea, '\\x00'::bytea
+				  FROM symptom_report WHERE clinic_id = ?""").param(world.clinicId()).update();
+		assertThat(count("SELECT count(*) FROM report_photo WHERE clinic_id = ?", world)).isEqualTo(3L * n - 2);
 		return new Clinic(world, patient, flag);
 	}
 
@@ -237,18 +256,18 @@ class DashboardStatementCountTests {
 	}
 
 	private void treat(World world, UUID patient, Instant at) {
-		this.treatments.record(world.clinicId(),
-				new TreatmentService.NewTreatment(patient, Product.ABOBOTULINUMTOXINA, "LOT",
-						world.clinician().accountId(), at, Indication.COSMETIC, true,
-						List.of(new TreatmentService.AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("50")),
-								new TreatmentService.AreaUnits(Area.CROWS_FEET, new BigDecimal("30")))));
+		this.treatments.record(world.clinic(),
+				new NewTreatment(new PatientId(patient), Product.ABOBOTULINUMTOXINA, "LOT",
+						new AccountId(world.clinician().accountId()), at, Indication.COSMETIC, true,
+						List.of(new AreaUnits(Area.GLABELLAR_LINES, new BigDecimal("50")),
+								new AreaUnits(Area.CROWS_FEET, new BigDecimal("30")))));
 	}
 
 	private void swallowing(World world, UUID patient) {
 		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), patient, UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+				NewReport
+					.of(world.clinic(), new PatientId(patient), UUID.randomUUID(),
+							List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
 									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
 							null));
 	}

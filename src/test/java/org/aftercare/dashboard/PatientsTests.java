@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -187,19 +190,20 @@ class PatientsTests {
 	}
 
 	private void enrol(World world, String given, String family) {
-		this.patients.enrol(world.clinicId(),
-				new PatientService.Intake(given, family, LocalDate.of(1990, 5, 6),
+		this.patients.enrol(world.clinic(),
+				new Intake(given, family, LocalDate.of(1990, 5, 6),
 						given.toLowerCase() + "-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null,
 						false, false, false, false, false, false, false, false, false, null, null));
 	}
 
 	private UUID submit(World world, Symptom symptom, int severity) {
 		return this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, severity, null,
+				NewReport
+					.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+							List.of(new NewEntry(symptom, null, severity, null,
 									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+							null))
+			.value();
 	}
 
 }

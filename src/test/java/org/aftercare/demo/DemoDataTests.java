@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
+import org.aftercare.treatment.DueCheckIn;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +153,7 @@ class DemoDataTests {
 	@Test
 	void theRemindersJobFindsNothingOfThePastToSend() {
 		Instant now = Instant.now();
-		List<TreatmentService.DueCheckIn> due = org.aftercare.security.ClinicScope.acrossClinics(
+		List<DueCheckIn> due = org.aftercare.security.ClinicScope.acrossClinics(
 				org.aftercare.security.ClinicScope.Reason.TEST_HARNESS, () -> this.treatments.dueCheckIns(now, 1000));
 		assertThat(due).allMatch((checkIn) -> checkIn.dueAt().isAfter(now.minus(Duration.ofDays(7))));
 	}

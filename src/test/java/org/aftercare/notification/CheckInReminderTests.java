@@ -15,6 +15,7 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +72,7 @@ class CheckInReminderTests {
 		World world = this.fixtures.world(Instant.now());
 		this.clock.advance(Duration.ofHours(2).plusMinutes(1));
 		// The patient answers with one tap ("no new symptoms") before the job runs.
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-				List.of(), null));
+		this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(), null));
 		remindAll();
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))

@@ -23,8 +23,13 @@ import org.aftercare.GreenMailEnvironment;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.account.AccountSummary;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.Role;
@@ -89,13 +94,14 @@ class NotificationTests {
 	void withoutOnCallAddressesAlertsGoToTheCliniciansWhoCanSignInOnly() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String leaver = "leaver-" + UUID.randomUUID() + "@test.aftercare";
-		UUID leaverId = this.accounts.create(world.clinicId(), leaver, TestFixtures.PASSWORD, Role.CLINICIAN,
-				"Dr Leaver", null);
-		this.accounts.setEnabled(world.clinicId(), leaverId, false);
+		UUID leaverId = this.accounts
+			.create(world.clinic(), leaver, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Leaver", null)
+			.value();
+		this.accounts.setEnabled(world.clinic(), new AccountId(leaverId), false);
 		String invited = "invited-clinician-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.invite(world.clinicId(), invited, "Dr Invited", Role.CLINICIAN, null);
+		this.accounts.invite(world.clinic(), invited, "Dr Invited", Role.CLINICIAN, null);
 		String colleague = "colleague-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(world.clinicId(), colleague, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Colleague", null);
+		this.accounts.create(world.clinic(), colleague, TestFixtures.PASSWORD, Role.CLINICIAN, "Dr Colleague", null);
 
 		report(world, Symptom.TROUBLE_SWALLOWING);
 		// One message to both: each inbox holds a copy.
@@ -104,7 +110,7 @@ class NotificationTests {
 		// patient alerts; both still name their past treatments in the injector lists.
 		assertThat(mailsTo(leaver)).isEmpty();
 		assertThat(mailsTo(invited).stream().filter((m) -> subject(m).contains("flag"))).isEmpty();
-		assertThat(this.accounts.clinicians(world.clinicId())).extracting(AccountService.AccountSummary::email)
+		assertThat(this.accounts.clinicians(world.clinic())).extracting(AccountSummary::email)
 			.contains(leaver, invited, colleague, world.clinicianEmail());
 	}
 
@@ -153,7 +159,7 @@ class NotificationTests {
 				.param("password", "a long enough passphrase")
 				.param("confirmation", "a long enough passphrase"))
 			.andExpect(redirectedUrl("/"));
-		assertThat(this.accounts.hasActivated(world.clinicId(), patient)).isTrue();
+		assertThat(this.accounts.hasActivated(world.clinic(), patient)).isTrue();
 
 		this.mvc.perform(get(path))
 			.andExpect(status().isGone())
@@ -168,7 +174,7 @@ class NotificationTests {
 		String first = await().atMost(WAIT).until(() -> invitationLink(email), (l) -> l != null);
 		String firstPath = first.substring(first.indexOf("/invitation/"));
 
-		assertThat(this.accounts.resendInvitation(world.clinicId(), patient)).isTrue();
+		assertThat(this.accounts.resendInvitation(world.clinic(), patient)).isTrue();
 		await().atMost(WAIT).until(() -> mailsTo(email).size() == 2);
 		this.mvc.perform(get(firstPath))
 			.andExpect(status().isGone())
@@ -196,20 +202,21 @@ class NotificationTests {
 	}
 
 	private UUID enrol(World world, String email, String givenName) {
-		UUID patient = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake(givenName, "Invited", LocalDate.of(1990, 1, 1), email, null, false, false,
-						null, false, false, false, false, false, false, false, false, false, null, null));
-		this.accounts.invite(world.clinicId(), email, givenName + " Invited", Role.PATIENT, patient);
+		UUID patient = this.patients
+			.enrol(world.clinic(),
+					new Intake(givenName, "Invited", LocalDate.of(1990, 1, 1), email, null, false, false, null, false,
+							false, false, false, false, false, false, false, false, null, null))
+			.value();
+		this.accounts.invite(world.clinic(), email, givenName + " Invited", Role.PATIENT, patient);
 		return patient;
 	}
 
 	private void report(World world, Symptom symptom) {
 		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 4, null,
-									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
-							null));
+				NewReport.of(
+						world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 4,
+								null, Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
+						null));
 	}
 
 	static List<MimeMessage> mailsTo(String address) {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class PatientRecordTests {
 	@Test
 	void everyIntakeAnswerIsReadBackInItsOwnPlace() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		RecordComponent[] components = PatientService.Intake.class.getRecordComponents();
+		RecordComponent[] components = Intake.class.getRecordComponents();
 		Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
 		int questions = 0;
 		for (int yes = 0; yes < components.length; yes++) {
@@ -60,12 +61,11 @@ class PatientRecordTests {
 					default -> i == yes;
 				};
 			}
-			PatientService.Intake intake = PatientService.Intake.class.getDeclaredConstructor(types)
-				.newInstance(answers);
-			UUID id = this.patients.enrol(world.clinicId(), intake);
-			PatientService.PatientSummary read = this.patients.find(world.clinicId(), id).orElseThrow();
-			assertThat(read.id()).isEqualTo(id);
-			assertThat(read.clinicId()).isEqualTo(world.clinicId());
+			Intake intake = Intake.class.getDeclaredConstructor(types).newInstance(answers);
+			UUID id = this.patients.enrol(world.clinic(), intake).value();
+			PatientSummary read = this.patients.find(world.clinic(), new PatientId(id)).orElseThrow();
+			assertThat(read.id().value()).isEqualTo(id);
+			assertThat(read.clinicId().value()).isEqualTo(world.clinicId());
 			assertThat(read.intake()).isEqualTo(intake);
 		}
 		assertThat(questions).isGreaterThanOrEqualTo(11);
@@ -76,8 +76,8 @@ class PatientRecordTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		UUID patient = world.patient().patientId();
-		assertThat(this.patients.find(world.clinicId(), patient)).isPresent();
-		assertThat(this.patients.find(other.clinicId(), patient)).isEmpty();
+		assertThat(this.patients.find(world.clinic(), new PatientId(patient))).isPresent();
+		assertThat(this.patients.find(new ClinicId(other.clinicId()), new PatientId(patient))).isEmpty();
 	}
 
 }

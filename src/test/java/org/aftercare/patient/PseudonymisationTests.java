@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,10 +27,8 @@ class PseudonymisationTests {
 	@Test
 	void pseudonymiseKeepsTheBirthYearAndRiskFactorsOnly() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)), true, false);
-		assertThat(this.patients.pseudonymise(world.clinicId(), world.patient().patientId())).isTrue();
-		PatientService.Intake intake = this.patients.find(world.clinicId(), world.patient().patientId())
-			.orElseThrow()
-			.intake();
+		assertThat(this.patients.pseudonymise(world.clinic(), world.patientId())).isTrue();
+		Intake intake = this.patients.find(world.clinic(), world.patientId()).orElseThrow().intake();
 		assertThat(intake.givenName()).isEqualTo("Erased");
 		assertThat(intake.familyName()).isEqualTo("Patient");
 		assertThat(intake.email()).isEqualTo("erased-" + world.patient().patientId() + "@invalid");
@@ -41,8 +40,8 @@ class PseudonymisationTests {
 	void pseudonymiseNeverReachesAnotherClinicsPatient() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		assertThat(this.patients.pseudonymise(other.clinicId(), world.patient().patientId())).isFalse();
-		assertThat(this.patients.find(world.clinicId(), world.patient().patientId()).orElseThrow().fullName())
+		assertThat(this.patients.pseudonymise(new ClinicId(other.clinicId()), world.patientId())).isFalse();
+		assertThat(this.patients.find(world.clinic(), world.patientId()).orElseThrow().fullName())
 			.isEqualTo(world.patient().displayName());
 	}
 

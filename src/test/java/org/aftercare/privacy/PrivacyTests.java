@@ -14,22 +14,38 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
+import org.aftercare.patient.Intake;
+import org.aftercare.patient.PatientId;
+import org.aftercare.account.PasswordResetRequested;
+import org.aftercare.triage.FlagId;
 import org.aftercare.patient.PatientService;
+import org.aftercare.patient.PatientSummary;
 import org.aftercare.report.Confounder;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
 import org.aftercare.treatment.Area;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.triage.FlagRaised;
+import org.aftercare.triage.rules.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -67,6 +83,9 @@ class PrivacyTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	EventPublicationRepository publications;
 
 	@Test
 	void patientDownloadsAllTheirDataAsJsonAndNobodyElses() throws Exception {
@@ -197,7 +216,7 @@ class PrivacyTests {
 			.andExpect(content().string(containsString("Erased Patient")));
 		this.mvc.perform(get("/clinician/flags").with(user(world.clinician())))
 			.andExpect(content().string(not(containsString(name))));
-		PatientService.PatientSummary erased = this.patients.find(world.clinicId(), patientId).orElseThrow();
+		PatientSummary erased = this.patients.find(world.clinic(), new PatientId(patientId)).orElseThrow();
 		assertThat(erased.fullName()).isEqualTo("Erased Patient");
 		assertThat(erased.intake().email()).isEqualTo("erased-" + patientId + "@invalid");
 		assertThat(erased.intake().dateOfBirth()).isEqualTo(LocalDate.of(1980, 1, 1));
@@ -206,7 +225,7 @@ class PrivacyTests {
 		assertThat(erased.intake().phone()).isNull();
 
 		// What they wrote is gone everywhere, flag evidence included.
-		assertThat(this.reports.history(world.clinicId(), patientId)).allSatisfy((report) -> {
+		assertThat(this.reports.history(world.clinic(), new PatientId(patientId))).allSatisfy((report) -> {
 			assertThat(report.notes()).isNull();
 			assertThat(report.medicines()).isNull();
 			assertThat(report.entries()).allSatisfy((entry) -> assertThat(entry.otherDescription()).isNull());
@@ -257,11 +276,18 @@ class PrivacyTests {
 			.perform(formLogin("/login").userParameter("email").user(world.patientEmail()).password("not it at all"))
 			.andExpect(redirectedUrl("/login?error"));
 		String emailKey = sha256(world.patientEmail().toLowerCase(java.util.Locale.ROOT));
-		UUID pending = UUID.randomUUID();
-		UUID unrelated = UUID.randomUUID();
-		publication(pending, "{\"email\":\"" + world.patientEmail().toUpperCase(java.util.Locale.ROOT)
-				+ "\",\"displayName\":\"" + world.patient().displayName() + "\"}");
-		publication(unrelated, "{\"email\":\"someone-else@test.aftercare\"}");
+		// E-mails that failed and wait: one to their address (written in other letters),
+		// an alert about them, and the same for someone else and for the neighbour.
+		Instant expires = Instant.now().plus(Duration.ofMinutes(30));
+		UUID pending = publication(new PasswordResetRequested(world.clinic(),
+				new AccountId(world.patient().accountId()), world.patientEmail().toUpperCase(java.util.Locale.ROOT),
+				world.patient().displayName(), "token", expires, "en"));
+		UUID pendingAlert = publication(new FlagRaised(new FlagId(flag), world.clinic(), new PatientId(patientId),
+				"R12_UNUSUAL", Priority.HIGH, false));
+		UUID unrelated = publication(new PasswordResetRequested(world.clinic(), new AccountId(UUID.randomUUID()),
+				"someone-else@test.aftercare", "Someone Else", "token", expires, "en"));
+		UUID unrelatedAlert = publication(new FlagRaised(new FlagId(neighbourFlag), world.clinic(),
+				new PatientId(neighbour), "R12_UNUSUAL", Priority.HIGH, false));
 		try {
 			assertThat(count("SELECT count(*) FROM password_reset WHERE clinic_id = ? AND account_id = ?",
 					world.clinicId(), world.patient().accountId()))
@@ -319,11 +345,11 @@ class PrivacyTests {
 				.query(String.class)
 				.single()).isEqualTo("RESOLVED, POSSIBLE, NON_SERIOUS");
 
-			// The pending e-mail about them is dropped; others' stay.
-			assertThat(this.jdbc.sql("SELECT id FROM event_publication WHERE id IN (?, ?)")
-				.params(pending, unrelated)
+			// The pending e-mails about them are dropped; others' stay.
+			assertThat(this.jdbc.sql("SELECT id FROM event_publication WHERE id IN (?, ?, ?, ?)")
+				.params(pending, pendingAlert, unrelated, unrelatedAlert)
 				.query(UUID.class)
-				.list()).containsExactly(unrelated);
+				.list()).containsExactlyInAnyOrder(unrelated, unrelatedAlert);
 			assertThat(this.jdbc.sql("SELECT count(*) FROM event_publication WHERE strpos(serialized_event, ?) > 0")
 				.param(patientId.toString())
 				.query(Long.class)
@@ -350,7 +376,9 @@ class PrivacyTests {
 			assertThat(auditCount(world.clinicId(), patientId, "PASSWORD_RESET_REQUESTED")).isOne();
 		}
 		finally {
-			this.jdbc.sql("DELETE FROM event_publication WHERE id IN (?, ?)").params(pending, unrelated).update();
+			this.jdbc.sql("DELETE FROM event_publication WHERE id IN (?, ?, ?, ?)")
+				.params(pending, pendingAlert, unrelated, unrelatedAlert)
+				.update();
 		}
 	}
 
@@ -373,11 +401,11 @@ class PrivacyTests {
 	}
 
 	/** An event publication whose listener has not succeeded yet. */
-	private void publication(UUID id, String json) {
-		this.jdbc.sql("""
-				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
-				                               completion_attempts)
-				VALUES (?, 'test.listener', 'test.Event', ?, now(), 'FAILED', 1)""").params(id, json).update();
+	private UUID publication(Object event) {
+		TargetEventPublication publication = TargetEventPublication.of(event,
+				PublicationTargetIdentifier.of("test.listener"));
+		this.publications.create(publication);
+		return publication.getIdentifier();
 	}
 
 	private static String sha256(String text) throws Exception {
@@ -401,9 +429,10 @@ class PrivacyTests {
 			.andExpect(redirectedUrl("/admin/erasure-requests"));
 
 		assertThat(waiting(world)).isZero();
-		assertThat(this.patients.find(world.clinicId(), patientId).orElseThrow().fullName())
+		assertThat(this.patients.find(world.clinic(), new PatientId(patientId)).orElseThrow().fullName())
 			.isEqualTo(world.patient().displayName());
-		assertThat(this.reports.history(world.clinicId(), patientId).get(0).notes()).isEqualTo(words + " notes");
+		assertThat(this.reports.history(world.clinic(), new PatientId(patientId)).get(0).notes())
+			.isEqualTo(words + " notes");
 		login(world.patientEmail());
 		assertThat(auditCount(world.clinicId(), patientId, "ERASURE_DECLINED")).isOne();
 		this.mvc.perform(get("/me/erasure").with(user(world.patient())))
@@ -438,8 +467,7 @@ class PrivacyTests {
 			.andExpect(status().isNotFound());
 
 		assertThat(waiting(world)).isOne();
-		assertThat(this.patients.find(world.clinicId(), world.patient().patientId()).orElseThrow().fullName())
-			.isEqualTo(name);
+		assertThat(this.patients.find(world.clinic(), world.patientId()).orElseThrow().fullName()).isEqualTo(name);
 	}
 
 	/**
@@ -448,25 +476,25 @@ class PrivacyTests {
 	 */
 	private void report(UUID clinicId, UUID patientId, String words) {
 		Instant started = Instant.now().minus(Duration.ofHours(3));
-		this.reports.submit(new ReportService.NewReport(clinicId, patientId, UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2, started, true, null, null,
-						null, null, null),
-						new ReportService.NewEntry(Symptom.OTHER, words + " other", 9, 3, started, true, null, null,
-								null, null, null)),
+		this.reports.submit(new NewReport(new ClinicId(clinicId), new PatientId(patientId), UUID.randomUUID(), List.of(
+				new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2, started, true, null, null, null, null, null),
+				new NewEntry(Symptom.OTHER, words + " other", 9, 3, started, true, null, null, null, null, null)),
 				Set.of(Confounder.POOR_SLEEP), words + " medicines", null, false, false, words + " notes"));
 	}
 
 	/** A second treated patient in the same clinic. */
 	private UUID neighbour(World world) {
 		String email = "neighbour-" + UUID.randomUUID() + "@test.aftercare";
-		UUID patientId = this.patients.enrol(world.clinicId(),
-				new PatientService.Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null,
-						false, false, false, false, false, false, false, false, false, null, null));
-		this.treatments.record(world.clinicId(),
-				new TreatmentService.NewTreatment(patientId, Product.ONABOTULINUMTOXINA, "LOT-N",
-						world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
-						true,
-						List.of(new TreatmentService.AreaUnits(Area.GLABELLAR_LINES, new java.math.BigDecimal("20")))));
+		UUID patientId = this.patients
+			.enrol(world.clinic(),
+					new Intake("Neigh", "Bour", LocalDate.of(1970, 5, 5), email, null, false, false, null, false, false,
+							false, false, false, false, false, false, false, null, null))
+			.value();
+		this.treatments.record(world.clinic(),
+				new NewTreatment(new PatientId(patientId), Product.ONABOTULINUMTOXINA, "LOT-N",
+						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+						Indication.COSMETIC, true,
+						List.of(new AreaUnits(Area.GLABELLAR_LINES, new java.math.BigDecimal("20")))));
 		return patientId;
 	}
 

@@ -150,7 +150,7 @@ class AftercareSheetPageTests {
 			.andExpect(content().string(containsString("I have read this")));
 		this.mvc.perform(post("/me/aftercare/confirm").with(user(this.world.patient())).with(csrf()))
 			.andExpect(redirectedUrl("/me/aftercare"));
-		Instant confirmed = this.treatments.find(this.world.clinicId(), this.world.treatmentId())
+		Instant confirmed = this.treatments.find(this.world.clinic(), this.world.treatment())
 			.orElseThrow()
 			.aftercareConfirmedAt();
 		assertThat(confirmed).isNotNull();
@@ -162,9 +162,9 @@ class AftercareSheetPageTests {
 		this.clock.advance(Duration.ofHours(2));
 		this.mvc.perform(post("/me/aftercare/confirm").with(user(this.world.patient())).with(csrf()))
 			.andExpect(redirectedUrl("/me/aftercare"));
-		assertThat(this.treatments.find(this.world.clinicId(), this.world.treatmentId())
-			.orElseThrow()
-			.aftercareConfirmedAt()).isEqualTo(confirmed);
+		assertThat(
+				this.treatments.find(this.world.clinic(), this.world.treatment()).orElseThrow().aftercareConfirmedAt())
+			.isEqualTo(confirmed);
 		this.mvc.perform(get("/clinician/treatments/" + this.world.treatmentId()).with(user(this.world.clinician())))
 			.andExpect(content().string(containsString("The patient confirmed reading it on")));
 		assertThat(this.jdbc
@@ -181,9 +181,9 @@ class AftercareSheetPageTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/me/aftercare/confirm").with(user(this.world.clinician())).with(csrf()))
 			.andExpect(status().isForbidden());
-		assertThat(this.treatments.find(this.world.clinicId(), this.world.treatmentId())
-			.orElseThrow()
-			.aftercareConfirmedAt()).isNull();
+		assertThat(
+				this.treatments.find(this.world.clinic(), this.world.treatment()).orElseThrow().aftercareConfirmedAt())
+			.isNull();
 	}
 
 }

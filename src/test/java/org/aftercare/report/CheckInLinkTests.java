@@ -27,6 +27,9 @@ import org.aftercare.GreenMailEnvironment;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.CheckInId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,7 +164,10 @@ class CheckInLinkTests {
 	void aHeadacheReportedThroughTheLinkShowsItsAdvice() throws Exception {
 		open(issueForFirstCheckIn());
 		perform(get("/check-in/report")).andExpect(status().isOk())
-			.andExpect(content().string(containsString("action=\"/check-in/report\"")));
+			.andExpect(content().string(containsString("action=\"/check-in/report\"")))
+			// Photos need the patient signed in (their thumbnails are theirs alone).
+			.andExpect(content().string(not(containsString("type=\"file\""))))
+			.andExpect(content().string(not(containsString("multipart/form-data"))));
 		// A moderate headache still going on: R5, reviewed within one business day.
 		MockHttpServletRequestBuilder form = ReportRequests.report(this.world.patient())
 			.entry(Symptom.HEADACHE, "startedAt", ReportRequests.local(Instant.now().minus(Duration.ofHours(1))))
@@ -261,7 +267,7 @@ class CheckInLinkTests {
 
 		World erased = this.fixtures.world(Instant.now().minus(Duration.ofHours(2).plusMinutes(1)));
 		String erasedToken = issue(erased, 0).orElseThrow();
-		this.links.erase(erased.clinicId(), erased.patient().patientId());
+		this.links.erase(new ClinicId(erased.clinicId()), new PatientId(erased.patient().patientId()));
 		this.session = null;
 		perform(get("/c/" + erasedToken)).andExpect(status().isGone());
 	}
@@ -341,7 +347,7 @@ class CheckInLinkTests {
 		this.jdbc.sql("UPDATE user_account SET password_hash = NULL WHERE id = ?")
 			.param(this.world.patient().accountId())
 			.update();
-		assertThat(this.accounts.resendInvitation(this.world.clinicId(), this.world.patient().patientId())).isTrue();
+		assertThat(this.accounts.resendInvitation(this.world.clinic(), this.world.patient().patientId())).isTrue();
 		await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(this.world.patientEmail()).isEmpty());
 		String body = GreenMailUtil.getBody(mailsTo(this.world.patientEmail()).get(0));
 		assertThat(body).contains("/invitation/").contains("Answer today's check-in");
@@ -402,8 +408,8 @@ class CheckInLinkTests {
 	}
 
 	private java.util.Optional<String> issue(World world, int index) {
-		UUID checkIn = this.treatments.checkIns(world.clinicId(), world.treatmentId()).get(index).id();
-		return this.links.issue(world.clinicId(), checkIn);
+		UUID checkIn = this.treatments.checkIns(world.clinic(), world.treatment()).get(index).id().value();
+		return this.links.issue(world.clinic(), new CheckInId(checkIn));
 	}
 
 	private long reportCount() {
@@ -414,7 +420,7 @@ class CheckInLinkTests {
 	}
 
 	private Instant firstCheckInAnsweredAt() {
-		return this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()).get(0).answeredAt();
+		return this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0).answeredAt();
 	}
 
 	private List<String> audit(String action) {

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,14 +53,14 @@ class EntryAndAreaLoadPlanTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		UUID patient = world.patient().patientId();
 		this.reports
-			.submit(ReportService.NewReport.of(
-					world.clinicId(), patient, UUID.randomUUID(), List.of(new ReportService.NewEntry(Symptom.BRUISING,
+			.submit(NewReport.of(
+					world.clinic(), new PatientId(patient), UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING,
 							null, 2, 0, Instant.now().minus(Duration.ofHours(5)), true, null, null, null, null, null)),
 					null));
 		SqlCapture.start();
-		assertThat(this.reports.history(world.clinicId(), patient)).isNotEmpty();
-		assertThat(this.reports.episode(world.clinicId(), world.treatmentId())).isNotEmpty();
-		assertThat(this.treatments.latestFor(world.clinicId(), patient)).isPresent();
+		assertThat(this.reports.history(world.clinic(), new PatientId(patient))).isNotEmpty();
+		assertThat(this.reports.episode(world.clinic(), world.treatment())).isNotEmpty();
+		assertThat(this.treatments.latestFor(world.clinic(), new PatientId(patient))).isPresent();
 		List<String> loads = SqlCapture.stop()
 			.stream()
 			.filter((sql) -> sql.contains("join symptom_entry") || sql.contains("join treatment_area"))

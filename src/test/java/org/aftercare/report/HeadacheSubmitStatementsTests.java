@@ -41,11 +41,10 @@ class HeadacheSubmitStatementsTests {
 	private List<String> r6StatementsOfASubmit(World world, Symptom symptom) {
 		SqlCapture.start();
 		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 2, null,
-									Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
-							null));
+				NewReport.of(
+						world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 2,
+								null, Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
+						null));
 		return SqlCapture.stop().stream().filter((sql) -> sql.contains("ongoing_headache")).toList();
 	}
 

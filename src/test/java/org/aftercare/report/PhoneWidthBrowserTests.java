@@ -76,8 +76,8 @@ class PhoneWidthBrowserTests {
 	@ValueSource(strings = { "en" })
 	void patientPagesHaveNoAccessibilityViolations(String language) {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(3)));
-		UUID reportId = report(world, Symptom.HEADACHE, 5, Duration.ofDays(2));
-		UUID entryId = this.reports.findForPatient(world.clinicId(), world.patient().patientId(), reportId)
+		ReportId reportId = report(world, Symptom.HEADACHE, 5, Duration.ofDays(2));
+		UUID entryId = this.reports.findForPatient(world.clinic(), world.patientId(), reportId)
 			.orElseThrow()
 			.entries()
 			.get(0)
@@ -113,12 +113,12 @@ class PhoneWidthBrowserTests {
 		return Axe.violations(browser.driver()).stream().map((violation) -> page + ": " + violation).toList();
 	}
 
-	private UUID report(World world, Symptom symptom, int severity, Duration ago) {
-		ReportService.NewEntry entry = new ReportService.NewEntry(symptom, null, severity, 1, Instant.now().minus(ago),
-				true, null, symptom == Symptom.HEADACHE ? false : null, symptom == Symptom.HEADACHE ? false : null,
+	private ReportId report(World world, Symptom symptom, int severity, Duration ago) {
+		NewEntry entry = new NewEntry(symptom, null, severity, 1, Instant.now().minus(ago), true, null,
+				symptom == Symptom.HEADACHE ? false : null, symptom == Symptom.HEADACHE ? false : null,
 				symptom == Symptom.HEADACHE ? false : null, null);
-		return this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(),
-				UUID.randomUUID(), List.of(entry), null));
+		return this.reports
+			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(entry), null));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -89,7 +89,7 @@ class ReportBrowserTests {
 		driver.get(url("/login"));
 		driver.findElement(By.id("email")).sendKeys(this.world.patientEmail());
 		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
-		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.urlToBe(url("/me")));
 	}
 
@@ -145,6 +145,45 @@ class ReportBrowserTests {
 
 		driver.get(url("/me"));
 		assertThat(seriousViolations()).as("history").isEmpty();
+	}
+
+	/**
+	 * The switch on the patient's phone: their pages turn Spanish, the form's errors and
+	 * the error pages (a real error dispatch here) too, with no serious accessibility
+	 * violation; and switching back on an error page brings them back to it in English.
+	 */
+	@Test
+	void patientSwitchesToSpanishAndTheFormAndErrorPagesFollowAccessibly() {
+		driver.get(url("/me"));
+		click(By.cssSelector(".language-switch button[value=es]"));
+		this.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "es"));
+		assertThat(driver.getCurrentUrl()).isEqualTo(url("/me"));
+		assertThat(driver.findElement(By.tagName("nav")).getText()).contains("Mi recuperación", "Anotar un síntoma");
+		assertThat(driver.findElement(By.cssSelector(".language-switch button[value=es]")).getAttribute("aria-current"))
+			.isEqualTo("true");
+
+		driver.get(url("/me/reports/new"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("¿Cómo se encuentra?");
+		assertThat(driver.findElement(By.cssSelector(".language-switch .hint")).getText())
+			.contains("sin lo que haya escrito");
+		assertThat(seriousViolations()).as("Spanish report form").isEmpty();
+		click(By.cssSelector("form.report-form button[type=submit]"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
+		assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).contains("Elija al menos un síntoma");
+		assertThat(seriousViolations()).as("Spanish report form with errors").isEmpty();
+
+		driver.get(url("/me/reports/" + java.util.UUID.randomUUID()));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Página no encontrada");
+		assertThat(seriousViolations()).as("Spanish 404 page").isEmpty();
+		driver.get(url("/clinician/flags"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("No tiene acceso a esta página");
+
+		String missing = url("/me/reports/" + java.util.UUID.randomUUID());
+		driver.get(missing);
+		click(By.cssSelector(".language-switch button[value=en]"));
+		this.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+		assertThat(driver.getCurrentUrl()).isEqualTo(missing);
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
 	}
 
 	/** Ticks a symptom and answers its severity and interference. */

@@ -9,12 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import org.aftercare.security.CurrentUser;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -80,12 +84,21 @@ final class ReportRequests {
 		return fill(post("/me/reports").with(user(this.user)).with(csrf()));
 	}
 
+	/** The form as the browser sends it with photos chosen: multipart. */
+	MockMultipartHttpServletRequestBuilder buildWithPhotos(MockMultipartFile... photos) {
+		MockMultipartHttpServletRequestBuilder request = multipart("/me/reports");
+		for (MockMultipartFile photo : photos) {
+			request.file(photo);
+		}
+		return fill(request.with(user(this.user)).with(csrf()));
+	}
+
 	/** The same form as a check-in link's holder sends it: nobody signed in. */
 	MockHttpServletRequestBuilder buildViaLink() {
 		return fill(post("/check-in/report").with(csrf()));
 	}
 
-	private MockHttpServletRequestBuilder fill(MockHttpServletRequestBuilder request) {
+	private <B extends AbstractMockHttpServletRequestBuilder<B>> B fill(B request) {
 		this.fields.forEach((name, value) -> {
 			for (String v : value.split("\\|")) {
 				request.param(name, v);

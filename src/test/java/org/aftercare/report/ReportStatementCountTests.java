@@ -65,28 +65,22 @@ class ReportStatementCountTests {
 		for (int i = 0; i < earlier; i++) {
 			this.reports.submit(report(world, Symptom.values()[i % 5], null));
 		}
-		UUID lastEntry = this.reports.history(world.clinicId(), world.patient().patientId())
-			.get(0)
-			.entries()
-			.get(0)
-			.id();
+		UUID lastEntry = this.reports.history(world.clinic(), world.patientId()).get(0).entries().get(0).id();
 		this.statistics.clear();
-		this.reports
-			.submit(new ReportService.NewReport(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-					List.of(entry(Symptom.HEADACHE, null), entry(Symptom.BRUISING, null),
-							entry(Symptom.NAUSEA, lastEntry)),
-					java.util.Set.of(Confounder.STRESS), "paracetamol", MedicinesHelped.YES, false, false, "notes"));
+		this.reports.submit(new NewReport(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(entry(Symptom.HEADACHE, null), entry(Symptom.BRUISING, null), entry(Symptom.NAUSEA, lastEntry)),
+				java.util.Set.of(Confounder.STRESS), "paracetamol", MedicinesHelped.YES, false, false, "notes"));
 		return this.statistics.getPrepareStatementCount();
 	}
 
-	private static ReportService.NewReport report(World world, Symptom symptom, UUID updates) {
-		return ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-				List.of(entry(symptom, updates)), null);
+	private static NewReport report(World world, Symptom symptom, UUID updates) {
+		return NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(entry(symptom, updates)),
+				null);
 	}
 
-	private static ReportService.NewEntry entry(Symptom symptom, UUID updates) {
+	private static NewEntry entry(Symptom symptom, UUID updates) {
 		boolean headache = symptom == Symptom.HEADACHE;
-		return new ReportService.NewEntry(symptom, null, 4, 1, Instant.now().minus(Duration.ofHours(5)), true, null,
+		return new NewEntry(symptom, null, 4, 1, Instant.now().minus(Duration.ofHours(5)), true, null,
 				headache ? false : null, headache ? false : null, headache ? false : null, updates);
 	}
 

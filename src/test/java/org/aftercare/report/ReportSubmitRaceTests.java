@@ -45,11 +45,11 @@ class ReportSubmitRaceTests {
 	@Test
 	void aSubmitThatLostAnOptimisticLockIsSavedOnceMore() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		UUID saved = UUID.randomUUID();
+		ReportId saved = new ReportId(UUID.randomUUID());
 		AtomicInteger calls = new AtomicInteger();
-		ReportService racing = new ReportService(null, null, null, null, null, null, null) {
+		ReportService racing = new ReportService(null, null, null, null, null, null) {
 			@Override
-			public UUID submit(NewReport report) {
+			public ReportId submit(NewReport report) {
 				if (calls.incrementAndGet() == 1) {
 					throw new ObjectOptimisticLockingFailureException("flag", UUID.randomUUID());
 				}
@@ -57,9 +57,8 @@ class ReportSubmitRaceTests {
 			}
 		};
 		UUID token = UUID.randomUUID();
-		ReportService.NewReport report = severeHeadache(world, token);
-		assertThat(Submits.submitOnceMore(racing, world.clinicId(), token, () -> racing.submit(report)))
-			.isEqualTo(saved);
+		NewReport report = severeHeadache(world, token);
+		assertThat(Submits.submitOnceMore(racing, world.clinic(), token, () -> racing.submit(report))).isEqualTo(saved);
 		assertThat(calls).hasValue(2);
 	}
 
@@ -73,7 +72,7 @@ class ReportSubmitRaceTests {
 		ExecutorService pool = Executors.newFixedThreadPool(n);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
-			List<Future<UUID>> results = new ArrayList<>();
+			List<Future<ReportId>> results = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				UUID token = UUID.randomUUID();
 				results.add(pool.submit(() -> {
@@ -81,13 +80,13 @@ class ReportSubmitRaceTests {
 					// As a signed-in patient's request would be: in their clinic
 					// (row-level
 					// security).
-					ReportService.NewReport report = severeHeadache(world, token);
-					return ClinicScope.runInClinic(world.clinicId(), () -> Submits.submitOnceMore(this.reports,
-							world.clinicId(), token, () -> this.reports.submit(report)));
+					NewReport report = severeHeadache(world, token);
+					return ClinicScope.runInClinic(world.clinic(), () -> Submits.submitOnceMore(this.reports,
+							world.clinic(), token, () -> this.reports.submit(report)));
 				}));
 			}
 			start.countDown();
-			for (Future<UUID> result : results) {
+			for (Future<ReportId> result : results) {
 				assertThat(result.get(60, TimeUnit.SECONDS)).isNotNull();
 			}
 		}
@@ -100,11 +99,9 @@ class ReportSubmitRaceTests {
 			.single()).isEqualTo(n + 1);
 	}
 
-	private static ReportService.NewReport severeHeadache(World world, UUID token) {
-		return ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), token,
-				List.of(new ReportService.NewEntry(Symptom.HEADACHE, null, 7, 2,
-						Instant.now().minus(Duration.ofHours(2)), true, null, false, false, false, null)),
-				null);
+	private static NewReport severeHeadache(World world, UUID token) {
+		return NewReport.of(world.clinic(), world.patientId(), token, List.of(new NewEntry(Symptom.HEADACHE, null, 7, 2,
+				Instant.now().minus(Duration.ofHours(2)), true, null, false, false, false, null)), null);
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
+import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,16 +27,21 @@ class ReportTextErasureTests {
 	@Autowired
 	ReportService reports;
 
+	@Autowired
+	ReportErasure erasure;
+
 	@Test
-	void eraseFreeTextRemovesThePatientsWordsAndKeepsTheScores() {
+	void erasePatientRemovesThePatientsWordsAndKeepsTheScores() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		World other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		submit(world);
 		submit(other);
 
-		assertThat(this.reports.eraseFreeText(world.clinicId(), world.patient().patientId())).isEqualTo(2);
+		assertThat(this.erasure.erasePatient(world.clinic(), world.patientId()))
+			.as("the descriptions erased, which flags may quote")
+			.containsExactly("tingling");
 
-		ReportService.ReportView erased = this.reports.history(world.clinicId(), world.patient().patientId()).get(0);
+		ReportView erased = this.reports.history(world.clinic(), world.patientId()).get(0);
 		assertThat(erased.notes()).isNull();
 		assertThat(erased.medicines()).isNull();
 		assertThat(erased.otherCauses()).containsExactly(Confounder.STRESS);
@@ -42,17 +49,18 @@ class ReportTextErasureTests {
 			assertThat(entry.otherDescription()).isNull();
 			assertThat(entry.severity()).isEqualTo(4);
 		});
-		ReportService.ReportView untouched = this.reports.history(other.clinicId(), other.patient().patientId()).get(0);
+		ReportView untouched = this.reports
+			.history(new ClinicId(other.clinicId()), new PatientId(other.patient().patientId()))
+			.get(0);
 		assertThat(untouched.notes()).isEqualTo("notes");
 		assertThat(untouched.entries().get(0).otherDescription()).isEqualTo("tingling");
 	}
 
 	private void submit(World world) {
-		this.reports
-			.submit(new ReportService.NewReport(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-					List.of(new ReportService.NewEntry(Symptom.OTHER, "tingling", 4, 1,
-							Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-					Set.of(Confounder.STRESS), "paracetamol", null, false, false, "notes"));
+		this.reports.submit(new NewReport(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(Symptom.OTHER, "tingling", 4, 1, Instant.now().minus(Duration.ofHours(2)), true,
+						null, null, null, null, null)),
+				Set.of(Confounder.STRESS), "paracetamol", null, false, false, "notes"));
 	}
 
 }

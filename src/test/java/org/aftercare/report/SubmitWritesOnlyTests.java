@@ -42,11 +42,11 @@ class SubmitWritesOnlyTests {
 	void aFlaggedSubmitInsertsItsRowsWithoutReadingThemFirst() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
 		// The worst headache of their life, started suddenly: R1, an EMERGENCY flag.
-		ReportService.NewEntry thunderclap = new ReportService.NewEntry(Symptom.HEADACHE, null, 10, 3,
-				Instant.now().minus(Duration.ofHours(2)), true, null, true, false, false, null);
+		NewEntry thunderclap = new NewEntry(Symptom.HEADACHE, null, 10, 3, Instant.now().minus(Duration.ofHours(2)),
+				true, null, true, false, false, null);
 		SqlCapture.start();
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-				List.of(thunderclap), null));
+		this.reports
+			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(thunderclap), null));
 		List<String> sql = SqlCapture.stop();
 		assertThat(sql).anyMatch((s) -> s.startsWith("insert into symptom_report "))
 			.anyMatch((s) -> s.startsWith("insert into flag "))

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.security.ClinicId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,14 +64,13 @@ class SymptomReportRepositoryTests {
 				List.of(entry(Symptom.HEADACHE, 6, this.treatedAt.minus(Duration.ofDays(1)), null),
 						entry(Symptom.BRUISING, 2, this.treatedAt.plus(Duration.ofHours(1)), null)),
 				EnumSet.of(Confounder.STRESS, Confounder.ALCOHOL));
-		ReportService.ReportView view = this.transactions
+		ReportView view = this.transactions
 			.execute((tx) -> this.repository.findByIdAndClinicIdAndPatientId(saved.id(), this.world.clinicId(),
 					this.world.patient().patientId()))
 			.orElseThrow()
 			.view();
-		assertThat(view.entries()).extracting(ReportService.EntryView::symptom)
-			.containsExactly(Symptom.HEADACHE, Symptom.BRUISING);
-		assertThat(view.entries()).extracting(ReportService.EntryView::preExisting).containsExactly(true, false);
+		assertThat(view.entries()).extracting(EntryView::symptom).containsExactly(Symptom.HEADACHE, Symptom.BRUISING);
+		assertThat(view.entries()).extracting(EntryView::preExisting).containsExactly(true, false);
 		assertThat(view.entries().get(0).suddenWorstEver()).isFalse();
 		assertThat(view.entries().get(1).suddenWorstEver()).isNull();
 		assertThat(view.otherCauses()).containsExactlyInAnyOrder(Confounder.STRESS, Confounder.ALCOHOL);
@@ -82,7 +82,7 @@ class SymptomReportRepositoryTests {
 		SymptomReport first = save(List.of(entry(Symptom.BRUISING, 5, this.treatedAt, null)), Set.of());
 		UUID original = first.view().entries().get(0).id();
 		save(List.of(entry(Symptom.BRUISING, 2, this.treatedAt, original)), Set.of());
-		List<ReportService.ReportView> episode = episodeFromEntities();
+		List<ReportView> episode = episodeFromEntities();
 		assertThat(episode).hasSize(2);
 		assertThat(episode.get(0).entries().get(0).severity()).isEqualTo(5);
 		assertThat(episode.get(0).entries().get(0).updatesEntryId()).isNull();
@@ -118,33 +118,31 @@ class SymptomReportRepositoryTests {
 				Set.of(Confounder.STRESS, Confounder.ALCOHOL));
 		UUID headache = first.view().entries().get(0).id();
 		save(List.of(), Set.of());
-		ReportService.NewReport full = new ReportService.NewReport(this.world.clinicId(),
-				this.world.patient().patientId(), UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(Symptom.OTHER, "tingling", null, null, this.treatedAt, false,
+		NewReport full = new NewReport(this.world.clinic(), this.world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(Symptom.OTHER, "tingling", null, null, this.treatedAt, false,
 						this.treatedAt.plus(Duration.ofHours(3)), null, null, null, null),
 						entry(Symptom.HEADACHE, 7, this.treatedAt, headache)),
 				Set.of(Confounder.POOR_SLEEP), "paracetamol", MedicinesHelped.PARTLY, true, false, "worse at night");
 		this.transactions.executeWithoutResult(
 				(tx) -> persist(new SymptomReport(full, this.world.treatmentId(), this.treatedAt, Instant.now())));
-		List<ReportService.ReportView> entities = episodeFromEntities();
+		List<ReportView> entities = episodeFromEntities();
 		assertThat(entities).hasSize(3);
-		assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).isEqualTo(entities);
-		assertThat(this.reports.episode(this.fixtures.world(this.treatedAt).clinicId(), this.world.treatmentId()))
+		assertThat(this.reports.episode(this.world.clinic(), this.world.treatment())).isEqualTo(entities);
+		assertThat(this.reports.episode(new ClinicId(this.fixtures.world(this.treatedAt).clinicId()),
+				this.world.treatment()))
 			.isEmpty();
 	}
 
 	@Test
 	void theEpisodeHoldsAReportSavedEarlierInTheSameTransaction() {
-		List<ReportService.ReportView> episode = this.transactions.execute((tx) -> {
-			persist(new SymptomReport(
-					new ReportService.NewReport(this.world.clinicId(), this.world.patient().patientId(),
-							UUID.randomUUID(), List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(),
-							null, null, false, false, null),
-					this.world.treatmentId(), this.treatedAt, Instant.now()));
-			return this.reports.episode(this.world.clinicId(), this.world.treatmentId());
+		List<ReportView> episode = this.transactions.execute((tx) -> {
+			persist(new SymptomReport(new NewReport(this.world.clinic(), this.world.patientId(), UUID.randomUUID(),
+					List.of(entry(Symptom.BRUISING, 3, this.treatedAt, null)), Set.of(), null, null, false, false,
+					null), this.world.treatmentId(), this.treatedAt, Instant.now()));
+			return this.reports.episode(this.world.clinic(), this.world.treatment());
 		});
 		assertThat(episode).hasSize(1);
-		assertThat(episode.get(0).entries()).extracting(ReportService.EntryView::severity).containsExactly(3);
+		assertThat(episode.get(0).entries()).extracting(EntryView::severity).containsExactly(3);
 	}
 
 	@Test
@@ -162,14 +160,14 @@ class SymptomReportRepositoryTests {
 			statistics.clear();
 			readOnly.executeWithoutResult((tx) -> {
 				assertThat(episodeEntities()).hasSize(1);
-				assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).hasSize(1);
+				assertThat(this.reports.episode(this.world.clinic(), this.world.treatment())).hasSize(1);
 			});
 			assertThat(statistics.getFlushCount()).isZero();
 			// The submit's triage must see the report it has just saved.
 			statistics.clear();
 			this.transactions.executeWithoutResult((tx) -> {
 				assertThat(episodeEntities()).hasSize(1);
-				assertThat(this.reports.episode(this.world.clinicId(), this.world.treatmentId())).hasSize(1);
+				assertThat(this.reports.episode(this.world.clinic(), this.world.treatment())).hasSize(1);
 			});
 			assertThat(statistics.getFlushCount()).isPositive();
 		}
@@ -191,20 +189,20 @@ class SymptomReportRepositoryTests {
 	}
 
 	/** The episode as the entities give it, with the repository's fetch join. */
-	private List<ReportService.ReportView> episodeFromEntities() {
+	private List<ReportView> episodeFromEntities() {
 		return this.transactions.execute((tx) -> episodeEntities().stream().map(SymptomReport::view).toList());
 	}
 
-	private SymptomReport save(List<ReportService.NewEntry> entries, Set<Confounder> causes) {
-		ReportService.NewReport report = new ReportService.NewReport(this.world.clinicId(),
-				this.world.patient().patientId(), UUID.randomUUID(), entries, causes, null, null, false, false, null);
+	private SymptomReport save(List<NewEntry> entries, Set<Confounder> causes) {
+		NewReport report = new NewReport(this.world.clinic(), this.world.patientId(), UUID.randomUUID(), entries,
+				causes, null, null, false, false, null);
 		return this.transactions.execute(
 				(tx) -> persist(new SymptomReport(report, this.world.treatmentId(), this.treatedAt, Instant.now())));
 	}
 
-	private static ReportService.NewEntry entry(Symptom symptom, int severity, Instant started, UUID updates) {
+	private static NewEntry entry(Symptom symptom, int severity, Instant started, UUID updates) {
 		boolean headache = symptom == Symptom.HEADACHE;
-		return new ReportService.NewEntry(symptom, null, severity, 0, started, true, null, headache ? false : null,
+		return new NewEntry(symptom, null, severity, 0, started, true, null, headache ? false : null,
 				headache ? false : null, headache ? false : null, updates);
 	}
 

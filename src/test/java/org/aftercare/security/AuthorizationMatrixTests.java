@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -28,12 +29,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.PatientId;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -72,6 +77,9 @@ class AuthorizationMatrixTests {
 				"POST /invitation/{token}/email-links", "POST /invitation/{token}/passkey", "GET /two-factor",
 				"POST /two-factor", "GET /two-factor/enrol", "POST /two-factor/enrol",
 				"GET /two-factor/recovery-codes");
+		// The language switch on patients' pages, before signing in too (a signed-in
+		// patient's choice is saved on their account; staff pages stay English).
+		allow(Access.PUBLIC, "POST /language");
 		// A check-in link's pages: anyone may reach them; without the grant its link puts
 		// in
 		// the session they answer "this link can no longer be used" (CheckInLinkTests).
@@ -84,8 +92,8 @@ class AuthorizationMatrixTests {
 		allow(Access.PATIENT, "GET /me", "GET /me/recovery/chart", "GET /me/aftercare", "POST /me/aftercare/confirm",
 				"GET /me/check-in", "POST /me/check-in", "GET /me/reports/new", "POST /me/reports",
 				"GET /me/reports/{id}", "GET /me/reports/{id}/advice", "GET /me/entries/{entryId}/update",
-				"POST /me/entries/{entryId}/update", "GET /me/data.json", "GET /me/data.csv", "GET /me/erasure",
-				"POST /me/erasure");
+				"POST /me/entries/{entryId}/update", "GET /me/data.json", "GET /me/data.csv", "GET /me/data.zip",
+				"GET /me/erasure", "POST /me/erasure", "GET /me/photos/{id}", "GET /me/photos/{id}/thumbnail");
 		allow(Access.CLINICIAN, "GET /clinician/flags", "GET /clinician/flags/new-count", "GET /clinician/rules",
 				"GET /clinician/flags/{id}", "POST /clinician/flags/{id}/acknowledge",
 				"POST /clinician/flags/{id}/contact", "POST /clinician/flags/{id}/follow-up",
@@ -96,7 +104,8 @@ class AuthorizationMatrixTests {
 				"GET /clinician/patients/{patientId}/treatments/new",
 				"POST /clinician/patients/{patientId}/treatments/new", "GET /clinician/treatments/{treatmentId}",
 				"POST /clinician/patients/{patientId}/resend-invitation", "GET /clinician/analytics",
-				"GET /clinician/analytics.json", "GET /clinician/analytics.csv");
+				"GET /clinician/analytics.json", "GET /clinician/analytics.csv", "GET /clinician/photos/{id}",
+				"GET /clinician/photos/{id}/thumbnail");
 		allow(Access.ADMIN, "GET /admin/audit", "GET /admin/audit/verify", "GET /admin/audit.csv",
 				"GET /admin/security", "POST /admin/security", "GET /admin/aftercare", "POST /admin/aftercare",
 				"POST /admin/aftercare/reset", "GET /admin/settings", "POST /admin/settings",
@@ -144,12 +153,31 @@ class AuthorizationMatrixTests {
 	void twoClinics() throws Exception {
 		this.own = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		this.other = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		UUID reportId = this.reports.submit(
-				ReportService.NewReport
-					.of(this.other.clinicId(), this.other.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+		UUID reportId = this.reports
+			.submit(NewReport.of(new ClinicId(this.other.clinicId()), new PatientId(this.other.patient().patientId()),
+					UUID.randomUUID(),
+					List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
+							Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+					null))
+			.value();
+		// A photo of the other clinic's patient, sent with a report as the browser does.
+		this.mvc
+			.perform(multipart("/me/reports").file(new MockMultipartFile("photos", "photo.jpg", "image/jpeg", jpeg()))
+				.param("formToken", UUID.randomUUID().toString())
+				.param("entries[" + Symptom.BRUISING.ordinal() + "].symptom", Symptom.BRUISING.name())
+				.param("entries[" + Symptom.BRUISING.ordinal() + "].chosen", "true")
+				.param("entries[" + Symptom.BRUISING.ordinal() + "].severity", "3")
+				.param("entries[" + Symptom.BRUISING.ordinal() + "].interference", "0")
+				.param("entries[" + Symptom.BRUISING.ordinal() + "].startedAt",
+						java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London"))
+							.minusHours(2)
+							.withSecond(0)
+							.withNano(0)
+							.toString())
+				.param("entries[" + Symptom.BRUISING.ordinal() + "].ongoing", "true")
+				.with(user(this.other.patient()))
+				.with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
 		this.mvc.perform(request(org.springframework.http.HttpMethod.POST, "/me/erasure").param("confirm", "true")
 			.with(user(this.other.patient()))
 			.with(csrf()));
@@ -161,6 +189,8 @@ class AuthorizationMatrixTests {
 		this.foreign.put("/clinician/treatments/", this.other.treatmentId());
 		this.foreign.put("/me/reports/", reportId);
 		this.foreign.put("/me/entries/", one("SELECT id FROM symptom_entry WHERE clinic_id = ?"));
+		this.foreign.put("/me/photos/", one("SELECT id FROM report_photo WHERE clinic_id = ?"));
+		this.foreign.put("/clinician/photos/", one("SELECT id FROM report_photo WHERE clinic_id = ?"));
 		this.foreign.put("/admin/erasure-requests/", one("SELECT id FROM erasure_request WHERE clinic_id = ?"));
 		this.foreign.put("/admin/staff/", this.other.clinician().accountId());
 		this.users = new LinkedHashMap<>();
@@ -168,6 +198,14 @@ class AuthorizationMatrixTests {
 		this.users.put("CLINICIAN", this.own.clinician());
 		this.users.put("ADMIN", new CurrentUser(UUID.randomUUID(), this.own.clinicId(), null, "admin@test.aftercare",
 				"Admin", Role.ADMIN, "Europe/London", null, true));
+	}
+
+	/** A small JPEG. */
+	private static byte[] jpeg() throws java.io.IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"jpeg", out);
+		return out.toByteArray();
 	}
 
 	private UUID one(String sql) {

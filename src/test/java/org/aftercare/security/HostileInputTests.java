@@ -31,6 +31,8 @@ import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -351,12 +353,10 @@ class HostileInputTests {
 	}
 
 	private void submit(World world) {
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_SWALLOWING, null, 6, 2,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+		this.reports.submit(NewReport.of(
+				world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.TROUBLE_SWALLOWING,
+						null, 6, 2, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+				null));
 	}
 
 	private long flagVersion() {

@@ -145,7 +145,7 @@ class SecurityTests {
 		String password = "Ünïcödé-пароль-密码-كلمة-🔐".repeat(3);
 		assertThat(password.length()).isGreaterThanOrEqualTo(64);
 		String email = "unicode-" + UUID.randomUUID() + "@test.aftercare";
-		this.accounts.create(world.clinicId(), email, password, Role.CLINICIAN, "Unicode User", null);
+		this.accounts.create(world.clinic(), email, password, Role.CLINICIAN, "Unicode User", null);
 		this.mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
 			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(formLogin("/login").userParameter("email").user(email).password(password.substring(1)))

@@ -20,8 +20,10 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.treatment.TreatmentService.CheckInRow;
-import org.aftercare.treatment.TreatmentService.DueCheckIn;
+import org.aftercare.account.AccountId;
+import org.aftercare.security.ClinicId;
+import org.aftercare.treatment.CheckInRow;
+import org.aftercare.treatment.DueCheckIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -70,19 +72,18 @@ class CheckInTests {
 	void anAnswerMarksOnlyTheCheckInsAlreadyDue() {
 		Instant dayOneAndAHalf = this.treatedAt.plus(Duration.ofHours(36));
 		UUID report = UUID.randomUUID();
-		assertThat(
-				this.treatments.recordAnswer(this.world.clinicId(), this.world.treatmentId(), dayOneAndAHalf, report))
+		assertThat(this.treatments.recordAnswer(this.world.clinic(), this.world.treatment(), dayOneAndAHalf, report))
 			.isEqualTo(2);
-		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId());
+		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinic(), this.world.treatment());
 		assertThat(rows).extracting(CheckInRow::offsetLabel)
 			.containsExactly("PT2H", "PT24H", "PT72H", "PT168H", "PT336H");
 		assertThat(rows).extracting(CheckInRow::answerReportId).containsExactly(report, report, null, null, null);
 		assertThat(rows.get(0).answeredAt()).isEqualTo(dayOneAndAHalf);
 		// A later report answers the next one only; the earlier answers stay.
 		UUID later = UUID.randomUUID();
-		this.treatments.recordAnswer(this.world.clinicId(), this.world.treatmentId(),
+		this.treatments.recordAnswer(this.world.clinic(), this.world.treatment(),
 				this.treatedAt.plus(Duration.ofDays(4)), later);
-		assertThat(this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()))
+		assertThat(this.treatments.checkIns(this.world.clinic(), this.world.treatment()))
 			.extracting(CheckInRow::answerReportId)
 			.containsExactly(report, report, later, null, null);
 		assertThat(rows.get(2).unanswered(this.treatedAt.plus(Duration.ofDays(4)))).isTrue();
@@ -93,14 +94,15 @@ class CheckInTests {
 	void anotherClinicCannotAnswerOrRemind() {
 		World other = this.fixtures.world(this.treatedAt);
 		Instant later = this.treatedAt.plus(Duration.ofDays(20));
-		assertThat(this.treatments.recordAnswer(other.clinicId(), this.world.treatmentId(), later, UUID.randomUUID()))
+		assertThat(this.treatments.recordAnswer(new ClinicId(other.clinicId()), this.world.treatment(), later,
+				UUID.randomUUID()))
 			.isZero();
-		CheckInRow first = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()).get(0);
-		this.treatments.markReminded(other.clinicId(), first.id(), later);
-		assertThat(this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()))
+		CheckInRow first = this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0);
+		this.treatments.markReminded(new ClinicId(other.clinicId()), first.id(), later);
+		assertThat(this.treatments.checkIns(this.world.clinic(), this.world.treatment()))
 			.allSatisfy((row) -> assertThat(row.answeredAt()).isNull())
 			.allSatisfy((row) -> assertThat(row.remindedAt()).isNull());
-		assertThat(this.treatments.checkIns(other.clinicId(), this.world.treatmentId())).isEmpty();
+		assertThat(this.treatments.checkIns(new ClinicId(other.clinicId()), this.world.treatment())).isEmpty();
 	}
 
 	@Test
@@ -112,25 +114,26 @@ class CheckInTests {
 		assertThat(due).extracting(DueCheckIn::dueAt)
 			.isSorted()
 			.allSatisfy((at) -> assertThat(at).isBeforeOrEqualTo(dayTwo));
-		List<DueCheckIn> mine = due.stream().filter((c) -> ours.contains(c.clinicId())).toList();
-		assertThat(mine).extracting(DueCheckIn::clinicId)
+		List<DueCheckIn> mine = due.stream().filter((c) -> ours.contains(c.clinicId().value())).toList();
+		assertThat(mine).extracting((c) -> c.clinicId().value())
 			.containsExactly(this.world.clinicId(), second.clinicId(), this.world.clinicId(), second.clinicId());
 		assertThat(mine).extracting(DueCheckIn::offset)
 			.containsExactly(Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(1), Duration.ofDays(1));
-		assertThat(mine.get(0).treatmentId()).isEqualTo(this.world.treatmentId());
-		assertThat(mine.get(0).patientId()).isEqualTo(this.world.patient().patientId());
+		assertThat(mine.get(0).treatmentId().value()).isEqualTo(this.world.treatmentId());
+		assertThat(mine.get(0).patientId().value()).isEqualTo(this.world.patient().patientId());
 		assertThat(this.treatments.dueCheckIns(dayTwo, 2)).hasSize(2).isEqualTo(due.subList(0, 2));
 
 		// Reminded or answered: no longer due.
-		this.treatments.markReminded(this.world.clinicId(), mine.get(0).id(), dayTwo);
-		this.treatments.markReminded(this.world.clinicId(), mine.get(0).id(), dayTwo.plusSeconds(60));
-		this.treatments.recordAnswer(second.clinicId(), second.treatmentId(), dayTwo, UUID.randomUUID());
+		this.treatments.markReminded(this.world.clinic(), mine.get(0).id(), dayTwo);
+		this.treatments.markReminded(this.world.clinic(), mine.get(0).id(), dayTwo.plusSeconds(60));
+		this.treatments.recordAnswer(new ClinicId(second.clinicId()), new TreatmentId(second.treatmentId()), dayTwo,
+				UUID.randomUUID());
 		List<DueCheckIn> after = this.treatments.dueCheckIns(dayTwo, 100_000)
 			.stream()
-			.filter((c) -> ours.contains(c.clinicId()))
+			.filter((c) -> ours.contains(c.clinicId().value()))
 			.toList();
 		assertThat(after).extracting(DueCheckIn::id).containsExactly(mine.get(2).id());
-		assertThat(this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId()).get(0).remindedAt())
+		assertThat(this.treatments.checkIns(this.world.clinic(), this.world.treatment()).get(0).remindedAt())
 			.isEqualTo(dayTwo);
 	}
 
@@ -142,7 +145,7 @@ class CheckInTests {
 				.with(csrf())
 				.param("formToken", UUID.randomUUID().toString()))
 			.andExpect(status().is3xxRedirection());
-		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinicId(), this.world.treatmentId());
+		List<CheckInRow> rows = this.treatments.checkIns(this.world.clinic(), this.world.treatment());
 		assertThat(rows.get(0).answerReportId()).isNotNull();
 		assertThat(rows.subList(1, 5)).allSatisfy((row) -> assertThat(row.answeredAt()).isNull());
 		this.clock.advance(Duration.ofDays(1));
@@ -158,11 +161,13 @@ class CheckInTests {
 
 	@Test
 	void recordingATreatmentDirectlyAlsoSchedulesItsCheckIns() {
-		UUID treatment = this.treatments.record(this.world.clinicId(),
-				new TreatmentService.NewTreatment(this.world.patient().patientId(), Product.OTHER, null,
-						this.world.clinician().accountId(), Instant.now(), Indication.MEDICAL, true,
-						List.of(new TreatmentService.AreaUnits(Area.MASSETER, new BigDecimal("30")))));
-		assertThat(this.treatments.checkIns(this.world.clinicId(), treatment)).hasSize(5);
+		UUID treatment = this.treatments
+			.record(this.world.clinic(),
+					new NewTreatment(this.world.patientId(), Product.OTHER, null,
+							new AccountId(this.world.clinician().accountId()), Instant.now(), Indication.MEDICAL, true,
+							List.of(new AreaUnits(Area.MASSETER, new BigDecimal("30")))))
+			.value();
+		assertThat(this.treatments.checkIns(this.world.clinic(), new TreatmentId(treatment))).hasSize(5);
 	}
 
 }

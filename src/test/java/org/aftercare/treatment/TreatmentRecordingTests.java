@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.security.Role;
@@ -403,10 +404,12 @@ class TreatmentRecordingTests {
 
 	private UUID patient(boolean toxin, boolean neuromuscular, boolean aminoglycosides, boolean pregnant,
 			boolean milk) {
-		return this.patients.enrol(this.world.clinicId(),
-				new PatientService.Intake("Risa", "Patient", LocalDate.of(1990, 5, 5),
-						"r-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, neuromuscular, false,
-						toxin, aminoglycosides, false, false, pregnant, false, milk, null, null));
+		return this.patients
+			.enrol(this.world.clinic(),
+					new Intake("Risa", "Patient", LocalDate.of(1990, 5, 5),
+							"r-" + UUID.randomUUID() + "@test.aftercare", null, false, false, null, neuromuscular,
+							false, toxin, aminoglycosides, false, false, pregnant, false, milk, null, null))
+			.value();
 	}
 
 }

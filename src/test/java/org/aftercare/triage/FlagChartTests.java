@@ -15,6 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -91,9 +93,8 @@ class FlagChartTests {
 	}
 
 	private void submit(World world, Symptom symptom, int severity, Instant started) {
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(symptom, null, severity, null, started, true, null, null, null, null,
-						null)),
+		this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, severity, null, started, true, null, null, null, null, null)),
 				null));
 	}
 

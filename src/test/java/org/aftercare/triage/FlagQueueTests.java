@@ -17,10 +17,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.treatment.Area;
+import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.Indication;
+import org.aftercare.treatment.NewTreatment;
 import org.aftercare.treatment.Product;
 import org.aftercare.treatment.TreatmentService;
 
@@ -148,10 +153,10 @@ class FlagQueueTests {
 		for (int i = 0; i < FlagQueue.PAGE_SIZE + 2; i++) {
 			// Each new treatment is a new episode, so each report raises a flag of its
 			// own.
-			this.treatments.record(world.clinicId(),
-					new TreatmentService.NewTreatment(world.patient().patientId(), Product.ONABOTULINUMTOXINA, "L" + i,
-							world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
-							true, List.of(new TreatmentService.AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
+			this.treatments.record(world.clinic(),
+					new NewTreatment(world.patientId(), Product.ONABOTULINUMTOXINA, "L" + i,
+							new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+							Indication.COSMETIC, true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 			raise(world, Symptom.OTHER, 2);
 		}
 		String first = queue(world, "");
@@ -215,18 +220,19 @@ class FlagQueueTests {
 
 	/** A new treatment: a new episode, whose reports raise flags of their own. */
 	private void newEpisode(World world, String lot) {
-		this.treatments.record(world.clinicId(),
-				new TreatmentService.NewTreatment(world.patient().patientId(), Product.ONABOTULINUMTOXINA, lot,
-						world.clinician().accountId(), Instant.now().minus(Duration.ofDays(1)), Indication.COSMETIC,
-						true, List.of(new TreatmentService.AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
+		this.treatments.record(world.clinic(),
+				new NewTreatment(world.patientId(), Product.ONABOTULINUMTOXINA, lot,
+						new AccountId(world.clinician().accountId()), Instant.now().minus(Duration.ofDays(1)),
+						Indication.COSMETIC, true, List.of(new AreaUnits(Area.FOREHEAD, BigDecimal.TEN))));
 	}
 
 	private void raise(World world, Symptom symptom, int severity) {
-		this.reports
-			.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-					List.of(new ReportService.NewEntry(symptom, symptom == Symptom.OTHER ? "tingling" : null, severity,
-							null, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-					null));
+		this.reports.submit(
+				NewReport
+					.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+							List.of(new NewEntry(symptom, symptom == Symptom.OTHER ? "tingling" : null, severity, null,
+									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+							null));
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 
@@ -107,8 +109,9 @@ class FlagReviewTests {
 			.andExpect(content().string(containsString("id=\"follow-up-requests\"")))
 			.andExpect(content().string(containsString("would like an update")));
 
-		UUID answer = this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(),
-				UUID.randomUUID(), List.of(), null));
+		UUID answer = this.reports
+			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(), null))
+			.value();
 		this.mvc.perform(get("/me").with(user(world.patient())))
 			.andExpect(content().string(not(containsString("id=\"follow-up-requests\""))));
 		assertThat(this.jdbc.sql("SELECT detail FROM flag_action WHERE flag_id = ? AND action = 'PATIENT_ANSWERED'")
@@ -174,11 +177,10 @@ class FlagReviewTests {
 
 	private UUID raise(World world, Symptom symptom) {
 		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 5, null,
-									Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
-							null));
+				NewReport.of(
+						world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 5,
+								null, Instant.now().minus(Duration.ofHours(2)), true, null, null, null, null, null)),
+						null));
 		return this.jdbc.sql("SELECT id FROM flag WHERE clinic_id = ? ORDER BY raised_at LIMIT 1")
 			.param(world.clinicId())
 			.query(UUID.class)

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.aftercare.patient.PatientId;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.triage.rules.Escalation;
 import org.aftercare.triage.rules.Finding;
 import org.aftercare.triage.rules.NoReplyRule;
@@ -40,7 +42,8 @@ class FlagTests {
 		Flag flag = flag(Priority.HIGH);
 
 		assertThat(flag.domainEvents()).singleElement()
-			.isEqualTo(new FlagRaised(flag.id(), CLINIC, PATIENT, "R10_INFECTION", Priority.HIGH, false));
+			.isEqualTo(new FlagRaised(new FlagId(flag.id()), new ClinicId(CLINIC), new PatientId(PATIENT),
+					"R10_INFECTION", Priority.HIGH, false));
 		flag.clearDomainEvents();
 		assertThat(flag.domainEvents()).isEmpty();
 		assertThat(flag.isNew()).as("persisted, not merged, by its first save").isTrue();
@@ -55,7 +58,8 @@ class FlagTests {
 
 		assertThat(flag.addEvidence(finding(Priority.HIGH), UUID.randomUUID(), RAISED.plusSeconds(120))).isTrue();
 		assertThat(flag.domainEvents()).singleElement()
-			.isEqualTo(new FlagRaised(flag.id(), CLINIC, PATIENT, "R10_INFECTION", Priority.HIGH, true));
+			.isEqualTo(new FlagRaised(new FlagId(flag.id()), new ClinicId(CLINIC), new PatientId(PATIENT),
+					"R10_INFECTION", Priority.HIGH, true));
 	}
 
 	static Stream<Arguments> acknowledgementWait() {
@@ -84,8 +88,8 @@ class FlagTests {
 		else {
 			// EMERGENCY stays EMERGENCY, and the clinic is alerted again all the same.
 			assertThat(flag.domainEvents()).singleElement()
-				.isEqualTo(
-						new FlagEscalated(flag.id(), CLINIC, PATIENT, priority, expected, escalation.get().reason()));
+				.isEqualTo(new FlagEscalated(new FlagId(flag.id()), new ClinicId(CLINIC), new PatientId(PATIENT),
+						priority, expected, escalation.get().reason()));
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.privacy.PatientErased;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
+import org.aftercare.security.ClinicId;
 import org.aftercare.security.ClinicScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class OngoingHeadachesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationEventPublisher events;
+	PatientFlags flags;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -82,21 +83,18 @@ class OngoingHeadachesTests {
 		submit(other, Symptom.HEADACHE, started, true);
 		assertThat(row(erased)).isNotEmpty();
 
-		ClinicScope.runInClinic(erased.clinicId(),
-				() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> this.events
-					.publishEvent(new PatientErased(erased.clinicId(), erased.patient().patientId()))));
+		ClinicScope.runInClinic(erased.clinic(), () -> new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.flags.erasePatient(erased.clinic(), erased.patientId(), List.of())));
 
 		assertThat(row(erased)).isEmpty();
 		assertThat(row(other)).isNotEmpty();
 	}
 
 	private void submit(World world, Symptom symptom, Instant started, boolean ongoing) {
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(symptom, null, 3, null, started, ongoing,
-									ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
-							null));
+		this.reports.submit(NewReport.of(
+				world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(symptom, null, 3, null,
+						started, ongoing, ongoing ? null : started.plus(Duration.ofHours(1)), null, null, null, null)),
+				null));
 	}
 
 	private Map<String, Object> row(World world) {

@@ -22,6 +22,8 @@ import org.aftercare.AftercareTest;
 import org.aftercare.MutableClock;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.triage.rules.Priority;
@@ -77,11 +79,12 @@ class TriageJobsTests {
 		this.clock.advance(Duration.ofMinutes(2));
 		this.jobs.escalateUnanswered();
 		assertThat(escalatedAt(flag)).as("past the target").isNotNull();
-		assertThat(this.events.stream(FlagEscalated.class).filter((e) -> e.flagId().equals(flag))).singleElement()
+		assertThat(this.events.stream(FlagEscalated.class).filter((e) -> e.flagId().value().equals(flag)))
+			.singleElement()
 			.satisfies((e) -> assertThat(e.to()).isEqualTo(Priority.EMERGENCY));
 
 		this.jobs.escalateUnanswered();
-		assertThat(this.events.stream(FlagEscalated.class).filter((e) -> e.flagId().equals(flag)))
+		assertThat(this.events.stream(FlagEscalated.class).filter((e) -> e.flagId().value().equals(flag)))
 			.as("re-alerts once per target period, not on every run")
 			.hasSize(1);
 	}
@@ -121,10 +124,11 @@ class TriageJobsTests {
 	void headacheThatStoppedIsNotFlaggedByTheClock() {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofHours(5)));
 		Instant started = Instant.now().minus(Duration.ofHours(4));
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(Symptom.HEADACHE, null, 2, null, started, false,
-						started.plus(Duration.ofHours(2)), null, null, null, null)),
-				null));
+		this.reports
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.HEADACHE, null,
+							2, null, started, false, started.plus(Duration.ofHours(2)), null, null, null, null)),
+					null));
 		this.clock.advance(Duration.ofDays(5));
 		this.jobs.flagPersistentHeadaches();
 		assertThat(flags(world, "R6_PERSISTENT_HEADACHE")).isEmpty();
@@ -259,9 +263,8 @@ class TriageJobsTests {
 	}
 
 	private void submit(World world, Symptom symptom, int severity, Instant started) {
-		this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-				List.of(new ReportService.NewEntry(symptom, null, severity, null, started, true, null, null, null, null,
-						null)),
+		this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, severity, null, started, true, null, null, null, null, null)),
 				null));
 	}
 

@@ -19,6 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.triage.rules.Priority;
@@ -86,7 +88,7 @@ class TriageJourneyTests {
 		assertThat(severeBruise).as("R4 flag listed").isPositive();
 		assertThat(emergency).as("EMERGENCY above HIGH").isLessThan(severeBruise);
 		assertThat(queue).contains("trouble swallowing").contains(world.patient().displayName());
-		assertThat(this.events.stream(FlagRaised.class).filter((e) -> e.clinicId().equals(world.clinicId())))
+		assertThat(this.events.stream(FlagRaised.class).filter((e) -> e.clinicId().value().equals(world.clinicId())))
 			.extracting(FlagRaised::priority)
 			.containsExactlyInAnyOrder(Priority.HIGH, Priority.EMERGENCY);
 	}
@@ -114,11 +116,12 @@ class TriageJourneyTests {
 	@Test
 	void headacheRedFlagAddsThatItMayHaveAnotherCause() throws Exception {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
-		UUID report = this.reports.submit(
-				ReportService.NewReport.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-						List.of(new ReportService.NewEntry(Symptom.HEADACHE, null, 6, null,
-								Instant.now().minus(Duration.ofHours(2)), true, null, true, false, false, null)),
-						null));
+		UUID report = this.reports
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.HEADACHE, null,
+							6, null, Instant.now().minus(Duration.ofHours(2)), true, null, true, false, false, null)),
+					null))
+			.value();
 		this.mvc.perform(get("/me/reports/" + report + "/advice").with(user(world.patient())))
 			.andExpect(content().string(containsString("Get medical help now")))
 			.andExpect(content().string(containsString("may have a cause other than your treatment")));
@@ -197,14 +200,16 @@ class TriageJourneyTests {
 	}
 
 	private UUID submit(World world, Symptom symptom, int severity, Instant started, boolean ongoing, Instant stopped) {
-		return this.reports.submit(ReportService.NewReport.of(world.clinicId(), world.patient().patientId(),
-				UUID.randomUUID(), List.of(new ReportService.NewEntry(symptom, null, severity, null, started, ongoing,
-						stopped, null, null, null, null)),
-				null));
+		return this.reports.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+				List.of(new NewEntry(symptom, null, severity, null, started, ongoing, stopped, null, null, null, null)),
+				null))
+			.value();
 	}
 
 	private List<FlagRaised> raised(World world) {
-		return this.events.stream(FlagRaised.class).filter((e) -> e.clinicId().equals(world.clinicId())).toList();
+		return this.events.stream(FlagRaised.class)
+			.filter((e) -> e.clinicId().value().equals(world.clinicId()))
+			.toList();
 	}
 
 	private long flagCount(World world) {

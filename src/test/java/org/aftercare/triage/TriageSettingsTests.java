@@ -15,6 +15,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.aftercare.AftercareTest;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.security.CurrentUser;
@@ -58,12 +60,11 @@ class TriageSettingsTests {
 		assertThat(audit).containsExactly("severeSeverity: 7 -> 9");
 
 		// Severity 8 is now below the clinic's "severe": no R4 flag.
-		this.reports.submit(
-				ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.BRUISING, null, 8, null,
-									Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
-							null));
+		this.reports
+			.submit(NewReport.of(
+					world.clinic(), world.patientId(), UUID.randomUUID(), List.of(new NewEntry(Symptom.BRUISING, null,
+							8, null, Instant.now().minus(Duration.ofHours(3)), true, null, null, null, null, null)),
+					null));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM flag WHERE clinic_id = ? AND rule_code = 'R4_SEVERE'")
 			.param(world.clinicId())
 			.query(Long.class)

@@ -21,6 +21,8 @@ import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountService;
 import org.aftercare.clinic.ClinicService;
 import org.aftercare.patient.PatientService;
+import org.aftercare.report.NewEntry;
+import org.aftercare.report.NewReport;
 import org.aftercare.report.ReportService;
 import org.aftercare.report.Symptom;
 import org.aftercare.treatment.TreatmentService;
@@ -42,9 +44,9 @@ class TwoInstanceJobsTests {
 					one.getBean(TreatmentService.class));
 			World world = fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 			one.getBean(ReportService.class)
-				.submit(ReportService.NewReport
-					.of(world.clinicId(), world.patient().patientId(), UUID.randomUUID(),
-							List.of(new ReportService.NewEntry(Symptom.TROUBLE_BREATHING, null, 5, null,
+				.submit(NewReport
+					.of(world.clinic(), world.patientId(), UUID.randomUUID(),
+							List.of(new NewEntry(Symptom.TROUBLE_BREATHING, null, 5, null,
 									Instant.now().minus(Duration.ofHours(1)), true, null, null, null, null, null)),
 							null));
 			one.getBean(MutableClock.class).advance(Duration.ofMinutes(16));

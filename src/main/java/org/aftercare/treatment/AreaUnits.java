@@ -1,0 +1,7 @@
+package org.aftercare.treatment;
+
+import java.math.BigDecimal;
+
+/** The units injected into one treated area. */
+public record AreaUnits(Area area, BigDecimal units) {
+}
