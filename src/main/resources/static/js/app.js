@@ -1,6 +1,7 @@
 // On every page: registers the service worker (which keeps only static files and the
-// offline page), and clears every report draft kept on this device when someone signs
-// out, so that the next person on the same phone finds none.
+// offline pages), tells it the language of this page, so that the offline page it shows
+// is in the language its reader reads, and clears every report draft kept on this device
+// when someone signs out, so that the next person on the same phone finds none.
 (function () {
   'use strict';
 
@@ -28,9 +29,19 @@
     });
     var script = document.querySelector('script[data-service-worker]');
     if (script && 'serviceWorker' in navigator) {
-      navigator.serviceWorker.register(script.getAttribute('data-service-worker')).catch(function () {
-        // Without a worker the app works as before; it is only not available offline.
-      });
+      navigator.serviceWorker.register(script.getAttribute('data-service-worker'))
+        .then(function () {
+          return navigator.serviceWorker.ready;
+        })
+        .then(function (registration) {
+          var language = document.documentElement.lang;
+          if (registration.active && language) {
+            registration.active.postMessage({ offlineLanguage: language });
+          }
+        })
+        .catch(function () {
+          // Without a worker the app works as before; it is only not available offline.
+        });
     }
   }
 

@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/login/link", "/login/link/**", "/invitation/**", "/password-reset",
 					"/password-reset/**", "/two-factor", "/two-factor/**", "/c/*", "/check-in", "/check-in/**",
 					"/login/webauthn", "/webauthn/authenticate/options", "/assets/**", "/webjars/**", "/favicon.ico",
-					"/manifest.webmanifest", "/sw.js", "/offline", "/error", "/language")
+					"/manifest.webmanifest", "/sw.js", "/offline", "/offline/*", "/error", "/language")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()

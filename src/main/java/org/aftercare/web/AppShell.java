@@ -9,7 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -17,14 +20,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the service worker keeps on the device: the app's own static files, the uPlot
- * files the charts load, and the offline page; never a page with anyone's data. Its
- * version is a hash of all of them (and of the worker's script and the texts), so a
- * release that changes any of them gets a new cache, which replaces the old one.
+ * files the charts load, and the offline page in each language; never a page with
+ * anyone's data. Its version is a hash of all of them (and of the worker's script and the
+ * texts), so a release that changes any of them gets a new cache, which replaces the old
+ * one.
  */
 @Component
 class AppShell {
 
-	/** The offline page: static, public, the same for everyone. */
+	/**
+	 * The offline page: public, nobody's data; in the language the request asks for, and
+	 * at {@code /offline/{language}} in that language.
+	 */
 	static final String OFFLINE_PAGE = "/offline";
 
 	private static final String STATIC = "classpath:static/";
@@ -37,9 +44,12 @@ class AppShell {
 
 	private final String version;
 
+	/** Each language's offline page, by language tag. */
+	private final Map<String, String> offlinePages;
+
 	private final String workerSource;
 
-	AppShell() {
+	AppShell(Languages languages) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -60,7 +70,18 @@ class AppShell {
 				paths.add(path);
 				add(digest, path, found[0]);
 			}
+			// The one the worker shows, in the browser's language until a page tells it
+			// the language its patient reads, and each language's, which the worker
+			// copies
+			// in its place.
 			paths.add(OFFLINE_PAGE);
+			Map<String, String> offlinePages = new LinkedHashMap<>();
+			for (Locale language : languages.supported()) {
+				String path = OFFLINE_PAGE + "/" + language.toLanguageTag();
+				offlinePages.put(language.toLanguageTag(), path);
+				paths.add(path);
+			}
+			this.offlinePages = Map.copyOf(offlinePages);
 			Resource worker = resolver.getResource("classpath:app-shell/sw.js");
 			add(digest, "sw.js", worker);
 			add(digest, "offline", resolver.getResource("classpath:templates/web/offline.html"));
@@ -86,6 +107,11 @@ class AppShell {
 		return this.paths;
 	}
 
+	/** Each language's offline page, by language tag ("es"), without the context path. */
+	Map<String, String> offlinePages() {
+		return this.offlinePages;
+	}
+
 	String version() {
 		return this.version;
 	}
@@ -97,8 +123,21 @@ class AppShell {
 			list.append(list.length() > 1 ? ", " : "").append('\'').append(contextPath).append(path).append('\'');
 		}
 		list.append(']');
+		StringBuilder pages = new StringBuilder("{");
+		this.offlinePages.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((page) -> pages.append(pages.length() > 1 ? ", " : "")
+				.append('\'')
+				.append(page.getKey())
+				.append("': '")
+				.append(contextPath)
+				.append(page.getValue())
+				.append('\''));
+		pages.append('}');
 		return this.workerSource.replace("'__VERSION__'", "'" + this.version + "'")
 			.replace("'__OFFLINE__'", "'" + contextPath + OFFLINE_PAGE + "'")
+			.replace("'__OFFLINE_PAGES__'", pages.toString())
 			.replace("'__PRECACHE__'", list.toString());
 	}
 

@@ -13,11 +13,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * What makes the app installable on a phone: its web app manifest, its service worker
  * (served from the root, so that its scope is the whole app) and the page it shows when
- * there is no connection. All three are public and hold nobody's data.
+ * there is no connection, in each language. All are public and hold nobody's data.
  */
 @Controller
 class AppShellController {
@@ -35,9 +36,15 @@ class AppShellController {
 
 	private final MessageSource messages;
 
-	AppShellController(AppShell shell, MessageSource messages) {
+	private final Languages languages;
+
+	private final PageLanguage pageLanguage;
+
+	AppShellController(AppShell shell, MessageSource messages, Languages languages, PageLanguage pageLanguage) {
 		this.shell = shell;
 		this.messages = messages;
+		this.languages = languages;
+		this.pageLanguage = pageLanguage;
 	}
 
 	@GetMapping("/manifest.webmanifest")
@@ -75,8 +82,20 @@ class AppShellController {
 			.body(this.shell.worker(request.getContextPath()));
 	}
 
+	/** In the language the request asks for: the browser's, or a patient's own. */
 	@GetMapping(AppShell.OFFLINE_PAGE)
 	String offline() {
+		return "web/offline";
+	}
+
+	/**
+	 * In the language its address names, whoever asks: the worker keeps one for each
+	 * language and shows the one of the last page its reader saw.
+	 */
+	@GetMapping(AppShell.OFFLINE_PAGE + "/{language}")
+	String offlineIn(@PathVariable String language, HttpServletRequest request) {
+		Locale locale = this.languages.find(language).orElseThrow(() -> new NotFoundException("language"));
+		this.pageLanguage.useLanguageOfAddress(request, locale);
 		return "web/offline";
 	}
 

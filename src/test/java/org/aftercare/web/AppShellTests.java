@@ -43,6 +43,9 @@ class AppShellTests {
 	@Autowired
 	AppShell shell;
 
+	@Autowired
+	Languages languages;
+
 	@Test
 	void manifestNamesTheAppItsStartAndItsIconsWhichArePngsOfTheDeclaredSizes() throws Exception {
 		MvcResult result = this.mvc.perform(get("/manifest.webmanifest")).andExpect(status().isOk()).andReturn();
@@ -55,6 +58,14 @@ class AppShellTests {
 		assertThat((String) JsonPath.read(json, "$.display")).isEqualTo("standalone");
 		assertThat((String) JsonPath.read(json, "$.theme_color")).isEqualTo("#0b5c74");
 		assertThat((String) JsonPath.read(json, "$.background_color")).isEqualTo("#f7f9fb");
+		assertThat((String) JsonPath.read(json, "$.lang")).isEqualTo("en");
+		// Patients' language: the layout asks for it with the session's cookie.
+		String spanish = this.mvc.perform(get("/manifest.webmanifest").header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat((String) JsonPath.read(spanish, "$.lang")).isEqualTo("es");
+		assertThat((String) JsonPath.read(spanish, "$.description")).startsWith("Cuente a su clínica");
 		List<Map<String, String>> icons = JsonPath.read(json, "$.icons");
 		assertThat(icons).extracting((icon) -> icon.get("sizes") + " " + icon.get("purpose"))
 			.containsExactlyInAnyOrder("192x192 any", "512x512 any", "512x512 maskable");
@@ -80,7 +91,8 @@ class AppShellTests {
 			.doesNotContain("__");
 		assertThat(this.shell.paths()).contains("/assets/css/app.css", "/assets/js/app.js",
 				"/assets/js/report-draft.js", "/assets/js/severity-chart.js", "/assets/icons/icon-192.png",
-				"/webjars/uplot/dist/uPlot.iife.min.js", "/offline");
+				"/webjars/uplot/dist/uPlot.iife.min.js", "/offline", "/offline/en", "/offline/es");
+		assertThat(worker).contains("var OFFLINE_PAGES = {'en': '/offline/en', 'es': '/offline/es'}");
 		for (String path : this.shell.paths()) {
 			assertThat(worker).contains("'" + path + "'");
 			assertThat(path).as("a page with someone's data")
@@ -97,7 +109,7 @@ class AppShellTests {
 
 	@Test
 	void theVersionIsTheSameForTheSameFiles() {
-		assertThat(new AppShell().version()).isEqualTo(this.shell.version());
+		assertThat(new AppShell(this.languages).version()).isEqualTo(this.shell.version());
 	}
 
 	@Test
@@ -118,9 +130,27 @@ class AppShellTests {
 	}
 
 	@Test
+	void eachLanguagesOfflinePageIsInItsLanguageWhateverTheBrowserAsks() throws Exception {
+		String spanish = this.mvc.perform(get("/offline/es").header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(spanish).contains("lang=\"es\"", "No tiene conexión", "número de emergencias");
+		String english = this.mvc.perform(get("/offline/en").header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(english).contains("lang=\"en\"", "You are offline");
+		this.mvc.perform(get("/offline/fr")).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void everyPageLinksTheManifestAndTheScriptThatRegistersTheWorker() throws Exception {
 		String login = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
-		assertThat(login).contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">")
+		assertThat(login)
+			.contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\" crossorigin=\"use-credentials\">")
 			.contains("src=\"/assets/js/app.js\"")
 			.contains("data-service-worker=\"/sw.js\"");
 	}

@@ -3,6 +3,7 @@ package org.aftercare.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,17 @@ import org.springframework.context.annotation.Import;
 
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
+import org.aftercare.account.AccountService;
 import org.aftercare.browser.BrowserTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The installed app on a phone, in real Chromium: the service worker registers and takes
- * charge, keeps only the static files and the offline page after a patient has used the
- * app, and shows the offline page when a page cannot be reached.
+ * charge, keeps only the static files and the offline pages after a patient has used the
+ * app, and shows the offline page when a page cannot be reached, in the language of the
+ * patient's pages even on a phone set to English.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestFixtures.class)
@@ -44,6 +48,9 @@ class InstallableAppBrowserTests {
 
 	@Autowired
 	AppShell shell;
+
+	@Autowired
+	AccountService accounts;
 
 	@Test
 	void theWorkerKeepsOnlyStaticFilesAndShowsTheOfflinePageWithoutAConnection() {
@@ -77,6 +84,33 @@ class InstallableAppBrowserTests {
 		browser.offline(false);
 		open("/me/reports/new");
 		browser.waitUntil(ExpectedConditions.titleContains("Log a symptom"));
+	}
+
+	@Test
+	void aPatientWhoReadsSpanishIsToldInSpanishThatThePhoneIsOffline() {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		this.accounts.changeLanguage(world.clinic(), new AccountId(world.patient().accountId()),
+				Locale.forLanguageTag("es"));
+		// Chromium asks for English; the patient's own language is Spanish.
+		logIn(world.patientEmail());
+		open("/me");
+		assertThat(script("return document.documentElement.lang;")).isEqualTo("es");
+		browser.waitUntil((driver) -> Boolean.TRUE.equals(script("return !!navigator.serviceWorker.controller;")));
+		// The page told the worker its language: the offline page it will show is
+		// Spanish.
+		browser.waitUntil((driver) -> String.valueOf(((JavascriptExecutor) driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				caches.match('/offline').then((page) => page ? page.text() : '').then(done, () => done(''));
+				""")).contains("lang=\"es\""));
+
+		browser.offline(true);
+		open("/me/reports/new");
+		WebElement heading = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+		assertThat(heading.getText()).isEqualTo("No tiene conexión");
+		assertThat(browser.driver().findElement(By.id("offline-emergency")).getText())
+			.contains("llame ahora al número de emergencias");
+		assertThat(script("return document.documentElement.lang;")).isEqualTo("es");
+		browser.offline(false);
 	}
 
 	/** Every cache's name and the paths it holds, read by the page from Cache Storage. */
