@@ -68,9 +68,9 @@ import org.aftercare.web.Languages;
  * its two injectors with three products, each answered within two days (most with "no new
  * symptoms"), their flags resolved by the injector; one injector's headaches stand out as
  * a signal on the analytics page. Then today's patients, whose flags are open in the
- * queue: Maria, James, Aiko, and Lucía, who speaks Spanish. The history is seeded through
- * the app's own services with the clock standing at each moment ({@link DemoClock}), in
- * the order it happened.
+ * queue: Maria, James, Aiko, and Lucía, whose pages are in Spanish (her login's
+ * language). The history is seeded through the app's own services with the clock standing
+ * at each moment ({@link DemoClock}), in the order it happened.
  */
 @Component
 @ConditionalOnBooleanProperty("aftercare.demo-data")

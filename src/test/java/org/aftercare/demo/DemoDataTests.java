@@ -1,5 +1,6 @@
 package org.aftercare.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,6 +184,31 @@ class DemoDataTests {
 			.getContentAsString();
 		assertThat(JsonPath.<List<Object>>read(chart, "$.series")).hasSize(1);
 		assertThat(JsonPath.<List<Object>>read(chart, "$.days")).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void lucíaSignsInToHerPagesInSpanishWhileTheOtherPatientsReadEnglish() throws Exception {
+		JdbcClient db = database();
+		assertThat(db.sql("select email, language from user_account where role = 'PATIENT'")
+			.query((row, n) -> row.getString("email") + " " + row.getString("language"))
+			.list()).contains("lucia.fernandez@demo.aftercare.test es", "maria.gomez@demo.aftercare.test en",
+					"lena.fischer@harbour.aftercare.test en");
+		// Her browser asks for English: her own language wins once she has signed in.
+		Cookie session = this.mvc
+			.perform(formLogin("/login").userParameter("email")
+				.user("lucia.fernandez@demo.aftercare.test")
+				.password(DemoData.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		String page = this.mvc.perform(get("/me").cookie(session).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("lang=\"es\"", "Mi recuperación");
 	}
 
 	@Test
