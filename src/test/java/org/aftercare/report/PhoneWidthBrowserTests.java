@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +25,8 @@ import org.springframework.context.annotation.Import;
 
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.account.AccountId;
+import org.aftercare.account.AccountService;
 import org.aftercare.browser.Axe;
 import org.aftercare.browser.BrowserTestSupport;
 
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The patient's pages on a phone really 360 CSS pixels wide (Chromium's device
  * emulation): the recovery chart draws, and axe-core finds no accessibility violation on
- * any of them.
+ * any of them, in English or in Spanish.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestFixtures.class)
@@ -49,6 +52,9 @@ class PhoneWidthBrowserTests {
 
 	@Autowired
 	ReportService reports;
+
+	@Autowired
+	AccountService accounts;
 
 	@Test
 	void theRecoveryChartDrawsAcrossAPhone() {
@@ -71,11 +77,16 @@ class PhoneWidthBrowserTests {
 
 	/**
 	 * Every page a patient sees, in each language: adding one is one more value below.
+	 * The browser asks for English; the login page is switched with its language switch,
+	 * and the patient's own language is that of their login, as for a patient enrolled in
+	 * it.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "en" })
+	@ValueSource(strings = { "en", "es" })
 	void patientPagesHaveNoAccessibilityViolations(String language) {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(3)));
+		this.accounts.changeLanguage(world.clinic(), new AccountId(world.patient().accountId()),
+				Locale.forLanguageTag(language));
 		ReportId reportId = report(world, Symptom.HEADACHE, 5, Duration.ofDays(2));
 		UUID entryId = this.reports.findForPatient(world.clinic(), world.patientId(), reportId)
 			.orElseThrow()
@@ -86,31 +97,48 @@ class PhoneWidthBrowserTests {
 				"/me/reports/" + reportId, "/me/reports/" + reportId + "/advice", "/me/entries/" + entryId + "/update",
 				"/me/erasure", "/account/passkeys", "/account/password", "/offline");
 		List<String> problems = new ArrayList<>();
-		open(inLanguage("/login", language));
-		problems.addAll(violations("/login"));
+		open("/login");
+		switchTo(language);
+		problems.addAll(violations("/login", language));
 		logIn(world.patientEmail());
 		for (String page : pages) {
-			open(inLanguage(page, language));
+			open(page);
 			browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-			problems.addAll(violations(page));
+			problems.addAll(violations(page, language));
 		}
 		// The report form as it comes back with a field to correct.
-		open(inLanguage("/me/reports/new", language));
+		open("/me/reports/new");
 		WebElement send = browser.driver().findElement(By.cssSelector("form.report-form button[type=submit]"));
 		script("arguments[0].scrollIntoView({block: 'center'});", send);
 		send.click();
 		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
-		problems.addAll(violations("/me/reports (errors)"));
+		problems.addAll(violations("/me/reports (errors)", language));
 		assertThat(problems).as("axe-core violations at 360 px in " + language).isEmpty();
 	}
 
-	/** A page in a language; English is the default. */
-	private static String inLanguage(String path, String language) {
-		return "en".equals(language) ? path : path + (path.contains("?") ? "&" : "?") + "lang=" + language;
+	/** The language switch of the open page, as a visitor uses it. */
+	private static void switchTo(String language) {
+		if (language.equals(script("return document.documentElement.lang;"))) {
+			return;
+		}
+		WebElement page = browser.driver().findElement(By.tagName("html"));
+		browser.driver().findElement(By.cssSelector("form.language-switch button[value='" + language + "']")).click();
+		browser.waitUntil(BrowserTestSupport.pageLeft(page));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
 	}
 
-	private static List<String> violations(String page) {
-		return Axe.violations(browser.driver()).stream().map((violation) -> page + ": " + violation).toList();
+	/**
+	 * axe-core's violations on the open page, and a page not in the language it should be
+	 * in: its violations would not be those of that language.
+	 */
+	private static List<String> violations(String page, String language) {
+		List<String> found = new ArrayList<>(
+				Axe.violations(browser.driver()).stream().map((violation) -> page + ": " + violation).toList());
+		Object lang = script("return document.documentElement.lang;");
+		if (!language.equals(lang)) {
+			found.add(page + ": in " + lang + ", not " + language);
+		}
+		return found;
 	}
 
 	private ReportId report(World world, Symptom symptom, int severity, Duration ago) {
