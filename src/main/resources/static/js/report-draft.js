@@ -12,6 +12,9 @@
 //   connection dropped makes no second report.
 // - A session or CSRF token that ran out meanwhile keeps the draft and asks the patient to
 //   sign in again; the link goes back to the form, where the draft is restored.
+// - The language switch reloads the page, and the draft comes back on it: the note beside
+//   the switch says so once a draft can be kept here (without storage, it says what is
+//   typed is lost).
 (function () {
   'use strict';
 
@@ -19,7 +22,7 @@
   var MAX_AGE = 7 * 24 * 60 * 60 * 1000;
 
   var form = document.querySelector('form[data-draft-key]');
-  if (!form || !window.fetch || !window.localStorage) {
+  if (!form || !window.fetch || !storageWorks()) {
     return;
   }
   var storageKey = PREFIX + form.getAttribute('data-draft-key') + '.report';
@@ -27,6 +30,19 @@
   var pageToken = tokenInput ? tokenInput.value : null;
   var sending = false;
   var sendWhenOnline = false;
+
+  // Storage can be there and still refuse to keep anything (turned off, or full).
+  function storageWorks() {
+    try {
+      var probe = PREFIX + 'probe';
+      window.localStorage.setItem(probe, '1');
+      window.localStorage.removeItem(probe);
+      return true;
+    }
+    catch (e) {
+      return false;
+    }
+  }
 
   function part(name) {
     return document.querySelector('[data-draft-' + name + ']');
@@ -222,6 +238,9 @@
       show('sending', false);
     }
   });
+
+  show('switch-lost', false);
+  show('switch-kept', true);
 
   var draft = read();
   if (draft) {

@@ -131,7 +131,7 @@ class OfflineReportJourneyTests {
 		chooseBruising("2");
 		assertThat(drafts()).hasSize(1);
 		WebElement page = browser.driver().findElement(By.tagName("html"));
-		browser.driver().findElement(By.cssSelector("header form button[type=submit]")).click();
+		browser.driver().findElement(By.cssSelector("form[action$='/logout'] button[type=submit]")).click();
 		browser.waitUntil(BrowserTestSupport.pageLeft(page));
 		browser.waitUntil(ExpectedConditions.urlContains("/login"));
 		assertThat(drafts()).as("drafts after signing out").isEmpty();
@@ -196,6 +196,39 @@ class OfflineReportJourneyTests {
 		click(By.cssSelector("form.report-form button[type=submit]"));
 		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
 		assertThat(reports(world)).isEqualTo(1);
+		assertThat(drafts()).isEmpty();
+	}
+
+	@Test
+	void aDraftSurvivesSwitchingTheLanguageOfTheReportFormAndTheNoteBesideTheSwitchSaysSo() {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
+		logIn(world.patientEmail());
+		open("/me/reports/new");
+		assertThat(visible("[data-draft-switch-kept]").getText())
+			.isEqualTo("Changing the language reloads this page: what you have entered is kept on this phone,"
+					+ " but photos you chose must be added again.");
+		assertThat(browser.driver().findElement(By.cssSelector("[data-draft-switch-lost]")).isDisplayed())
+			.as("the note that what was typed is lost")
+			.isFalse();
+		chooseBruising("4");
+		type(By.id("notes"), "Un moratón junto a la ceja");
+
+		WebElement page = browser.driver().findElement(By.tagName("html"));
+		click(By.cssSelector("form.language-switch button[value='es']"));
+		browser.waitUntil(BrowserTestSupport.pageLeft(page));
+		browser.waitUntil((driver) -> "es".equals(script("return document.documentElement.lang;")));
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/me/reports/new");
+		assertThat(visible("[data-draft-restored]").getText()).contains("Borrador recuperado");
+		assertThat(input("entries[" + BRUISING + "].chosen", "true").isSelected()).isTrue();
+		assertThat(input("entries[" + BRUISING + "].severity", "4").isSelected()).isTrue();
+		assertThat(browser.driver().findElement(By.id("notes")).getDomProperty("value"))
+			.isEqualTo("Un moratón junto a la ceja");
+		assertThat(visible("[data-draft-switch-kept]").getText()).contains("se conserva en este teléfono");
+
+		click(By.cssSelector("form.report-form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
+		assertThat(reports(world)).isEqualTo(1);
+		assertThat(notes(world)).containsExactly("Un moratón junto a la ceja");
 		assertThat(drafts()).isEmpty();
 	}
 
