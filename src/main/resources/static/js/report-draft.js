@@ -6,10 +6,11 @@
 //   (photos) are not kept. It comes back when the form is opened again ("Draft restored").
 // - It is removed after a successful send, by "Discard draft", at sign-out (app.js
 //   clears every draft) and when it is older than MAX_AGE.
-// - A submit goes by fetch. Offline (or a network error), the patient is told so and may
-//   choose "Send when back online": at the next 'online' event the form is sent once,
-//   with the same token, so that even a send that reached the server before the
-//   connection dropped makes no second report.
+// - A submit goes by fetch, as the browser would send the form (photos and the button
+//   pressed included), once, and the server's answer is shown. Offline (or a network
+//   error), the patient is told so and may choose "Send when back online": at the next
+//   'online' event the form is sent once, with the same token, so that even a send that
+//   reached the server before the connection dropped makes no second report.
 // - A session or CSRF token that ran out meanwhile keeps the draft and asks the patient to
 //   sign in again; the link goes back to the form, where the draft is restored.
 // - The language switch reloads the page, and the draft comes back on it: the note beside
@@ -175,7 +176,44 @@
     only(waiting ? 'waiting' : 'offline');
   }
 
-  function send(waiting) {
+  // The form as the browser would send it: multipart with the chosen photos when the
+  // photo field's script left it multipart (a photo chosen), else a plain form, in which a
+  // file input sends no file; and the button it was sent with ("add these photos"), which
+  // FormData leaves out.
+  function body(submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) {
+      data.append(submitter.name, submitter.value);
+    }
+    if (form.enctype === 'multipart/form-data') {
+      return data;
+    }
+    var plain = new URLSearchParams();
+    data.forEach(function (value, name) {
+      if (typeof value === 'string') {
+        plain.append(name, value);
+      }
+    });
+    return plain;
+  }
+
+  // The server's answer that is not the advice page (a field to correct, photos added and
+  // the form shown again with them, not saved yet) is shown as it came, rather than by
+  // sending the form a second time: a second post would decode and stage its photos again
+  // and would lose the button it was sent with.
+  function showAnswer(response) {
+    if (response.redirected) {
+      location.replace(response.url);
+      return undefined;
+    }
+    return response.text().then(function (html) {
+      document.open();
+      document.write(html);
+      document.close();
+    });
+  }
+
+  function send(waiting, submitter) {
     if (sending) {
       return;
     }
@@ -187,25 +225,21 @@
     sendWhenOnline = false;
     only('sending');
     save();
-    var data = new FormData(form);
-    var body = form.enctype === 'multipart/form-data' ? data : new URLSearchParams(data);
-    fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'follow' })
+    fetch(form.action, { method: 'POST', body: body(submitter), credentials: 'same-origin', redirect: 'follow' })
       .then(function (response) {
         if (signedOut(response)) {
           sending = false;
           only('signed-out');
-          return;
+          return undefined;
         }
         var success = form.getAttribute('data-sent-path');
         if (response.ok && response.redirected && success
           && new URL(response.url).pathname.slice(-success.length) === success) {
           clear();
           location.replace(response.url);
-          return;
+          return undefined;
         }
-        // The server's own answer (a field to correct, not saved yet): the form is sent
-        // the usual way, so that the page shows it, with everything typed kept.
-        form.submit();
+        return showAnswer(response);
       }, function () {
         offline(waiting);
       });
@@ -213,7 +247,7 @@
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    send(sendWhenOnline);
+    send(sendWhenOnline, event.submitter);
   });
   form.addEventListener('input', save);
   form.addEventListener('change', save);
