@@ -164,8 +164,12 @@ class ReportBrowserTests {
 
 		driver.get(url("/me/reports/new"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("¿Cómo se encuentra?");
-		assertThat(driver.findElement(By.cssSelector(".language-switch .hint")).getText())
-			.contains("sin lo que haya escrito");
+		// The report form's draft comes back after the switch's reload: its note says so.
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-draft-switch-kept]")));
+		assertThat(driver.findElement(By.cssSelector(".language-switch [data-draft-switch-kept]")).getText())
+			.contains("lo que ha escrito se conserva en este teléfono");
+		assertThat(driver.findElement(By.cssSelector(".language-switch [data-draft-switch-lost]")).isDisplayed())
+			.isFalse();
 		assertThat(seriousViolations()).as("Spanish report form").isEmpty();
 		click(By.cssSelector("form.report-form button[type=submit]"));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
