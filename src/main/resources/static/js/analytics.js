@@ -79,9 +79,8 @@
       horizontal(u, ctx, reference, '#a4161a', [2, 4]);
     };
 
-    var width = Math.max(280, Math.min(container.clientWidth || 640, 900));
     var options = {
-      width: width,
+      width: chartWidth(container),
       height: 320,
       legend: { show: false },
       cursor: { show: false },
@@ -91,12 +90,12 @@
       },
       axes: [
         {
+          // The names go under the bars as text of the page (below), which wraps within
+          // each bar's width: drawn on the canvas, long names ran into each other.
           splits: function () { return xs; },
-          values: function (u, splits) {
-            return splits.map(function (i) { return rows[i] ? rows[i].label : ''; });
-          },
+          values: function (u, splits) { return splits.map(function () { return ''; }); },
           grid: { show: false },
-          size: 60
+          size: 12
         },
         {
           label: container.dataset.seriesLabel,
@@ -113,9 +112,23 @@
           points: { show: false }
         }
       ],
-      hooks: { draw: [whiskers] }
+      // uPlot sizes the plot after it returns: the names are placed once it is drawn.
+      hooks: { draw: [whiskers, function (u) { placeLabels(u, labels); }] }
     };
-    new uPlot(options, [xs, ys], container);
+    var labels = document.createElement('div');
+    labels.className = 'analytics-x-labels';
+    rows.forEach(function (r) {
+      var label = document.createElement('span');
+      label.className = 'analytics-x-label';
+      label.textContent = r.label;
+      labels.appendChild(label);
+    });
+    var plot = new uPlot(options, [xs, ys], container);
+    container.appendChild(labels);
+    placeLabels(plot, labels);
+    window.addEventListener('resize', function () {
+      plot.setSize({ width: chartWidth(container), height: 320 });
+    });
 
     var legend = document.createElement('ul');
     legend.className = 'analytics-legend';
@@ -130,6 +143,34 @@
         legend.appendChild(li);
       });
     container.appendChild(legend);
+    container.setAttribute('data-drawn', 'true');
+  }
+
+  // As wide as its place on the page (the table is above it, never beside it), at most
+  // 900 pixels.
+  function chartWidth(container) {
+    return Math.max(200, Math.min(container.clientWidth || 640, 900));
+  }
+
+  // Each name centred under its bar, as wide as the bar's share of the plot: names wrap
+  // instead of running into their neighbours.
+  function placeLabels(u, labels) {
+    if (!labels.parentNode) {
+      return;
+    }
+    var plot = u.over.getBoundingClientRect();
+    var left = plot.left - labels.getBoundingClientRect().left;
+    var slot = plot.width / labels.children.length;
+    if (!slot) {
+      return;
+    }
+    var tallest = 0;
+    Array.prototype.forEach.call(labels.children, function (label, i) {
+      label.style.left = (left + u.valToPos(i, 'x') - slot / 2) + 'px';
+      label.style.width = slot + 'px';
+      tallest = Math.max(tallest, label.offsetHeight);
+    });
+    labels.style.height = tallest + 'px';
   }
 
   document.addEventListener('DOMContentLoaded', function () {

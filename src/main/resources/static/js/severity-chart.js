@@ -22,6 +22,10 @@
           ctx.setLineDash([]);
           ctx.fillStyle = '#1b1f24';
           ctx.font = (12 * devicePixelRatio) + 'px system-ui, sans-serif';
+          // uPlot leaves the alignment of its last axis (right-aligned values): without
+          // this the label ran left, over the axis, on a narrow phone.
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'alphabetic';
           ctx.fillText(label, x + 4 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
           ctx.restore();
         }]
@@ -29,8 +33,14 @@
     };
   }
 
+  // The width of its place on the page: wider, it was cut off by the container on a
+  // narrow phone.
+  function chartWidth(container) {
+    return Math.max(200, container.clientWidth);
+  }
+
   function draw(container, chart) {
-    var width = Math.max(280, container.clientWidth);
+    var width = chartWidth(container);
     var series = [{ label: chart.dayLabel }];
     var data = [chart.days];
     chart.series.forEach(function (s, i) {
@@ -57,7 +67,7 @@
     };
     var plot = new uPlot(options, data, container);
     window.addEventListener('resize', function () {
-      plot.setSize({ width: Math.max(280, container.clientWidth), height: 260 });
+      plot.setSize({ width: chartWidth(container), height: 260 });
     });
     container.setAttribute('data-drawn', 'true');
   }

@@ -77,6 +77,16 @@ public class AccountService {
 	@Transactional
 	public AccountId create(ClinicId clinicId, String email, String rawPassword, Role role, String displayName,
 			UUID patientId) {
+		return create(clinicId, email, rawPassword, role, displayName, patientId, Languages.DEFAULT);
+	}
+
+	/**
+	 * Creates a login with a password chosen now, whose pages and e-mails are in this
+	 * language (a patient's; staff read English). Returns the new account's id.
+	 */
+	@Transactional
+	public AccountId create(ClinicId clinicId, String email, String rawPassword, Role role, String displayName,
+			UUID patientId, Locale language) {
 		if (emailTaken(email)) {
 			throw new IllegalArgumentException("an account with this e-mail already exists");
 		}
@@ -86,6 +96,7 @@ public class AccountService {
 		}
 		UserAccount account = new UserAccount(clinicId.value(), email, this.passwordEncoder.encode(rawPassword), role,
 				displayName, patientId, this.clock.instant());
+		account.changeLanguage(this.languages.of(language.toLanguageTag()).toLanguageTag());
 		return new AccountId(this.accounts.save(account).id());
 	}
 

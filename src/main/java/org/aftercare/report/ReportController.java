@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.aftercare.patient.PatientId;
 import org.aftercare.security.CurrentUser;
 import org.aftercare.treatment.TreatmentService;
+import org.aftercare.web.DraftKeys;
 import org.aftercare.web.NotFoundException;
 
 /**
@@ -37,11 +38,15 @@ class ReportController {
 
 	private final PhotoUploads photos;
 
-	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms, PhotoUploads photos) {
+	private final DraftKeys draftKeys;
+
+	ReportController(ReportService reports, TreatmentService treatments, ReportForms forms, PhotoUploads photos,
+			DraftKeys draftKeys) {
 		this.reports = reports;
 		this.treatments = treatments;
 		this.forms = forms;
 		this.photos = photos;
+		this.draftKeys = draftKeys;
 	}
 
 	/** The form's symptoms by group, other causes and answers. */
@@ -56,6 +61,7 @@ class ReportController {
 			return "report/no-treatment";
 		}
 		model.addAttribute("reportForm", this.forms.blank(user.zone()));
+		model.addAttribute("draftKey", this.draftKeys.of(user));
 		return "report/form";
 	}
 
@@ -67,6 +73,9 @@ class ReportController {
 	String submitReport(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("reportForm") ReportForm form,
 			BindingResult result, @ModelAttribute("photoForm") PhotoForm photoForm, BindingResult photoBinding,
 			Model model, HttpServletResponse response) {
+		// Shown again (a field to correct, a photo refused, not saved yet), the form goes
+		// on keeping its draft.
+		model.addAttribute("draftKey", this.draftKeys.of(user));
 		PhotoUploads.Upload upload = this.photos
 			.upload(new PhotoUploads.Owner(user.clinicId(), user.patientId(), user.zone()), photoForm.post());
 		String view = this.forms.submit(new ReportForms.Reporter(user.clinicId(), user.patientId(), user.zone()), form,

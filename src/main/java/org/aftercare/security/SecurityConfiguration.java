@@ -39,7 +39,7 @@ import org.springframework.security.web.authentication.ott.OneTimeTokenGeneratio
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
-			+ "frame-ancestors 'none'; form-action 'self'";
+			+ "frame-ancestors 'none'; form-action 'self'; manifest-src 'self'; worker-src 'self'";
 
 	/** Where the page of a sign-in link posts its token. */
 	static final String SIGN_IN_LINK = "/login/link";
@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/login/link", "/login/link/**", "/invitation/**", "/password-reset",
 					"/password-reset/**", "/two-factor", "/two-factor/**", "/c/*", "/check-in", "/check-in/**",
 					"/login/webauthn", "/webauthn/authenticate/options", "/assets/**", "/webjars/**", "/favicon.ico",
-					"/error", "/language")
+					"/manifest.webmanifest", "/sw.js", "/offline", "/offline/*", "/error", "/language")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()

@@ -22,7 +22,7 @@ import org.aftercare.web.NotFoundException;
  * erased with the patient.
  */
 @Service
-class FlagReview {
+public class FlagReview {
 
 	private final FlagRepository flags;
 
@@ -63,6 +63,18 @@ class FlagReview {
 		act(user, flagId, seenVersion, AuditAction.FLAG_RESOLVED, detail, conclusion,
 				(flag) -> flag.resolve(user.accountId(), now(), resolution.outcome(), resolution.causality(),
 						resolution.seriousness(), resolution.criteria(), resolution.note()));
+	}
+
+	/**
+	 * Resolves a flag as it stands now, for work that shows nobody a page of it: the
+	 * local run's demo history. A clinician's page uses {@link #resolve}, which names the
+	 * version they saw.
+	 */
+	@Transactional
+	public void resolveAsItStands(CurrentUser user, FlagId flagId, Resolution resolution) {
+		Flag flag = this.flags.findByIdAndClinicId(flagId.value(), user.clinicId().value())
+			.orElseThrow(() -> new NotFoundException("flag"));
+		resolve(user, flagId.value(), flag.version(), resolution);
 	}
 
 	@Transactional

@@ -5,7 +5,7 @@ package org.aftercare.triage;
  * the WHO-UMC causality, the seriousness and which criteria made it serious (comma
  * separated, or null), and their note (or null).
  */
-record Resolution(Outcome outcome, Causality causality, Seriousness seriousness, String criteria, String note) {
+public record Resolution(Outcome outcome, Causality causality, Seriousness seriousness, String criteria, String note) {
 
 	/**
 	 * What the flag's history and the audit trail say was concluded, without the note.

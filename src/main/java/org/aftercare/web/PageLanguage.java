@@ -145,6 +145,14 @@ public class PageLanguage implements LocaleResolver {
 	}
 
 	/**
+	 * A page whose address names its language: the offline pages the service worker
+	 * keeps, one for each language, fetched without cookies.
+	 */
+	void useLanguageOfAddress(HttpServletRequest request, Locale locale) {
+		request.setAttribute(RESOLVED, locale);
+	}
+
+	/**
 	 * The visitor chose a language with the switch: kept in a cookie for the pages before
 	 * signing in, and for the signed-in patient in the session too (the caller saves it
 	 * on their account).

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -24,6 +26,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +68,19 @@ public final class BrowserTestSupport
 
 	private final Dimension initialWindow;
 
+	/**
+	 * Whether the page is laid out at the window's size as on a phone (see
+	 * {@link #phone}).
+	 */
+	private final boolean emulatePhone;
+
 	private WebDriver driver;
+
+	/** Chromium's DevTools connection, once a test takes service workers offline. */
+	private Connection devTools;
+
+	/** The DevTools session of each service worker taken offline, by target. */
+	private final Map<String, SessionID> workerSessions = new java.util.HashMap<>();
 
 	private Path profile;
 
@@ -69,7 +89,69 @@ public final class BrowserTestSupport
 	}
 
 	public BrowserTestSupport(Dimension initialWindow) {
+		this(initialWindow, false);
+	}
+
+	private BrowserTestSupport(Dimension initialWindow, boolean emulatePhone) {
 		this.initialWindow = initialWindow;
+		this.emulatePhone = emulatePhone;
+	}
+
+	/**
+	 * A phone of {@link #PHONE}'s size as Chromium's device emulation lays it out: the
+	 * page is really 360 CSS pixels wide (at a pixel ratio of 2, with touch). A headless
+	 * window of 360 is not: Chromium keeps its windows at least 500 wide.
+	 */
+	public static BrowserTestSupport phone() {
+		return new BrowserTestSupport(PHONE, true);
+	}
+
+	/**
+	 * Takes the browser off the network, as Chromium's DevTools "Offline" does
+	 * ({@code navigator.onLine} false, an {@code offline} event, requests fail), or puts
+	 * it back on: the page, and its service workers, which fetch on their own.
+	 */
+	public void offline(boolean offline) {
+		ChromiumDriver chromium = (ChromiumDriver) driver();
+		if (offline) {
+			ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+			conditions.setOffline(true);
+			chromium.setNetworkConditions(conditions);
+		}
+		else {
+			chromium.deleteNetworkConditions();
+		}
+		serviceWorkersOffline(offline);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void serviceWorkersOffline(boolean offline) {
+		if (this.devTools == null) {
+			this.devTools = SeleniumCdpConnection.create(driver())
+				.orElseThrow(() -> new IllegalStateException("Chromium offers no DevTools connection"));
+		}
+		Map<String, Object> targets = this.devTools.sendAndWait(null,
+				new Command<Map<String, Object>>("Target.getTargets", Map.of(), Map.class), WAIT);
+		for (Map<String, Object> target : (List<Map<String, Object>>) targets.get("targetInfos")) {
+			if (!"service_worker".equals(target.get("type"))) {
+				continue;
+			}
+			// Each DevTools session's conditions are its own: the one that took a worker
+			// offline is the one that puts it back.
+			SessionID session = this.workerSessions.computeIfAbsent((String) target.get("targetId"), (id) -> {
+				Map<String, Object> attached = this.devTools.sendAndWait(null, new Command<Map<String, Object>>(
+						"Target.attachToTarget", Map.of("targetId", id, "flatten", true), Map.class), WAIT);
+				SessionID attachedSession = new SessionID((String) attached.get("sessionId"));
+				this.devTools.sendAndWait(attachedSession,
+						new Command<Map<String, Object>>("Network.enable", Map.of(), Map.class), WAIT);
+				return attachedSession;
+			});
+			this.devTools.sendAndWait(session,
+					new Command<Map<String, Object>>("Network.emulateNetworkConditions",
+							Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1),
+							Map.class),
+					WAIT);
+		}
 	}
 
 	/** The browser of the running test. */
@@ -107,6 +189,25 @@ public final class BrowserTestSupport
 	/** Resizes the window, for a test that switches between a phone and a desktop. */
 	public void window(Dimension size) {
 		driver().manage().window().setSize(size);
+		if (this.emulatePhone) {
+			emulate(size);
+		}
+	}
+
+	/**
+	 * Lays the page out at {@code size} as Chromium's device emulation does, for sizes a
+	 * window cannot take; a desktop size is the window's own.
+	 */
+	private void emulate(Dimension size) {
+		ChromiumDriver chromium = (ChromiumDriver) driver();
+		if (size.getWidth() >= DESKTOP.getWidth()) {
+			chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			chromium.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+			return;
+		}
+		chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", size.getWidth(), "height", size.getHeight(), "deviceScaleFactor", 2, "mobile", true));
+		chromium.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
 	}
 
 	@Override
@@ -138,7 +239,7 @@ public final class BrowserTestSupport
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().window().setSize(this.initialWindow);
+		window(this.initialWindow);
 	}
 
 	@Override
@@ -163,11 +264,16 @@ public final class BrowserTestSupport
 	@Override
 	public void afterEach(ExtensionContext context) {
 		try {
+			if (this.devTools != null) {
+				this.devTools.close();
+			}
 			if (this.driver != null) {
 				this.driver.quit();
 			}
 		}
 		finally {
+			this.devTools = null;
+			this.workerSessions.clear();
 			this.driver = null;
 			deleteProfile();
 		}

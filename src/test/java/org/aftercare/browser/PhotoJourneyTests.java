@@ -83,6 +83,10 @@ class PhotoJourneyTests {
 		WebElement staged = driver.findElement(By.cssSelector("#staged-photos img"));
 		browser.waitUntil((d) -> loaded(staged));
 		assertThat(driver.findElement(By.id("notes")).getDomProperty("value")).isEqualTo("The bruise is bigger today");
+		// Sent once (the report form's script sends it and shows the answer): the photo
+		// is
+		// held for the form once, not a second time by a second post.
+		assertThat(photos(world)).containsExactly("staged");
 
 		click(By.cssSelector("input[name='entries[" + bruising + "].severity'][value='8']"));
 		recordEncoding();
@@ -127,6 +131,59 @@ class PhotoJourneyTests {
 		assertThat(width.intValue()).as("the photo as stored, not the thumbnail").isEqualTo(1200);
 		driver.close();
 		driver.switchTo().window(page);
+	}
+
+	@Test
+	void addingPhotosKeepsTheFormOpenWithThePhotoAndSendsNothingUntilSend() throws Exception {
+		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(2)));
+		Path photo = this.dir.resolve("swelling.jpg");
+		Files.write(photo, jpeg(800, 600));
+		WebDriver driver = browser.driver();
+		logIn(world.patientEmail());
+		browser.waitUntil(ExpectedConditions.titleContains("My recovery"));
+		driver.get(url("/me/reports/new"));
+		int swelling = Symptom.SWELLING.ordinal();
+		click(By.cssSelector("input[name='entries[" + swelling + "].chosen']"));
+		click(By.cssSelector("input[name='entries[" + swelling + "].severity'][value='4']"));
+		click(By.cssSelector("input[name='entries[" + swelling + "].interference'][value='0']"));
+		driver.findElement(By.id("photos")).sendKeys(photo.toString());
+
+		// A complete report: "add these photos" still keeps it open, as its button says.
+		submit(By.id("add-photos"));
+		WebElement staged = browser
+			.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#staged-photos img")));
+		browser.waitUntil((d) -> loaded(staged));
+		assertThat(reports(world)).isZero();
+		assertThat(photos(world)).containsExactly("staged");
+		assertThat(driver.findElement(By.cssSelector("input[name='entries[" + swelling + "].severity'][value='4']"))
+			.isSelected()).isTrue();
+
+		submit(By.cssSelector("form.report-form button.primary[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
+		assertThat(reports(world)).isEqualTo(1);
+		assertThat(photos(world)).containsExactly("attached");
+		assertThat(((JavascriptExecutor) driver).executeScript("""
+				for (var i = 0; i < localStorage.length; i++) {
+				  if (localStorage.key(i).indexOf('aftercare.draft.') === 0) { return localStorage.key(i); }
+				}
+				return null;""")).as("the report's draft, once it is saved").isNull();
+	}
+
+	/** The patient's photos: staged for a form, or attached to a report. */
+	private java.util.List<String> photos(World world) {
+		return this.jdbc
+			.sql("SELECT CASE WHEN report_id IS NULL THEN 'staged' ELSE 'attached' END FROM report_photo"
+					+ " WHERE clinic_id = ? AND patient_id = ?")
+			.params(world.clinicId(), world.patient().patientId())
+			.query(String.class)
+			.list();
+	}
+
+	private long reports(World world) {
+		return this.jdbc.sql("SELECT count(*) FROM symptom_report WHERE clinic_id = ? AND patient_id = ?")
+			.params(world.clinicId(), world.patient().patientId())
+			.query(Long.class)
+			.single();
 	}
 
 	/** Notes, as the form is sent, how it is encoded (after the page's own script). */

@@ -1,13 +1,9 @@
 package org.aftercare.report;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -32,6 +28,7 @@ import org.springframework.context.annotation.Import;
 
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
+import org.aftercare.browser.Axe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,11 +46,6 @@ class ReportBrowserTests {
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
 	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
-	/** axe-core from the npm registry, fetched once into target/. */
-	private static final String AXE_VERSION = "4.10.3";
-
-	private static final Path AXE_DIR = Path.of("target/axe-core");
 
 	private static WebDriver driver;
 
@@ -172,8 +164,12 @@ class ReportBrowserTests {
 
 		driver.get(url("/me/reports/new"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("¿Cómo se encuentra?");
-		assertThat(driver.findElement(By.cssSelector(".language-switch .hint")).getText())
-			.contains("sin lo que haya escrito");
+		// The report form's draft comes back after the switch's reload: its note says so.
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-draft-switch-kept]")));
+		assertThat(driver.findElement(By.cssSelector(".language-switch [data-draft-switch-kept]")).getText())
+			.contains("lo que ha escrito se conserva en este teléfono");
+		assertThat(driver.findElement(By.cssSelector(".language-switch [data-draft-switch-lost]")).isDisplayed())
+			.isFalse();
 		assertThat(seriousViolations()).as("Spanish report form").isEmpty();
 		click(By.cssSelector("form.report-form button[type=submit]"));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
@@ -210,50 +206,12 @@ class ReportBrowserTests {
 		element.click();
 	}
 
-	@SuppressWarnings("unchecked")
+	/** axe-core's serious and critical violations in the open page. */
 	private List<String> seriousViolations() {
-		JavascriptExecutor js = (JavascriptExecutor) driver;
-		js.executeScript(axeSource());
-		Object result = js.executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				axe.run(document, { resultTypes: ['violations'] })
-				  .then((r) => done(r.violations
-				    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				    .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at '
-				      + v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', '))))
-				  .catch((e) => done(['axe failed: ' + e]));
-				""");
-		return (List<String>) result;
-	}
-
-	private static String axeSource() {
-		Path script = AXE_DIR.resolve("node_modules/axe-core/axe.min.js");
-		if (!Files.isReadable(script)) {
-			try {
-				Process npm = new ProcessBuilder("npm", "install", "--prefix", AXE_DIR.toString(), "--no-save",
-						"--no-audit", "--no-fund", "axe-core@" + AXE_VERSION)
-					.redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-					.start();
-				if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-					npm.destroy();
-					unavailable("npm could not install axe-core@" + AXE_VERSION);
-				}
-			}
-			catch (IOException ex) {
-				unavailable("npm is not installed, so axe-core cannot be fetched: " + ex.getMessage());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		try {
-			return Files.readString(script);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not read " + script, ex);
-		}
+		return Axe.violations(driver)
+			.stream()
+			.filter((violation) -> violation.startsWith("serious ") || violation.startsWith("critical "))
+			.toList();
 	}
 
 	private static void unavailable(String why) {

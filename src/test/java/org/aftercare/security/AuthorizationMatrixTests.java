@@ -91,6 +91,9 @@ class AuthorizationMatrixTests {
 		allow(Access.PUBLIC, "GET /c/{token}", "GET /check-in", "POST /check-in", "GET /check-in/report",
 				"POST /check-in/report", "GET /check-in/advice", "POST /check-in/new-link",
 				"GET /check-in/link-unusable");
+		// The installable app's manifest, service worker and offline page (in each
+		// language): nobody's data (AppShellTests).
+		allow(Access.PUBLIC, "GET /manifest.webmanifest", "GET /sw.js", "GET /offline", "GET /offline/{language}");
 		allow(Access.PATIENT, "GET /me", "GET /me/recovery/chart", "GET /me/aftercare", "POST /me/aftercare/confirm",
 				"GET /me/check-in", "POST /me/check-in", "GET /me/reports/new", "POST /me/reports",
 				"GET /me/reports/{id}", "GET /me/reports/{id}/advice", "GET /me/entries/{entryId}/update",

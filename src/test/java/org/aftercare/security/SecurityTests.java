@@ -166,7 +166,8 @@ class SecurityTests {
 		this.mvc.perform(get("/me").with(user(world.patient())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy",
-					"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+					"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; "
+							+ "manifest-src 'self'; worker-src 'self'"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "same-origin"))
 			.andExpect(header().string("X-Frame-Options", "DENY"))

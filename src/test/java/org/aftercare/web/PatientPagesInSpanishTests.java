@@ -114,7 +114,7 @@ class PatientPagesInSpanishTests {
 		List<String> problems = new ArrayList<>();
 		for (String path : List.of("/me", "/me/reports/new", "/me/reports/" + report,
 				"/me/reports/" + report + "/advice", "/me/entries/" + entry + "/update", "/me/aftercare",
-				"/me/check-in", "/me/erasure", "/account/password", "/account/passkeys")) {
+				"/me/check-in", "/me/erasure", "/account/password", "/account/passkeys", "/offline")) {
 			check(problems, path,
 					this.mvc.perform(get(path).with(user(this.patient)).header("Accept-Language", "en"))
 						.andReturn()
@@ -169,7 +169,7 @@ class PatientPagesInSpanishTests {
 		List<String> problems = new ArrayList<>();
 		for (String path : List.of("/login", "/login?error", "/login?logout", "/login?expired", "/login?linkSent",
 				"/password-reset", "/password-reset?sent", "/password-reset/no-such-token", "/invitation/no-such-token",
-				"/login/link?token=no-such-token", "/check-in/link-unusable", "/c/" + "x".repeat(43))) {
+				"/login/link?token=no-such-token", "/check-in/link-unusable", "/c/" + "x".repeat(43), "/offline")) {
 			check(problems, path,
 					this.mvc.perform(get(path).header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5"))
 						.andReturn()
@@ -181,6 +181,18 @@ class PatientPagesInSpanishTests {
 			.getResponse();
 		assertThat(badEmail.getContentAsString()).contains("Revise este correo electrónico");
 		check(problems, "POST /password-reset", badEmail);
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * The offline page the service worker keeps for Spanish, which it shows once a page
+	 * in Spanish has been seen, whatever the phone's own language.
+	 */
+	@Test
+	void theOfflinePageKeptForSpanishIsSpanishInAnEnglishBrowser() throws Exception {
+		List<String> problems = new ArrayList<>();
+		check(problems, "/offline/es",
+				this.mvc.perform(get("/offline/es").header("Accept-Language", "en")).andReturn().getResponse());
 		assertThat(problems).isEmpty();
 	}
 
