@@ -19,10 +19,13 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,9 +35,12 @@ import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.Connection;
 import org.openqa.selenium.devtools.SeleniumCdpConnection;
 import org.openqa.selenium.devtools.idealized.target.model.SessionID;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.aftercare.TestFixtures;
 
 /**
  * Real headless Chromium for browser tests, one fresh browser per test. Register it as a
@@ -184,6 +190,40 @@ public final class BrowserTestSupport
 
 	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
 		return new WebDriverWait(driver(), WAIT).until(condition);
+	}
+
+	/**
+	 * Signs in through the login form at {@code port} with the fixtures' password, and
+	 * waits until the browser has left the login page for one whose address contains
+	 * {@code landing}.
+	 */
+	public void logIn(int port, String email, String landing) {
+		WebDriver driver = driver();
+		driver.get("http://localhost:" + port + "/login");
+		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
+		WebElement page = driver.findElement(By.tagName("html"));
+		driver.findElement(By.cssSelector("main button[type=submit]")).click();
+		waitUntil(pageLeft(page));
+		waitUntil(ExpectedConditions.urlContains(landing));
+	}
+
+	/** Runs JavaScript in the page and returns what it returns. */
+	public Object script(String source, Object... arguments) {
+		return ((JavascriptExecutor) driver()).executeScript(source, arguments);
+	}
+
+	/**
+	 * The element's bounding box in CSS pixels: left, right, top, bottom, width, height.
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> box(WebElement element) {
+		return (Map<String, Object>) script("return arguments[0].getBoundingClientRect().toJSON();", element);
+	}
+
+	/** One side or size of a {@link #box}. */
+	public static double number(Map<String, Object> box, String key) {
+		return ((Number) box.get(key)).doubleValue();
 	}
 
 	/** Resizes the window, for a test that switches between a phone and a desktop. */

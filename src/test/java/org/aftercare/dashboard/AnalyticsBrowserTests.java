@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -40,6 +38,7 @@ import org.aftercare.treatment.TreatmentService;
 import org.aftercare.treatment.AreaUnits;
 import org.aftercare.treatment.NewTreatment;
 
+import static org.aftercare.browser.BrowserTestSupport.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,7 +78,7 @@ class AnalyticsBrowserTests {
 		World world = clinicWithSixProducts();
 		logIn(world.clinicianEmail());
 		showByProduct();
-		assertThat(script("return window.innerWidth;")).isEqualTo(360L);
+		assertThat(browser.script("return window.innerWidth;")).isEqualTo(360L);
 		assertLaidOut(false);
 	}
 
@@ -89,7 +88,7 @@ class AnalyticsBrowserTests {
 		logIn(world.clinicianEmail());
 		browser.window(new Dimension(1280, 900));
 		showByProduct();
-		assertThat(script("return window.innerWidth;")).isEqualTo(1280L);
+		assertThat(browser.script("return window.innerWidth;")).isEqualTo(1280L);
 		assertLaidOut(true);
 	}
 
@@ -101,13 +100,13 @@ class AnalyticsBrowserTests {
 		WebElement table = browser.driver().findElement(By.id("analytics-table"));
 		WebElement chart = browser.waitUntil(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector("#analytics-chart[data-drawn=true] canvas")));
-		Map<String, Object> tableBox = box(table);
-		Map<String, Object> chartBox = box(browser.driver().findElement(By.id("analytics-chart")));
+		Map<String, Object> tableBox = browser.box(table);
+		Map<String, Object> chartBox = browser.box(browser.driver().findElement(By.id("analytics-chart")));
 		assertThat(overlap(tableBox, chartBox)).as("the chart over the table").isFalse();
-		assertThat(number(box(chart), "width")).as("canvas width").isGreaterThan(200);
+		assertThat(number(browser.box(chart), "width")).as("canvas width").isGreaterThan(200);
 		if (wholeTableInView) {
 			WebElement wrap = table.findElement(By.xpath(".."));
-			assertThat(script("return arguments[0].scrollWidth <= arguments[0].clientWidth;", wrap))
+			assertThat(browser.script("return arguments[0].scrollWidth <= arguments[0].clientWidth;", wrap))
 				.as("the whole table in view, no column behind a scroll bar")
 				.isEqualTo(true);
 		}
@@ -117,13 +116,13 @@ class AnalyticsBrowserTests {
 					"incobotulinumtoxinA (Xeomin)", "prabotulinumtoxinA (Jeuveau)", "daxibotulinumtoxinA (Daxxify)",
 					"letibotulinumtoxinA (Letybo)");
 		for (int i = 0; i < labels.size(); i++) {
-			Map<String, Object> a = box(labels.get(i));
+			Map<String, Object> a = browser.box(labels.get(i));
 			assertThat(number(a, "right")).as("label inside the chart")
 				.isLessThanOrEqualTo(number(chartBox, "right") + 0.5);
 			for (int j = i + 1; j < labels.size(); j++) {
-				assertThat(overlap(a, box(labels.get(j))))
+				assertThat(overlap(a, browser.box(labels.get(j))))
 					.as(labels.get(i).getText() + " and " + labels.get(j).getText() + ": " + a + " / "
-							+ box(labels.get(j)))
+							+ browser.box(labels.get(j)))
 					.isFalse();
 			}
 		}
@@ -165,32 +164,12 @@ class AnalyticsBrowserTests {
 				&& number(a, "top") < number(b, "bottom") - 0.5 && number(b, "top") < number(a, "bottom") - 0.5;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> box(WebElement element) {
-		return (Map<String, Object>) script("return arguments[0].getBoundingClientRect().toJSON();", element);
-	}
-
-	private static double number(Map<String, Object> box, String key) {
-		return ((Number) box.get(key)).doubleValue();
-	}
-
-	private static Object script(String source, Object... arguments) {
-		return ((JavascriptExecutor) browser.driver()).executeScript(source, arguments);
-	}
-
 	private void open(String path) {
 		browser.driver().get("http://localhost:" + this.port + path);
 	}
 
 	private void logIn(String email) {
-		WebDriver driver = browser.driver();
-		open("/login");
-		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(By.cssSelector("main button[type=submit]")).click();
-		browser.waitUntil(BrowserTestSupport.pageLeft(page));
-		browser.waitUntil(ExpectedConditions.urlContains("/clinician"));
+		browser.logIn(this.port, email, "/clinician");
 	}
 
 }

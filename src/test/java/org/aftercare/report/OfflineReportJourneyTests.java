@@ -8,8 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -58,7 +56,7 @@ class OfflineReportJourneyTests {
 		type(By.id("notes"), "A bruise by the left eyebrow");
 
 		browser.offline(true);
-		browser.waitUntil((driver) -> Boolean.FALSE.equals(script("return navigator.onLine;")));
+		browser.waitUntil((driver) -> Boolean.FALSE.equals(browser.script("return navigator.onLine;")));
 		click(By.cssSelector("form.report-form button[type=submit]"));
 		WebElement offline = visible("[data-draft-offline]");
 		assertThat(offline.getText()).contains("You are offline: your report is kept on this phone");
@@ -92,7 +90,7 @@ class OfflineReportJourneyTests {
 		browser.waitUntil(ExpectedConditions.urlContains("/advice"));
 		String advice = browser.driver().getCurrentUrl();
 		assertThat(reports(world)).isEqualTo(1);
-		script("localStorage.setItem(arguments[0], arguments[1]);", key, draft);
+		browser.script("localStorage.setItem(arguments[0], arguments[1]);", key, draft);
 
 		open("/me/reports/new");
 		assertThat(visible("[data-draft-restored]").getText()).contains("Draft restored");
@@ -172,7 +170,7 @@ class OfflineReportJourneyTests {
 		type(By.id("notes"), "Kept through a sign-in");
 
 		browser.offline(true);
-		browser.waitUntil((driver) -> Boolean.FALSE.equals(script("return navigator.onLine;")));
+		browser.waitUntil((driver) -> Boolean.FALSE.equals(browser.script("return navigator.onLine;")));
 		click(By.cssSelector("form.report-form button[type=submit]"));
 		click(By.cssSelector("[data-draft-send-later]"));
 		visible("[data-draft-waiting]");
@@ -216,7 +214,7 @@ class OfflineReportJourneyTests {
 		WebElement page = browser.driver().findElement(By.tagName("html"));
 		click(By.cssSelector("form.language-switch button[value='es']"));
 		browser.waitUntil(BrowserTestSupport.pageLeft(page));
-		browser.waitUntil((driver) -> "es".equals(script("return document.documentElement.lang;")));
+		browser.waitUntil((driver) -> "es".equals(browser.script("return document.documentElement.lang;")));
 		assertThat(browser.driver().getCurrentUrl()).endsWith("/me/reports/new");
 		assertThat(visible("[data-draft-restored]").getText()).contains("Borrador recuperado");
 		assertThat(input("entries[" + BRUISING + "].chosen", "true").isSelected()).isTrue();
@@ -244,13 +242,13 @@ class OfflineReportJourneyTests {
 
 	private void type(By by, String text) {
 		WebElement field = browser.waitUntil(ExpectedConditions.elementToBeClickable(by));
-		script("arguments[0].scrollIntoView({block: 'center'});", field);
+		browser.script("arguments[0].scrollIntoView({block: 'center'});", field);
 		field.sendKeys(text);
 	}
 
 	private static void click(By by) {
 		WebElement element = browser.waitUntil(ExpectedConditions.elementToBeClickable(by));
-		script("arguments[0].scrollIntoView({block: 'center'});", element);
+		browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
 	}
 
@@ -258,14 +256,10 @@ class OfflineReportJourneyTests {
 		return browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
-	private static Object script(String source, Object... arguments) {
-		return ((JavascriptExecutor) browser.driver()).executeScript(source, arguments);
-	}
-
 	/** The report drafts kept in this browser's storage, as stored. */
 	@SuppressWarnings("unchecked")
 	private static List<String> drafts() {
-		return (List<String>) script("""
+		return (List<String>) browser.script("""
 				var found = [];
 				for (var i = 0; i < localStorage.length; i++) {
 				  var key = localStorage.key(i);
@@ -298,14 +292,7 @@ class OfflineReportJourneyTests {
 	}
 
 	private void logIn(String email) {
-		WebDriver driver = browser.driver();
-		open("/login");
-		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(By.cssSelector("main button[type=submit]")).click();
-		browser.waitUntil(BrowserTestSupport.pageLeft(page));
-		browser.waitUntil(ExpectedConditions.urlContains("/me"));
+		browser.logIn(this.port, email, "/me");
 	}
 
 }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -30,6 +28,7 @@ import org.aftercare.account.AccountService;
 import org.aftercare.browser.Axe;
 import org.aftercare.browser.BrowserTestSupport;
 
+import static org.aftercare.browser.BrowserTestSupport.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,15 +63,16 @@ class PhoneWidthBrowserTests {
 		logIn(world.patientEmail());
 		open("/me");
 
-		assertThat(script("return window.innerWidth;")).isEqualTo(360L);
+		assertThat(browser.script("return window.innerWidth;")).isEqualTo(360L);
 		WebElement canvas = browser
 			.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".chart[data-drawn=true] canvas")));
-		Map<String, Object> box = box(canvas);
+		Map<String, Object> box = browser.box(canvas);
 		assertThat(number(box, "width")).as("canvas width").isGreaterThan(200);
 		assertThat(number(box, "height")).as("canvas height").isGreaterThan(100);
 		assertThat(number(box, "left")).isGreaterThanOrEqualTo(0);
 		assertThat(number(box, "right")).as("the canvas fits the phone").isLessThanOrEqualTo(360);
-		assertThat(script("return document.documentElement.scrollWidth;")).as("no sideways scrolling").isEqualTo(360L);
+		assertThat(browser.script("return document.documentElement.scrollWidth;")).as("no sideways scrolling")
+			.isEqualTo(360L);
 	}
 
 	/**
@@ -109,7 +109,7 @@ class PhoneWidthBrowserTests {
 		// The report form as it comes back with a field to correct.
 		open("/me/reports/new");
 		WebElement send = browser.driver().findElement(By.cssSelector("form.report-form button[type=submit]"));
-		script("arguments[0].scrollIntoView({block: 'center'});", send);
+		browser.script("arguments[0].scrollIntoView({block: 'center'});", send);
 		send.click();
 		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
 		problems.addAll(violations("/me/reports (errors)", language));
@@ -118,7 +118,7 @@ class PhoneWidthBrowserTests {
 
 	/** The language switch of the open page, as a visitor uses it. */
 	private static void switchTo(String language) {
-		if (language.equals(script("return document.documentElement.lang;"))) {
+		if (language.equals(browser.script("return document.documentElement.lang;"))) {
 			return;
 		}
 		WebElement page = browser.driver().findElement(By.tagName("html"));
@@ -134,7 +134,7 @@ class PhoneWidthBrowserTests {
 	private static List<String> violations(String page, String language) {
 		List<String> found = new ArrayList<>(
 				Axe.violations(browser.driver()).stream().map((violation) -> page + ": " + violation).toList());
-		Object lang = script("return document.documentElement.lang;");
+		Object lang = browser.script("return document.documentElement.lang;");
 		if (!language.equals(lang)) {
 			found.add(page + ": in " + lang + ", not " + language);
 		}
@@ -149,32 +149,12 @@ class PhoneWidthBrowserTests {
 			.submit(NewReport.of(world.clinic(), world.patientId(), UUID.randomUUID(), List.of(entry), null));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> box(WebElement element) {
-		return (Map<String, Object>) script("return arguments[0].getBoundingClientRect().toJSON();", element);
-	}
-
-	private static double number(Map<String, Object> box, String key) {
-		return ((Number) box.get(key)).doubleValue();
-	}
-
-	private static Object script(String source, Object... arguments) {
-		return ((JavascriptExecutor) browser.driver()).executeScript(source, arguments);
-	}
-
 	private void open(String path) {
 		browser.driver().get("http://localhost:" + this.port + path);
 	}
 
 	private void logIn(String email) {
-		WebDriver driver = browser.driver();
-		open("/login");
-		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(By.cssSelector("main button[type=submit]")).click();
-		browser.waitUntil(BrowserTestSupport.pageLeft(page));
-		browser.waitUntil(ExpectedConditions.urlContains("/me"));
+		browser.logIn(this.port, email, "/me");
 	}
 
 }

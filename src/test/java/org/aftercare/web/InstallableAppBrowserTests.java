@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -59,7 +58,8 @@ class InstallableAppBrowserTests {
 		// A patient's pages, the worker in charge of each.
 		for (String page : List.of("/me", "/me/reports/new", "/me/aftercare", "/me/check-in", "/me/erasure")) {
 			open(page);
-			browser.waitUntil((driver) -> Boolean.TRUE.equals(script("return !!navigator.serviceWorker.controller;")));
+			browser.waitUntil(
+					(driver) -> Boolean.TRUE.equals(browser.script("return !!navigator.serviceWorker.controller;")));
 		}
 
 		Map<String, List<String>> stored = cacheStorage();
@@ -78,7 +78,7 @@ class InstallableAppBrowserTests {
 		assertThat(browser.driver().findElement(By.tagName("body")).getText())
 			.doesNotContain(world.patient().displayName());
 		// Styled from the worker's cache, not the network.
-		assertThat(script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor;"))
+		assertThat(browser.script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor;"))
 			.isEqualTo("rgb(11, 92, 116)");
 
 		browser.offline(false);
@@ -94,8 +94,9 @@ class InstallableAppBrowserTests {
 		// Chromium asks for English; the patient's own language is Spanish.
 		logIn(world.patientEmail());
 		open("/me");
-		assertThat(script("return document.documentElement.lang;")).isEqualTo("es");
-		browser.waitUntil((driver) -> Boolean.TRUE.equals(script("return !!navigator.serviceWorker.controller;")));
+		assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("es");
+		browser
+			.waitUntil((driver) -> Boolean.TRUE.equals(browser.script("return !!navigator.serviceWorker.controller;")));
 		// The page told the worker its language: the offline page it will show is
 		// Spanish.
 		browser.waitUntil((driver) -> String.valueOf(((JavascriptExecutor) driver).executeAsyncScript("""
@@ -109,7 +110,7 @@ class InstallableAppBrowserTests {
 		assertThat(heading.getText()).isEqualTo("No tiene conexión");
 		assertThat(browser.driver().findElement(By.id("offline-emergency")).getText())
 			.contains("llame ahora al número de emergencias");
-		assertThat(script("return document.documentElement.lang;")).isEqualTo("es");
+		assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("es");
 		browser.offline(false);
 	}
 
@@ -129,23 +130,12 @@ class InstallableAppBrowserTests {
 				""");
 	}
 
-	private static Object script(String source) {
-		return ((JavascriptExecutor) browser.driver()).executeScript(source);
-	}
-
 	private void open(String path) {
 		browser.driver().get("http://localhost:" + this.port + path);
 	}
 
 	private void logIn(String email) {
-		WebDriver driver = browser.driver();
-		open("/login");
-		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(By.cssSelector("main button[type=submit]")).click();
-		browser.waitUntil(BrowserTestSupport.pageLeft(page));
-		browser.waitUntil(ExpectedConditions.urlContains("/me"));
+		browser.logIn(this.port, email, "/me");
 	}
 
 }
