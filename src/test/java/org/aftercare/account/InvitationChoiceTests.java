@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @AftercareTest
 class InvitationChoiceTests {
-
-	private static final Pattern INVITATION = Pattern.compile("/invitation/([A-Za-z0-9_-]{20,})");
 
 	@Autowired
 	MockMvc mvc;
@@ -110,7 +106,7 @@ class InvitationChoiceTests {
 		World world = this.fixtures.world(Instant.now().minus(Duration.ofDays(1)));
 		String email = "new-clinician-" + UUID.randomUUID() + "@test.aftercare";
 		UUID accountId = this.accounts.invite(world.clinic(), email, "Dr New", Role.CLINICIAN, null).value();
-		String token = token(email);
+		String token = InvitationMails.invitationToken(email);
 
 		SignInBrowser browser = new SignInBrowser(this.mvc);
 		String page = browser.perform(get("/invitation/" + token)).getContentAsString();
@@ -166,22 +162,7 @@ class InvitationChoiceTests {
 							false, false, false, false, false, false, false, false, null, null))
 			.value();
 		UUID accountId = this.accounts.invite(world.clinic(), email, "Ines Vitada", Role.PATIENT, patientId).value();
-		return new Invited(email, patientId, accountId, token(email));
-	}
-
-	private static String token(String email) {
-		String body = await().atMost(Duration.ofSeconds(10))
-			.until(() -> NotificationTestsAccess.mailsTo(email)
-				.stream()
-				.map(GreenMailUtil::getBody)
-				.filter((b) -> b.contains("/invitation/"))
-				.findFirst()
-				.orElse(null), (b) -> b != null)
-			.replace("=\r\n", "")
-			.replace("=3D", "=");
-		Matcher matcher = INVITATION.matcher(body);
-		assertThat(matcher.find()).as("invitation link in " + body).isTrue();
-		return matcher.group(1);
+		return new Invited(email, patientId, accountId, InvitationMails.invitationToken(email));
 	}
 
 	private boolean hasPassword(UUID accountId) {

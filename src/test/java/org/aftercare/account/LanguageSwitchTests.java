@@ -7,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +21,12 @@ import org.aftercare.AftercareTest;
 import org.aftercare.EmbeddedPostgresEnvironment;
 import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
-import org.aftercare.notification.NotificationTestsAccess;
 import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.security.Role;
 import org.aftercare.web.PageLanguage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,8 +40,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @AftercareTest
 class LanguageSwitchTests {
-
-	private static final Pattern INVITATION = Pattern.compile("/invitation/([A-Za-z0-9_-]{20,})");
 
 	@Autowired
 	MockMvc mvc;
@@ -176,7 +169,7 @@ class LanguageSwitchTests {
 		UUID accountId = this.accounts
 			.invite(world.clinic(), email, "Ana Ruiz", Role.PATIENT, patientId, Locale.forLanguageTag("es"))
 			.value();
-		String token = invitationToken(email);
+		String token = InvitationMails.invitationToken(email);
 		Browser browser = new Browser("es");
 		assertThat(browser.perform(get("/invitation/" + token)).getContentAsString())
 			.contains("Le damos la bienvenida");
@@ -197,21 +190,6 @@ class LanguageSwitchTests {
 			.param(world.patient().accountId())
 			.query(String.class)
 			.single();
-	}
-
-	private static String invitationToken(String email) {
-		String body = await().atMost(Duration.ofSeconds(10))
-			.until(() -> NotificationTestsAccess.mailsTo(email)
-				.stream()
-				.map(GreenMailUtil::getBody)
-				.filter((b) -> b.contains("/invitation/"))
-				.findFirst()
-				.orElse(null), (b) -> b != null)
-			.replace("=\r\n", "")
-			.replace("=3D", "=");
-		Matcher matcher = INVITATION.matcher(body);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
 	}
 
 	/**

@@ -356,13 +356,7 @@ class PhotoUploadTests {
 
 	@Test
 	void photosAreServedToThePatientAndTheirClinicsCliniciansOnly() throws Exception {
-		sent(this.mvc
-			.perform(severeBruising(UUID.randomUUID())
-				.buildWithPhotos(TestPhotos.upload("mine.jpg", "image/jpeg", TestPhotos.jpeg(100, 80))))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse());
-		UUID photo = onlyPhoto();
+		UUID photo = sendOnePhoto();
 		UUID stagedToken = UUID.randomUUID();
 		stage(stagedToken);
 		UUID staged = this.jdbc.sql("SELECT id FROM report_photo WHERE form_token = ?")
@@ -393,13 +387,7 @@ class PhotoUploadTests {
 
 	@Test
 	void aPatientOfTheSameClinicGetsNoOtherPatientsPhoto() throws Exception {
-		sent(this.mvc
-			.perform(severeBruising(UUID.randomUUID())
-				.buildWithPhotos(TestPhotos.upload("mine.jpg", "image/jpeg", TestPhotos.jpeg(100, 80))))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse());
-		UUID photo = onlyPhoto();
+		UUID photo = sendOnePhoto();
 		String email = "neighbour-" + UUID.randomUUID() + "@test.aftercare";
 		UUID neighbourId = this.patients
 			.enrol(this.world.clinic(),
@@ -523,6 +511,17 @@ class PhotoUploadTests {
 			.param(this.world.clinicId())
 			.query(UUID.class)
 			.list();
+	}
+
+	/** Sends a report with one photo, as the patient, and returns the photo's id. */
+	private UUID sendOnePhoto() throws Exception {
+		sent(this.mvc
+			.perform(severeBruising(UUID.randomUUID())
+				.buildWithPhotos(TestPhotos.upload("mine.jpg", "image/jpeg", TestPhotos.jpeg(100, 80))))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse());
+		return onlyPhoto();
 	}
 
 	private UUID onlyPhoto() {

@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,7 @@ import org.aftercare.TestFixtures;
 import org.aftercare.TestFixtures.World;
 import org.aftercare.account.AccountId;
 import org.aftercare.account.AccountService;
-import org.aftercare.notification.NotificationTestsAccess;
+import org.aftercare.account.InvitationMails;
 import org.aftercare.patient.Intake;
 import org.aftercare.patient.PatientService;
 import org.aftercare.report.CheckInLinks;
@@ -41,7 +38,6 @@ import org.aftercare.treatment.CheckInId;
 import org.aftercare.treatment.TreatmentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,8 +53,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @AftercareTest
 class PatientPagesInSpanishTests {
-
-	private static final Pattern INVITATION = Pattern.compile("/invitation/([A-Za-z0-9_-]+)");
 
 	@Autowired
 	MockMvc mvc;
@@ -215,7 +209,7 @@ class PatientPagesInSpanishTests {
 			.value();
 		this.accounts.invite(this.world.clinic(), email, "Lucía Moreno", Role.PATIENT, patientId,
 				Locale.forLanguageTag("es"));
-		String token = invitationToken(email);
+		String token = InvitationMails.invitationToken(email);
 		Browser browser = new Browser("en");
 		List<String> problems = new ArrayList<>();
 		MockHttpServletResponse page = browser.perform(get("/invitation/" + token));
@@ -290,21 +284,6 @@ class PatientPagesInSpanishTests {
 		this.accounts.changeLanguage(world.clinic(), new AccountId(english.accountId()), Locale.forLanguageTag("es"));
 		return new CurrentUser(english.accountId(), world.clinicId(), english.patientId(), english.getUsername(),
 				english.displayName(), Role.PATIENT, "Europe/London", null, true, "es");
-	}
-
-	private static String invitationToken(String email) {
-		String body = await().atMost(Duration.ofSeconds(10))
-			.until(() -> NotificationTestsAccess.mailsTo(email)
-				.stream()
-				.map(GreenMailUtil::getBody)
-				.filter((b) -> b.contains("/invitation/"))
-				.findFirst()
-				.orElse(null), (b) -> b != null)
-			.replace("=\r\n", "")
-			.replace("=3D", "=");
-		Matcher matcher = INVITATION.matcher(body);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
 	}
 
 	/** One browser: its session cookie kept across requests, its languages asked for. */
