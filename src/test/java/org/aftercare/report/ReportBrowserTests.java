@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -156,7 +157,7 @@ class ReportBrowserTests {
 	void patientSwitchesToSpanishAndTheFormAndErrorPagesFollowAccessibly() {
 		driver.get(url("/me"));
 		click(By.cssSelector(".language-switch button[value=es]"));
-		this.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "es"));
+		waitForLanguage("es");
 		assertThat(driver.getCurrentUrl()).isEqualTo(url("/me"));
 		assertThat(driver.findElement(By.tagName("nav")).getText()).contains("Mi recuperación", "Anotar un síntoma");
 		assertThat(driver.findElement(By.cssSelector(".language-switch button[value=es]")).getAttribute("aria-current"))
@@ -185,9 +186,24 @@ class ReportBrowserTests {
 		String missing = url("/me/reports/" + java.util.UUID.randomUUID());
 		driver.get(missing);
 		click(By.cssSelector(".language-switch button[value=en]"));
-		this.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+		waitForLanguage("en");
 		assertThat(driver.getCurrentUrl()).isEqualTo(missing);
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+	}
+
+	/**
+	 * Waits for the page in this language. The switch reloads the page: the old page's
+	 * element can go between finding it and reading it, which is not yet the answer.
+	 */
+	private void waitForLanguage(String language) {
+		this.wait.until((browser) -> {
+			try {
+				return language.equals(browser.findElement(By.tagName("html")).getAttribute("lang"));
+			}
+			catch (WebDriverException ex) {
+				return false;
+			}
+		});
 	}
 
 	/** Ticks a symptom and answers its severity and interference. */
