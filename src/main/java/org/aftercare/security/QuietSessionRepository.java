@@ -29,9 +29,9 @@ import org.springframework.session.Session;
  * <p>
  * Read once a request: Spring Session's filter asks for the session a second time as it
  * commits it, after the response, only to compare its id with the cookie's
- * (spring-session issue 1731); inside {@link #readOncePerRequest()} that second request
- * is answered with the session already read. A session deleted during the request is read
- * again (and not found). The read runs in auto-commit
+ * (spring-projects/spring-session#1731); inside {@link #readOncePerRequest()} that second
+ * request is answered with the session already read. A session deleted during the request
+ * is read again (and not found). The read runs in auto-commit
  * ({@link SessionTransactions#reading}).
  */
 final class QuietSessionRepository

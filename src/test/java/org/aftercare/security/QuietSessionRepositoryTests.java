@@ -63,9 +63,9 @@ class QuietSessionRepositoryTests {
 
 	/**
 	 * Spring Session's filter asks for the session again as it commits it (spring-session
-	 * issue 1731): within a request that is answered from the first read, but every
-	 * request reads the store afresh, so a session ended elsewhere is gone on the next
-	 * one.
+	 * spring-projects/spring-session#1731): within a request that is answered from the
+	 * first read, but every request reads the store afresh, so a session ended elsewhere
+	 * is gone on the next one.
 	 */
 	@Test
 	void aRequestReadsItsSessionOnceAndTheNextRequestReadsItAgain() throws Exception {
